@@ -1,0 +1,104 @@
+package cli
+
+import (
+	"github.com/mentor-cli/mentor/internal/diag"
+	"github.com/mentor-cli/mentor/internal/output"
+	"github.com/mentor-cli/mentor/internal/programme"
+	"github.com/mentor-cli/mentor/internal/signals"
+	"github.com/spf13/cobra"
+)
+
+// CheckOptions are the inputs of `mentor close check`.
+type CheckOptions struct {
+	F      *Factory
+	Paths  []string
+	Format string
+}
+
+func newCheckCmd(f *Factory, runF func(*CheckOptions) error) *cobra.Command {
+	opts := &CheckOptions{F: f}
+	c := &cobra.Command{
+		Use:   "check [PAIR|PATH]...",
+		Short: "Tell each pair whether it is time to close, and why",
+		Long: `Check reads each pair's plan.md and reports the ending signals that fire today
+(goals-met, end-reached, end-near, stalled, unproductive, commitment, no-progress)
+and a verdict: ready-to-close, consider-closing, on-track, closed, or invalid.
+
+With no arguments it checks every pair in the repo's pairs folder. Arguments may be
+pair ids, pair folders, plan.md files, or folders of pairs.
+
+Exit status: 0 when every plan could be read, 1 when a plan could not be read
+(verdict invalid), 2 on a usage or configuration error.`,
+		Example: `  # every pair, as a table
+  mentor close check
+
+  # one pair, as of a given day, for a script
+  mentor close check ada-lovelace--grace-hopper --today 2026-11-21 --format json
+
+  # the pairs that are ready to close
+  mentor close check --format json | jq -r '.pairs[] | select(.verdict == "ready-to-close") | .id'`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			if err := checkFormat(opts.Format, "text", "json"); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return checkRun(opts)
+		},
+	}
+	c.Flags().StringVarP(&opts.Format, "format", "f", "text", "output `FORMAT`: text or json")
+	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	return c
+}
+
+func checkFormat(got string, allowed ...string) error {
+	for _, a := range allowed {
+		if got == a {
+			return nil
+		}
+	}
+	return usageErr("--format %q is not one of %v", got, allowed)
+}
+
+func checkRun(opts *CheckOptions) error {
+	f := opts.F
+	today, err := f.TodayDate()
+	if err != nil {
+		return err
+	}
+	r, cwd, err := f.Repo()
+	if err != nil {
+		return err
+	}
+	pairs, err := r.Resolve(opts.Paths, cwd)
+	if err != nil {
+		return err
+	}
+	results := programme.Judge(r, pairs, today)
+	invalid := false
+	for _, res := range results {
+		if res.Judgement.Verdict == signals.Invalid {
+			invalid = true
+		}
+	}
+	if opts.Format == "json" {
+		err = output.CheckJSON(f.IO.Out, today, results)
+	} else {
+		var probs []diag.Problem
+		for _, res := range results {
+			probs = append(probs, res.Problems...)
+		}
+		output.Problems(f.IO.ErrOut, probs)
+		err = output.CheckTable(f.IO.Out, f.IO.Palette(), today, results)
+	}
+	if err != nil {
+		return err
+	}
+	if invalid {
+		return silentExit(ExitFindings)
+	}
+	return nil
+}
+

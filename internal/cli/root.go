@@ -1,0 +1,213 @@
+// Package cli is mentor's command line: one file per command, each an options
+// struct filled from flags and a run function that works on the options.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/mentor-cli/mentor/internal/dates"
+	"github.com/mentor-cli/mentor/internal/diag"
+	"github.com/mentor-cli/mentor/internal/iostreams"
+	"github.com/mentor-cli/mentor/internal/render"
+	"github.com/mentor-cli/mentor/internal/repo"
+	"github.com/spf13/cobra"
+)
+
+// Exit codes, as in the SPEC.
+const (
+	ExitOK       = 0
+	ExitFindings = 1
+	ExitUsage    = 2
+)
+
+// version is set at build time with -ldflags "-X …/internal/cli.version=v1.2.3";
+// otherwise it comes from the module version `go install` records.
+var version = ""
+
+// Version returns mentor's version.
+func Version() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// Factory is what every command needs from the outside world.
+type Factory struct {
+	IO     *iostreams.IOStreams
+	Getenv func(string) string
+	Getwd  func() (string, error)
+	Now    func() time.Time
+
+	// Global flags.
+	RepoDir string
+	Today   string
+}
+
+// NewFactory returns a Factory for the real process.
+func NewFactory() *Factory {
+	return &Factory{IO: iostreams.System(), Getenv: os.Getenv, Getwd: os.Getwd, Now: time.Now}
+}
+
+// TodayDate resolves today: --today, else MENTOR_TODAY, else the system date.
+func (f *Factory) TodayDate() (dates.Date, error) {
+	if f.Today != "" {
+		d, err := dates.Parse(f.Today)
+		if err != nil {
+			return d, usageErr("--today: %v", err)
+		}
+		return d, nil
+	}
+	if env := f.Getenv("MENTOR_TODAY"); env != "" {
+		d, err := dates.Parse(env)
+		if err != nil {
+			return d, usageErr("MENTOR_TODAY: %v", err)
+		}
+		return d, nil
+	}
+	return dates.Of(f.Now()), nil
+}
+
+// Repo opens the programme repository.
+func (f *Factory) Repo() (*repo.Repo, string, error) {
+	cwd, err := f.Getwd()
+	if err != nil {
+		return nil, "", fmt.Errorf("cannot tell the working folder: %v", err)
+	}
+	r, err := repo.Open(f.RepoDir, cwd)
+	return r, cwd, err
+}
+
+// ExitError carries an exit code. A nil Err means the command already said
+// what went wrong.
+type ExitError struct {
+	Code int
+	Err  error
+}
+
+func (e *ExitError) Error() string {
+	if e.Err == nil {
+		return fmt.Sprintf("exit %d", e.Code)
+	}
+	return e.Err.Error()
+}
+
+func (e *ExitError) Unwrap() error { return e.Err }
+
+func usageErr(format string, args ...any) error {
+	return &ExitError{ExitUsage, fmt.Errorf(format, args...)}
+}
+
+// silentExit ends a command with a code after it has printed its findings.
+func silentExit(code int) error { return &ExitError{Code: code} }
+
+// NewRootCmd builds the command tree.
+func NewRootCmd(f *Factory) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "mentor",
+		Short: "Tell when a mentoring relationship should end, and close it well",
+		Long: `mentor reads a mentoring programme kept as plain Markdown in git: one folder per
+mentor/mentee pair, each with a plan.md. It tells each pair whether it is time to
+close, writes the debrief agenda and the closure record, and gives CI a gate.`,
+		Example: `  mentor close init --mentor "Ada Lovelace" --mentee "Grace Hopper" --goal "Give a tech talk"
+  mentor close check
+  mentor close check --format json --today 2026-11-21`,
+		Version:       Version(),
+		SilenceErrors: true,
+		SilenceUsage:  true,
+	}
+	root.SetVersionTemplate("mentor {{.Version}}\n")
+	root.SetIn(f.IO.In)
+	root.SetOut(f.IO.Out)
+	root.SetErr(f.IO.ErrOut)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &ExitError{ExitUsage, fmt.Errorf("%v\nRun '%s --help' for usage.", err, c.CommandPath())}
+	})
+	pf := root.PersistentFlags()
+	pf.StringVar(&f.RepoDir, "repo", "", "programme repo `DIR` (default: nearest folder with .mentor.yaml, else the git top-level, else the working folder)")
+	pf.StringVar(&f.Today, "today", "", "judge as of `DATE` (YYYY-MM-DD; default: $MENTOR_TODAY, else the system date)")
+	_ = root.MarkPersistentFlagDirname("repo")
+
+	root.AddCommand(newCloseCmd(f))
+	root.CompletionOptions.HiddenDefaultCmd = false
+	return root
+}
+
+func newCloseCmd(f *Factory) *cobra.Command {
+	c := &cobra.Command{
+		Use:   "close",
+		Short: "Check, debrief and record the end of mentoring relationships",
+		Example: `  mentor close check
+  mentor close init --mentor "Ada Lovelace" --mentee "Grace Hopper" --duration "6 months"`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usageErr("unknown command %q for %q\nRun '%s --help' for usage.", args[0], cmd.CommandPath(), cmd.CommandPath())
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
+	}
+	c.AddCommand(newInitCmd(f, nil), newCheckCmd(f, nil))
+	return c
+}
+
+// Main runs mentor with the process's arguments and returns the exit code.
+func Main() int {
+	return Run(NewFactory(), os.Args[1:])
+}
+
+// Run runs mentor with args and returns the exit code. Errors are printed
+// once, here.
+func Run(f *Factory, args []string) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(f.IO.ErrOut, "mentor: internal error: %v\nThis is a bug in mentor; please report it with the command you ran.\n", r)
+			code = ExitUsage
+		}
+	}()
+	root := NewRootCmd(f)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	code = ExitCode(err)
+	var ee *ExitError
+	if errors.As(err, &ee) && ee.Err == nil {
+		return code
+	}
+	msg := err.Error()
+	if strings.HasPrefix(msg, "unknown command") {
+		msg += "\nRun 'mentor --help' for usage."
+	}
+	fmt.Fprintf(f.IO.ErrOut, "mentor: %s\n", strings.TrimSpace(msg))
+	return code
+}
+
+// ExitCode maps an error to mentor's exit code.
+func ExitCode(err error) int {
+	var ee *ExitError
+	var exists *repo.ExistsError
+	var usage *repo.UsageError
+	var prob diag.Problem
+	var tmpl *render.TemplateError
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.As(err, &ee):
+		return ee.Code
+	case errors.As(err, &exists):
+		return ExitFindings
+	case errors.As(err, &usage), errors.As(err, &prob), errors.As(err, &tmpl):
+		return ExitUsage
+	}
+	return ExitUsage
+}

@@ -1,0 +1,178 @@
+// Package dates holds the calendar arithmetic mentor uses: civil dates with no
+// time of day, and meeting cadences measured in days.
+package dates
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Layout is the only date form mentor reads and writes.
+const Layout = "2006-01-02"
+
+// Date is a calendar day. The zero value means "not set".
+type Date struct{ t time.Time }
+
+// Parse reads a YYYY-MM-DD date.
+func Parse(s string) (Date, error) {
+	if len(s) != len(Layout) {
+		return Date{}, fmt.Errorf("%q is not a date in the form YYYY-MM-DD", s)
+	}
+	t, err := time.Parse(Layout, s)
+	if err != nil {
+		return Date{}, fmt.Errorf("%q is not a valid date (YYYY-MM-DD)", s)
+	}
+	return Date{t}, nil
+}
+
+// MustParse is Parse for constants in tests and generators.
+func MustParse(s string) Date {
+	d, err := Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// Of returns the calendar day of t in t's location.
+func Of(t time.Time) Date {
+	y, m, d := t.Date()
+	return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
+}
+
+// IsZero reports whether the date is unset.
+func (d Date) IsZero() bool { return d.t.IsZero() }
+
+// String formats the date as YYYY-MM-DD, or "" when unset.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.t.Format(Layout)
+}
+
+// Time returns the date as midnight UTC.
+func (d Date) Time() time.Time { return d.t }
+
+// DaysSince returns d − e in whole days.
+func (d Date) DaysSince(e Date) int {
+	return int(d.t.Sub(e.t).Hours() / 24)
+}
+
+// AddDays returns the date n days later.
+func (d Date) AddDays(n int) Date { return Date{d.t.AddDate(0, 0, n)} }
+
+// AddDate adds years, months and days as time.AddDate does.
+func (d Date) AddDate(y, m, n int) Date { return Date{d.t.AddDate(y, m, n)} }
+
+// Before, After and Equal compare two dates.
+func (d Date) Before(e Date) bool { return d.t.Before(e.t) }
+func (d Date) After(e Date) bool  { return d.t.After(e.t) }
+func (d Date) Equal(e Date) bool  { return d.t.Equal(e.t) }
+
+// Compare returns -1, 0 or +1.
+func (d Date) Compare(e Date) int { return d.t.Compare(e.t) }
+
+// MarshalJSON writes the date as a string, or null when unset.
+func (d Date) MarshalJSON() ([]byte, error) {
+	if d.IsZero() {
+		return []byte("null"), nil
+	}
+	return []byte(`"` + d.String() + `"`), nil
+}
+
+// Prefix reads a date at the start of s and returns it with the rest of s.
+// ok is false when s does not start with ten characters shaped like a date;
+// err is set when it does but the date does not exist (2026-02-30).
+func Prefix(s string) (d Date, rest string, ok bool, err error) {
+	if len(s) < 10 || !shaped(s[:10]) {
+		return Date{}, s, false, nil
+	}
+	if len(s) > 10 && isDigit(s[10]) {
+		return Date{}, s, false, nil
+	}
+	d, err = Parse(s[:10])
+	return d, s[10:], true, err
+}
+
+func shaped(s string) bool {
+	for i := 0; i < 10; i++ {
+		if i == 4 || i == 7 {
+			if s[i] != '-' {
+				return false
+			}
+		} else if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// Cadence is how often a pair means to meet.
+type Cadence struct {
+	Text string // as written
+	Days int
+}
+
+// ParseCadence reads weekly, biweekly, monthly, "every N days" or "every N weeks".
+func ParseCadence(s string) (Cadence, error) {
+	norm := strings.Join(strings.Fields(strings.ToLower(s)), " ")
+	switch norm {
+	case "weekly":
+		return Cadence{s, 7}, nil
+	case "biweekly", "fortnightly":
+		return Cadence{s, 14}, nil
+	case "monthly":
+		return Cadence{s, 30}, nil
+	}
+	f := strings.Fields(norm)
+	if len(f) == 3 && f[0] == "every" {
+		n, err := strconv.Atoi(f[1])
+		if err == nil && n > 0 && n <= 3650 {
+			switch f[2] {
+			case "day", "days":
+				return Cadence{s, n}, nil
+			case "week", "weeks":
+				if n <= 520 {
+					return Cadence{s, 7 * n}, nil
+				}
+			}
+		}
+	}
+	return Cadence{}, fmt.Errorf("%q is not a cadence: use weekly, biweekly, monthly, \"every N days\" or \"every N weeks\"", s)
+}
+
+// ParseDuration reads "N days|weeks|months|years" and returns the date that
+// long after start.
+func ParseDuration(start Date, s string) (Date, error) {
+	f := strings.Fields(strings.ToLower(s))
+	bad := fmt.Errorf("%q is not a duration: use \"N days\", \"N weeks\", \"N months\" or \"N years\"", s)
+	if len(f) != 2 {
+		return Date{}, bad
+	}
+	n, err := strconv.Atoi(f[0])
+	if err != nil || n <= 0 || n > 100*366 {
+		return Date{}, bad
+	}
+	switch strings.TrimSuffix(f[1], "s") {
+	case "day":
+		return start.AddDate(0, 0, n), nil
+	case "week":
+		return start.AddDate(0, 0, 7*n), nil
+	case "month":
+		if n > 1200 {
+			return Date{}, bad
+		}
+		return start.AddDate(0, n, 0), nil
+	case "year":
+		if n > 100 {
+			return Date{}, bad
+		}
+		return start.AddDate(n, 0, 0), nil
+	}
+	return Date{}, bad
+}

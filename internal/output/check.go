@@ -1,0 +1,188 @@
+// Package output turns judgements and findings into what people and scripts
+// read: tables, JSON and CI formats. It knows nothing of how they were made.
+package output
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/mentor-cli/mentor/internal/dates"
+	"github.com/mentor-cli/mentor/internal/diag"
+	"github.com/mentor-cli/mentor/internal/iostreams"
+	"github.com/mentor-cli/mentor/internal/programme"
+	"github.com/mentor-cli/mentor/internal/signals"
+)
+
+// CheckPair is one pair in `check --format json`.
+type CheckPair struct {
+	ID       string           `json:"id"`
+	Plan     string           `json:"plan"`
+	Verdict  signals.Verdict  `json:"verdict"`
+	Signals  []signals.Signal `json:"signals"`
+	Goals    signals.Goals    `json:"goals"`
+	Meetings signals.Meetings `json:"meetings"`
+	Problems []diag.Problem   `json:"problems"`
+	Notes    *programme.Notes `json:"notes,omitempty"`
+}
+
+// CheckReport is the whole of `check --format json`.
+type CheckReport struct {
+	Today dates.Date  `json:"today"`
+	Pairs []CheckPair `json:"pairs"`
+}
+
+// NewCheckReport builds the JSON shape from results.
+func NewCheckReport(today dates.Date, results []programme.Result) CheckReport {
+	rep := CheckReport{Today: today, Pairs: make([]CheckPair, 0, len(results))}
+	for _, r := range results {
+		cp := CheckPair{
+			ID: r.Pair.ID, Plan: r.Pair.PlanFile(), Verdict: r.Judgement.Verdict,
+			Signals: r.Judgement.Signals, Goals: r.Judgement.Goals, Meetings: r.Judgement.Meetings,
+			Problems: r.Problems, Notes: r.Notes,
+		}
+		if cp.Signals == nil {
+			cp.Signals = []signals.Signal{}
+		}
+		if cp.Problems == nil {
+			cp.Problems = []diag.Problem{}
+		}
+		rep.Pairs = append(rep.Pairs, cp)
+	}
+	return rep
+}
+
+// CheckJSON writes `check --format json`.
+func CheckJSON(w io.Writer, today dates.Date, results []programme.Result) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(NewCheckReport(today, results))
+}
+
+// CheckTable writes the table a person reads: one row per pair, then the
+// signal messages of the pairs that have any, then a summary line.
+func CheckTable(w io.Writer, pal iostreams.Palette, today dates.Date, results []programme.Result) error {
+	if len(results) == 0 {
+		_, err := fmt.Fprintln(w, "No pairs found. Start one with: mentor close init --mentor NAME --mentee NAME")
+		return err
+	}
+	header := []string{"PAIR", "VERDICT", "SIGNALS", "GOALS", "LAST MEETING", "LAST NOTE"}
+	rows := make([][]string, 0, len(results))
+	withNotes := false
+	for _, r := range results {
+		sig := make([]string, 0, len(r.Judgement.Signals))
+		for _, s := range r.Judgement.Signals {
+			sig = append(sig, s.ID)
+		}
+		sigs := strings.Join(sig, ", ")
+		if sigs == "" {
+			sigs = "-"
+		}
+		goals, last, note := "-", "-", "-"
+		if r.Plan != nil && r.Judgement.Verdict != signals.Invalid {
+			goals = fmt.Sprintf("%d/%d", r.Judgement.Goals.Met, r.Judgement.Goals.Total)
+			if !r.Judgement.Meetings.LastHeld.IsZero() {
+				last = r.Judgement.Meetings.LastHeld.String()
+			}
+		}
+		if r.Notes != nil && !r.Notes.Last.IsZero() {
+			note = r.Notes.Last.String()
+			withNotes = true
+		}
+		rows = append(rows, []string{r.Pair.ID, string(r.Judgement.Verdict), sigs, goals, last, note})
+	}
+	if !withNotes {
+		header = header[:5]
+	}
+	widths := make([]int, len(header))
+	for i, h := range header {
+		widths[i] = utf8.RuneCountInString(h)
+	}
+	for _, row := range rows {
+		for i := range header {
+			widths[i] = max(widths[i], utf8.RuneCountInString(row[i]))
+		}
+	}
+	var b strings.Builder
+	line := func(cells []string, style func(i int, s string) string) {
+		for i := range header {
+			cell := cells[i]
+			pad := widths[i] - utf8.RuneCountInString(cell)
+			if i == len(header)-1 {
+				pad = 0
+			}
+			b.WriteString(style(i, cell))
+			b.WriteString(strings.Repeat(" ", pad))
+			if i < len(header)-1 {
+				b.WriteString("  ")
+			}
+		}
+		b.WriteString("\n")
+	}
+	line(header, func(_ int, s string) string { return pal.Bold(s) })
+	for _, row := range rows {
+		line(row, func(i int, s string) string {
+			if i == 1 {
+				return colorVerdict(pal, signals.Verdict(s))
+			}
+			return s
+		})
+	}
+
+	details := false
+	for _, r := range results {
+		if len(r.Judgement.Signals) == 0 {
+			continue
+		}
+		if !details {
+			b.WriteString("\n")
+			details = true
+		}
+		b.WriteString(pal.Bold(r.Pair.ID) + "\n")
+		for _, s := range r.Judgement.Signals {
+			fmt.Fprintf(&b, "  %s: %s\n", s.ID, s.Message)
+		}
+	}
+
+	counts := map[signals.Verdict]int{}
+	for _, r := range results {
+		counts[r.Judgement.Verdict]++
+	}
+	var parts []string
+	for _, v := range []signals.Verdict{signals.ReadyToClose, signals.ConsiderClosing, signals.OnTrack, signals.Closed, signals.Invalid} {
+		if counts[v] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", counts[v], v))
+		}
+	}
+	noun := "pairs"
+	if len(results) == 1 {
+		noun = "pair"
+	}
+	fmt.Fprintf(&b, "\n%d %s: %s (today %s)\n", len(results), noun, strings.Join(parts, ", "), today)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func colorVerdict(pal iostreams.Palette, v signals.Verdict) string {
+	switch v {
+	case signals.ReadyToClose:
+		return pal.Green(string(v))
+	case signals.ConsiderClosing:
+		return pal.Yellow(string(v))
+	case signals.Invalid:
+		return pal.Red(string(v))
+	case signals.Closed:
+		return pal.Dim(string(v))
+	}
+	return string(v)
+}
+
+// Problems writes problems one per line as FILE:LINE: SEVERITY: MESSAGE.
+func Problems(w io.Writer, ps []diag.Problem) {
+	for _, p := range ps {
+		fmt.Fprintln(w, p.String())
+	}
+}

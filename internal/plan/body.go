@@ -1,0 +1,325 @@
+package plan
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mentor-cli/mentor/internal/dates"
+	"github.com/mentor-cli/mentor/internal/diag"
+	"github.com/mentor-cli/mentor/internal/frontmatter"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// md parses only block structure. Goals and meetings live in headings and
+// list items, and their text is read raw (checkboxes and strike-through by
+// hand), so inline parsing would cost time and buy nothing — and it is where
+// pathological input (thousands of unclosed links or emphasis markers) bites.
+// The parser holds no per-document state and is shared by all goroutines.
+var md = parser.NewParser(
+	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+)
+
+// lineIndex maps body offsets to file lines.
+type lineIndex struct {
+	newlines []int // offsets of '\n' in the body
+	first    int   // file line of the body's first line
+}
+
+func newLineIndex(body []byte, first int) lineIndex {
+	n := bytes.Count(body, []byte{'\n'})
+	nl := make([]int, 0, n)
+	for i := 0; ; {
+		j := bytes.IndexByte(body[i:], '\n')
+		if j < 0 {
+			break
+		}
+		nl = append(nl, i+j)
+		i += j + 1
+	}
+	return lineIndex{nl, first}
+}
+
+func (x lineIndex) line(off int) int {
+	return x.first + sort.SearchInts(x.newlines, off)
+}
+
+// lineStart returns the offset where the line holding off begins.
+func (x lineIndex) lineStart(off int) int {
+	i := sort.SearchInts(x.newlines, off)
+	if i == 0 {
+		return 0
+	}
+	return x.newlines[i-1] + 1
+}
+
+func (x lineIndex) nextLine(off int) int {
+	i := sort.SearchInts(x.newlines, off)
+	if i == len(x.newlines) {
+		return -1
+	}
+	return x.newlines[i] + 1
+}
+
+type walker struct {
+	p     *Plan
+	l     *diag.List
+	body  []byte
+	off   int // offset of body in the file
+	lines lineIndex
+	today dates.Date
+}
+
+func (p *Plan) body(src []byte, doc frontmatter.Doc, l *diag.List, opt Options) {
+	w := &walker{p: p, l: l, body: doc.Body, off: doc.BodyStart,
+		lines: newLineIndex(doc.Body, doc.BodyLine), today: opt.Today}
+	root := md.Parse(text.NewReader(doc.Body))
+
+	// Only the document's own children make sections: a heading inside a
+	// list or a quote is content, and code blocks are opaque to the parser.
+	var section string // "goals", "meetings", or ""
+	var cur *Meeting
+	var curSec *Section
+	closeMeeting := func(end int) {
+		if cur != nil {
+			cur.End = w.off + end
+			cur.Notes = strings.TrimSpace(string(w.body[w.lineAfter(cur.Start-w.off):end]))
+			p.Meetings = append(p.Meetings, *cur)
+			cur = nil
+		}
+	}
+	closeSection := func(end int) {
+		closeMeeting(end)
+		if curSec != nil {
+			curSec.End = w.off + end
+			curSec = nil
+		}
+		section = ""
+	}
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		switch n.Kind() {
+		case ast.KindHeading:
+			h := n.(*ast.Heading)
+			start := w.lines.lineStart(w.start(n))
+			if h.Level <= 2 {
+				closeSection(start)
+				title := strings.TrimSpace(string(w.text(n)))
+				if h.Level == 1 {
+					if p.Title == "" {
+						p.Title = title
+					}
+					continue
+				}
+				sec := &Section{Heading: title, Line: w.lines.line(start), Start: w.off + start}
+				switch strings.ToLower(title) {
+				case "goals":
+					if p.GoalsSection == nil {
+						p.GoalsSection, curSec, section = sec, sec, "goals"
+					}
+				case "meetings", "meeting log":
+					if p.MeetingsSection == nil {
+						p.MeetingsSection = sec
+					}
+					curSec, section = sec, "meetings"
+				}
+				continue
+			}
+			if section == "meetings" && h.Level == 3 {
+				closeMeeting(start)
+				cur = w.meeting(n, start)
+			}
+		case ast.KindList:
+			if section == "goals" {
+				for it := n.FirstChild(); it != nil; it = it.NextSibling() {
+					w.goal(it)
+				}
+			}
+		}
+	}
+	closeSection(len(w.body))
+}
+
+// start returns the body offset where a block's content begins.
+func (w *walker) start(n ast.Node) int {
+	if ls := n.Lines(); ls != nil && ls.Len() > 0 {
+		return ls.At(0).Start
+	}
+	if pos := n.Pos(); pos >= 0 {
+		return pos
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if s := w.start(c); s >= 0 {
+			return s
+		}
+	}
+	return -1
+}
+
+func (w *walker) lineAfter(off int) int {
+	if n := w.lines.nextLine(off); n >= 0 {
+		return n
+	}
+	return len(w.body)
+}
+
+// text returns a leaf block's raw text, lines joined by a space.
+func (w *walker) text(n ast.Node) []byte {
+	ls := n.Lines()
+	if ls == nil || ls.Len() == 0 {
+		return nil
+	}
+	if ls.Len() == 1 {
+		seg := ls.At(0)
+		return bytes.TrimRight(seg.Value(w.body), "\r\n")
+	}
+	var b []byte
+	for i := 0; i < ls.Len(); i++ {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		seg := ls.At(i)
+		b = append(b, bytes.TrimSpace(seg.Value(w.body))...)
+	}
+	return b
+}
+
+// itemText is the text of a list item's first paragraph.
+func (w *walker) itemText(it ast.Node) (string, int) {
+	for c := it.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Kind() == ast.KindParagraph || c.Kind() == ast.KindTextBlock {
+			s := w.start(c)
+			return strings.TrimSpace(string(w.text(c))), w.lines.line(s)
+		}
+		break
+	}
+	s := w.start(it)
+	if s < 0 {
+		s = 0
+	}
+	return "", w.lines.line(s)
+}
+
+func (w *walker) goal(it ast.Node) {
+	txt, line := w.itemText(it)
+	g := Goal{Line: line, State: Open}
+	rest, state, ok := checkbox(txt)
+	if !ok {
+		if txt == "" {
+			return
+		}
+		w.l.Warnf(line, "goal %q has no checkbox: write it as \"- [ ] %s\" (open) or \"- [x] %s\" (met)", clip(txt), clip(txt), clip(txt))
+		return
+	}
+	g.State = state
+	if title, reason, struck := struckThrough(rest); struck {
+		g.State, g.Title, g.Reason = Dropped, title, reason
+	} else {
+		g.Title = rest
+	}
+	for c := it.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Kind() == ast.KindList {
+			w.notes(c, &g)
+		}
+	}
+	w.p.Goals = append(w.p.Goals, g)
+}
+
+// notes collects nested items, at any depth, as progress notes.
+func (w *walker) notes(list ast.Node, g *Goal) {
+	for it := list.FirstChild(); it != nil; it = it.NextSibling() {
+		txt, line := w.itemText(it)
+		if txt != "" {
+			n := Note{Text: txt, Line: line}
+			if d, rest, ok := datedNote(txt); ok {
+				n.Date, n.Text = d, rest
+			}
+			g.Notes = append(g.Notes, n)
+		}
+		for c := it.FirstChild(); c != nil; c = c.NextSibling() {
+			if c.Kind() == ast.KindList {
+				w.notes(c, g)
+			}
+		}
+	}
+}
+
+func (w *walker) meeting(n ast.Node, start int) *Meeting {
+	line := w.lines.line(start)
+	txt := strings.TrimSpace(string(w.text(n)))
+	h, err := ParseHeading(txt)
+	if err != nil {
+		w.l.Warnf(line, "meeting heading %q %v; it is not counted", clip(txt), err)
+		return nil
+	}
+	m := &Meeting{Line: line, Start: w.off + start,
+		Date: h.Date, Kind: h.Kind, By: h.By, Unproductive: h.Unproductive, Title: h.Title}
+	if !w.today.IsZero() && m.Date.After(w.today) {
+		w.l.Warnf(line, "meeting dated %s is after today (%s): log meetings once they have happened", m.Date, w.today)
+	}
+	return m
+}
+
+// checkbox reads a GFM task-list marker.
+func checkbox(s string) (rest string, st GoalState, ok bool) {
+	if len(s) < 3 || s[0] != '[' || s[2] != ']' {
+		return s, Open, false
+	}
+	switch s[1] {
+	case ' ':
+		st = Open
+	case 'x', 'X':
+		st = Met
+	default:
+		return s, Open, false
+	}
+	if len(s) > 3 && s[3] != ' ' && s[3] != '\t' {
+		return s, Open, false
+	}
+	return strings.TrimSpace(s[3:]), st, true
+}
+
+// struckThrough reports whether a goal's title is wholly struck through:
+// "~~Learn Rust~~ (dropped: …)" gives "Learn Rust" and "(dropped: …)".
+func struckThrough(s string) (title, reason string, ok bool) {
+	if !strings.HasPrefix(s, "~~") {
+		return "", "", false
+	}
+	end := strings.Index(s[2:], "~~")
+	if end <= 0 {
+		return "", "", false
+	}
+	title = strings.TrimSpace(s[2 : 2+end])
+	if title == "" {
+		return "", "", false
+	}
+	return title, strings.TrimSpace(s[2+end+2:]), true
+}
+
+// datedNote reads "2026-04-10: text", "2026-04-10 — text" and the like.
+func datedNote(s string) (dates.Date, string, bool) {
+	d, rest, ok, err := dates.Prefix(s)
+	if !ok || err != nil {
+		return dates.Date{}, s, false
+	}
+	if rest == "" {
+		return d, "", true
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		return dates.Date{}, s, false
+	}
+	return d, strings.TrimLeft(rest, " \t:—–-.,;)"), true
+}
+
+func clip(s string) string {
+	if utf8.RuneCountInString(s) > 60 {
+		r := []rune(s)
+		return string(r[:57]) + "..."
+	}
+	return s
+}

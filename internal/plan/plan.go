@@ -1,0 +1,243 @@
+// Package plan reads a pair's plan.md: the front matter (who, when, how often,
+// status) and, from the Markdown body, the goals and the meeting log. Every
+// value keeps its line so that problems point at the right place.
+//
+// Parsing knows nothing of signals or verdicts; see package signals.
+package plan
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/mentor-cli/mentor/internal/dates"
+	"github.com/mentor-cli/mentor/internal/diag"
+	"github.com/mentor-cli/mentor/internal/frontmatter"
+)
+
+// Status is where a pair stands in its own words.
+type Status string
+
+const (
+	Active  Status = "active"
+	Closing Status = "closing"
+	Closed  Status = "closed"
+)
+
+// GoalState is what became of a goal.
+type GoalState string
+
+const (
+	Met     GoalState = "met"
+	Open    GoalState = "open"
+	Dropped GoalState = "dropped"
+)
+
+// Goal is one top-level item of the Goals section.
+type Goal struct {
+	Title  string    // as written, without checkbox or strike-through
+	State  GoalState //
+	Reason string    // what follows a struck-through title, e.g. "(dropped: …)"
+	Line   int
+	Notes  []Note // nested items: progress notes
+}
+
+// Note is a progress note under a goal. Date is zero when it is not dated.
+type Note struct {
+	Date dates.Date
+	Text string // without the date
+	Line int
+}
+
+// MeetingKind says whether a meeting took place.
+type MeetingKind string
+
+const (
+	Held      MeetingKind = "held"
+	Cancelled MeetingKind = "cancelled"
+	NoShow    MeetingKind = "no-show"
+)
+
+// Meeting is one level-3 heading of the Meetings section.
+type Meeting struct {
+	Date         dates.Date
+	Kind         MeetingKind
+	By           string // "mentor", "mentee", or "" when the side is not named
+	Unproductive bool
+	Title        string
+	Notes        string // the Markdown under the heading, trimmed
+	Line         int
+	Start        int // offset of the heading line in the file
+	End          int // offset just past the meeting's notes
+}
+
+// Section locates a level-2 section in the file.
+type Section struct {
+	Heading string
+	Line    int // line of the heading
+	Start   int // offset of the heading line
+	End     int // offset where the next level-1 or level-2 heading starts, or end of file
+}
+
+// Lines holds the line of each front-matter key (0 when absent).
+type Lines struct {
+	Mentor, Mentee, Program, Start, End, Cadence, Status int
+}
+
+// Plan is a parsed plan.md.
+type Plan struct {
+	File    string
+	Mentor  string
+	Mentee  string
+	Program string
+	Start   dates.Date
+	End     dates.Date    // zero when there is no planned end
+	Cadence dates.Cadence // Days is 0 when not set in the plan
+	Status  Status
+	Lines   Lines
+
+	Goals    []Goal
+	Meetings []Meeting // in file order
+
+	GoalsSection    *Section
+	MeetingsSection *Section // the first Meetings (or Meeting log) section
+	Title           string   // the level-1 heading, if any
+
+	HasBOM  bool
+	CRLF    bool
+	BodyOff int // offset of the body in the file
+
+	Problems []diag.Problem
+}
+
+// Valid reports whether the plan can be judged: no problem is an error.
+func (p *Plan) Valid() bool { return !diag.HasErrors(p.Problems) }
+
+// Options say how much of the plan to read.
+type Options struct {
+	// FrontMatterOnly skips the Markdown body: no goals, no meetings.
+	FrontMatterOnly bool
+	// Today, when set, makes a meeting dated after it a warning.
+	Today dates.Date
+}
+
+// Keys are the front-matter keys a plan understands.
+var Keys = []string{"mentor", "mentee", "program", "start", "end", "cadence", "status"}
+
+// Parse reads a plan. It never fails: what is wrong is in Problems.
+func Parse(file string, src []byte, opt Options) *Plan {
+	p := &Plan{File: file, Status: Active}
+	l := diag.List{File: file}
+	defer func() { p.Problems = l.Problems }()
+
+	doc, ferr := frontmatter.Split(src)
+	p.HasBOM = doc.HasBOM
+	p.CRLF = hasCRLF(src)
+	if ferr != nil {
+		l.Errorf(ferr.Line, "%s", ferr.Msg)
+		return p
+	}
+	p.BodyOff = doc.BodyStart
+	p.frontMatter(doc, &l)
+	if opt.FrontMatterOnly {
+		return p
+	}
+	p.body(src, doc, &l, opt)
+	return p
+}
+
+func hasCRLF(src []byte) bool {
+	i := strings.IndexByte(string(src[:min(len(src), 4096)]), '\n')
+	return i > 0 && src[i-1] == '\r'
+}
+
+func (p *Plan) frontMatter(doc frontmatter.Doc, l *diag.List) {
+	fields, ferr := doc.Fields()
+	if ferr != nil {
+		l.Errorf(ferr.Line, "%s", ferr.Msg)
+		return
+	}
+	for _, f := range fields {
+		line := f.ValueLine(doc)
+		switch f.Key {
+		case "mentor", "mentee", "program":
+			s, ok := f.Scalar()
+			s = strings.TrimSpace(s)
+			if !ok || (s == "" && f.Key != "program") {
+				l.Errorf(line, "%s must be a name, such as %s: Ada Lovelace", f.Key, f.Key)
+				continue
+			}
+			switch f.Key {
+			case "mentor":
+				p.Mentor, p.Lines.Mentor = s, line
+			case "mentee":
+				p.Mentee, p.Lines.Mentee = s, line
+			default:
+				p.Program, p.Lines.Program = s, line
+			}
+		case "start", "end":
+			s, _ := f.Scalar()
+			d, err := dates.Parse(strings.TrimSpace(s))
+			if err != nil {
+				if s == "" {
+					l.Errorf(line, "%s is empty: write a date such as %s: 2026-01-15", f.Key, f.Key)
+				} else {
+					l.Errorf(line, "%s: %v", f.Key, err)
+				}
+				continue
+			}
+			if f.Key == "start" {
+				p.Start, p.Lines.Start = d, line
+			} else {
+				p.End, p.Lines.End = d, line
+			}
+		case "cadence":
+			s, _ := f.Scalar()
+			c, err := dates.ParseCadence(s)
+			if err != nil {
+				l.Errorf(line, "cadence: %v", err)
+				continue
+			}
+			p.Cadence, p.Lines.Cadence = c, line
+		case "status":
+			s, _ := f.Scalar()
+			st := Status(strings.ToLower(strings.TrimSpace(s)))
+			if st != Active && st != Closing && st != Closed {
+				l.Errorf(line, "status %q is not one of active, closing, closed", s)
+				continue
+			}
+			p.Status, p.Lines.Status = st, line
+		default:
+			if near, ok := frontmatter.Closest(f.Key, Keys); ok {
+				l.Warnf(f.Line, "unknown key %q: did you mean %q?", f.Key, near)
+			}
+		}
+	}
+	if p.Lines.Mentor == 0 && !hasKey(fields, "mentor") {
+		l.Errorf(1, "mentor is missing: add \"mentor: NAME\" to the front matter")
+	}
+	if p.Lines.Mentee == 0 && !hasKey(fields, "mentee") {
+		l.Errorf(1, "mentee is missing: add \"mentee: NAME\" to the front matter")
+	}
+	if p.Lines.Start == 0 && !hasKey(fields, "start") {
+		l.Errorf(1, "start is missing: add \"start: YYYY-MM-DD\" to the front matter")
+	}
+	if !p.Start.IsZero() && !p.End.IsZero() && p.End.Before(p.Start) {
+		l.Errorf(p.Lines.End, "end %s is before start %s: fix one of them", p.End, p.Start)
+	}
+}
+
+func hasKey(fields []frontmatter.Field, key string) bool {
+	for _, f := range fields {
+		if f.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// HeldMeetings returns the meetings that took place, sorted by date.
+func (p *Plan) SortedMeetings() []Meeting {
+	ms := append([]Meeting(nil), p.Meetings...)
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Date.Before(ms[j].Date) })
+	return ms
+}

@@ -1,0 +1,93 @@
+// Package programme loads pairs and judges them, using every core: it reads
+// each plan once, parses it and computes its signals.
+package programme
+
+import (
+	"runtime"
+	"sync"
+
+	"github.com/mentor-cli/mentor/internal/dates"
+	"github.com/mentor-cli/mentor/internal/diag"
+	"github.com/mentor-cli/mentor/internal/plan"
+	"github.com/mentor-cli/mentor/internal/repo"
+	"github.com/mentor-cli/mentor/internal/signals"
+)
+
+// Result is one judged pair.
+type Result struct {
+	Pair      repo.Pair
+	Plan      *plan.Plan // nil when the plan could not be read
+	Judgement signals.Judgement
+	Problems  []diag.Problem
+	Notes     *Notes // reflection notes, when counted
+}
+
+// Judge reads, parses and judges the pairs, in their order, on all cores.
+func Judge(r *repo.Repo, pairs []repo.Pair, today dates.Date) []Result {
+	out := make([]Result, len(pairs))
+	Parallel(len(pairs), func(i int) {
+		out[i] = judgeOne(r, pairs[i], today)
+	})
+	return out
+}
+
+func judgeOne(r *repo.Repo, pair repo.Pair, today dates.Date) Result {
+	res := Result{Pair: pair}
+	if pair.Problem != nil {
+		res.Problems = []diag.Problem{*pair.Problem}
+		res.Judgement.Verdict = signals.Invalid
+		return res
+	}
+	file := pair.PlanFile()
+	data, prob := r.Read(file)
+	if prob != nil {
+		p := *prob.Problem
+		if prob.NotExist() {
+			p.Message = "no plan.md in this pair folder: create one with mentor close init, or remove the folder"
+		}
+		res.Problems = []diag.Problem{p}
+		res.Judgement.Verdict = signals.Invalid
+		return res
+	}
+	res.Plan = plan.Parse(file, data, plan.Options{Today: today})
+	res.Problems = res.Plan.Problems
+	res.Judgement = signals.Judge(res.Plan, r.Config, today)
+	return res
+}
+
+// Parallel calls f(0..n-1) on as many goroutines as there are cores.
+func Parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := 0; i < n; i++ {
+			f(i)
+		}
+		return
+	}
+	var next int
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// Notes summarises a pair's reflection notes.
+type Notes struct {
+	Count int        `json:"count"`
+	Last  dates.Date `json:"last"`
+}

@@ -1,0 +1,118 @@
+// Package render fills the templates mentor writes files from. A template in
+// the repo's .mentor/templates/ replaces the built-in one of the same name.
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/template"
+
+	"github.com/mentor-cli/mentor/internal/repo"
+	"github.com/mentor-cli/mentor/templates"
+	"go.yaml.in/yaml/v3"
+)
+
+// OverrideDir is where a repo keeps its own templates.
+const OverrideDir = ".mentor/templates"
+
+// Names are the templates mentor knows.
+var Names = []string{"plan.md", "agenda.md", "closure.md", "note.md"}
+
+// TemplateError is a broken template: it names the template file and line.
+type TemplateError struct {
+	File string
+	Err  error
+}
+
+func (e *TemplateError) Error() string {
+	msg := strings.TrimPrefix(e.Err.Error(), "template: ")
+	if !strings.HasPrefix(msg, e.File) {
+		msg = e.File + ": " + msg
+	}
+	return "broken template " + msg + " (fix the template, or delete it to use the built-in one)"
+}
+
+func (e *TemplateError) Unwrap() error { return e.Err }
+
+// Source returns a template's text and the name to show for it: the repo's
+// override if there is one, else the built-in.
+func Source(r *repo.Repo, name string) (text []byte, file string, err error) {
+	rel := OverrideDir + "/" + name
+	data, prob := r.Read(rel)
+	if prob == nil {
+		return data, rel, nil
+	}
+	if !prob.NotExist() {
+		return nil, rel, &TemplateError{rel, errors.New(prob.Message)}
+	}
+	data, err = fs.ReadFile(templates.FS, name)
+	if err != nil {
+		return nil, "", fmt.Errorf("no built-in template %s", name)
+	}
+	return data, "templates/" + name + " (built-in)", nil
+}
+
+// Execute fills the named template with data.
+func Execute(r *repo.Repo, name string, data any) ([]byte, error) {
+	src, file, err := Source(r, name)
+	if err != nil {
+		return nil, err
+	}
+	return ExecuteText(file, src, data)
+}
+
+// ExecuteText parses and fills a template's text; file names it in errors.
+func ExecuteText(file string, src []byte, data any) ([]byte, error) {
+	t, err := template.New(file).Funcs(Funcs).Option("missingkey=error").Parse(string(src))
+	if err != nil {
+		return nil, &TemplateError{file, err}
+	}
+	var b bytes.Buffer
+	if err := t.Execute(&b, data); err != nil {
+		return nil, &TemplateError{file, err}
+	}
+	return b.Bytes(), nil
+}
+
+// Funcs are the functions every template can call.
+var Funcs = template.FuncMap{
+	"yaml":  YAMLScalar,
+	"join":  strings.Join,
+	"lower": strings.ToLower,
+	"upper": strings.ToUpper,
+	"title": func(s string) string {
+		if s == "" {
+			return s
+		}
+		return strings.ToUpper(s[:1]) + s[1:]
+	},
+	"plural": func(n int, word string) string {
+		if n == 1 {
+			return "1 " + word
+		}
+		return fmt.Sprintf("%d %ss", n, word)
+	},
+	"add":  func(a, b int) int { return a + b },
+	"base": filepath.Base,
+}
+
+// YAMLScalar quotes s as YAML needs it to read back as the same string.
+func YAMLScalar(v any) string {
+	s := fmt.Sprint(v)
+	out, err := yaml.Marshal(s)
+	if err != nil {
+		return fmt.Sprintf("%q", s)
+	}
+	return strings.TrimSuffix(string(out), "\n")
+}
+
+// Exists reports whether a repo has its own copy of a template.
+func Exists(r *repo.Repo, name string) bool {
+	_, err := os.Stat(r.Abs(OverrideDir + "/" + name))
+	return err == nil
+}
