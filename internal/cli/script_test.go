@@ -1,0 +1,38 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// TestMain lets the test binary act as the mentor command inside scripts:
+// `exec mentor …` runs cli.Main in a child process of this binary.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"mentor": func() { os.Exit(Main()) },
+	})
+}
+
+// TestScripts runs testdata/script/*.txtar end to end. MENTOR_UPDATE=1
+// rewrites the expected output in the scripts from what mentor prints now.
+func TestScripts(t *testing.T) {
+	examples, err := filepath.Abs("../../examples")
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		RequireExplicitExec: true,
+		UpdateScripts:       os.Getenv("MENTOR_UPDATE") != "",
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("EXAMPLES", examples)
+			env.Setenv("NO_COLOR", "1")
+			env.Setenv("MENTOR_TODAY", "2026-11-21")
+			env.Setenv("EDITOR", "")
+			return nil
+		},
+	})
+}
