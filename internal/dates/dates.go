@@ -67,6 +67,15 @@ func (d Date) AddDays(n int) Date { return Date{d.t.AddDate(0, 0, n)} }
 // AddDate adds years, months and days as time.AddDate does.
 func (d Date) AddDate(y, m, n int) Date { return Date{d.t.AddDate(y, m, n)} }
 
+// AddMonths adds n calendar months, keeping to the last day of a shorter
+// month: a month after January 31 is February 28 (or 29), not March 3.
+func (d Date) AddMonths(n int) Date {
+	y, m, day := d.t.Date()
+	first := time.Date(y, m+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	last := first.AddDate(0, 1, -1).Day()
+	return Date{first.AddDate(0, 0, min(day, last)-1)}
+}
+
 // Before, After and Equal compare two dates.
 func (d Date) Before(e Date) bool { return d.t.Before(e.t) }
 func (d Date) After(e Date) bool  { return d.t.After(e.t) }
@@ -167,12 +176,12 @@ func ParseDuration(start Date, s string) (Date, error) {
 		if n > 1200 {
 			return Date{}, bad
 		}
-		return start.AddDate(0, n, 0), nil
+		return start.AddMonths(n), nil
 	case "year":
 		if n > 100 {
 			return Date{}, bad
 		}
-		return start.AddDate(n, 0, 0), nil
+		return start.AddMonths(12 * n), nil
 	}
 	return Date{}, bad
 }

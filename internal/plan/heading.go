@@ -41,17 +41,19 @@ func ParseHeading(s string) (Heading, error) {
 		words := strings.Fields(part)
 		// Markers at the start of the part.
 		for len(words) > 0 {
-			n := h.marker(words)
+			n, m := marker(words)
 			if n == 0 {
 				break
 			}
+			h.apply(m)
 			words = words[n:]
 		}
 		// Markers at the end of the part.
 		for len(words) > 0 {
 			found := false
 			for k := min(3, len(words)); k >= 1; k-- {
-				if n := h.marker(words[len(words)-k:]); n == k {
+				if n, m := marker(words[len(words)-k:]); n == k {
+					h.apply(m)
 					words = words[:len(words)-k]
 					found = true
 					break
@@ -82,9 +84,16 @@ func splitParts(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(separators, r) })
 }
 
+// mark is what a status phrase says.
+type mark struct {
+	kind         MeetingKind // "" when the phrase is only "unproductive"
+	by           string
+	unproductive bool
+}
+
 // marker recognises a status phrase at the start of words and returns how
-// many words it used (0: none). It records what the phrase says in h.
-func (h *Heading) marker(words []string) int {
+// many words it used (0: none) and what it says.
+func marker(words []string) (int, mark) {
 	w := func(i int) string {
 		if i < len(words) {
 			return strings.ToLower(strings.Trim(words[i], ".!"))
@@ -108,28 +117,27 @@ func (h *Heading) marker(words []string) int {
 		if n == 1 { // "cancelled mentee" is not a phrase people write
 			by, n = "", 0
 		}
-		h.set(Cancelled, by)
-		return 1 + n
+		return 1 + n, mark{kind: Cancelled, by: by}
 	case "no-show", "noshow":
 		by, n := side(1)
-		h.set(NoShow, by)
-		return 1 + n
+		return 1 + n, mark{kind: NoShow, by: by}
 	case "no":
 		if w(1) == "show" {
 			by, n := side(2)
-			h.set(NoShow, by)
-			return 2 + n
+			return 2 + n, mark{kind: NoShow, by: by}
 		}
 	case "unproductive":
-		h.Unproductive = true
-		return 1
+		return 1, mark{unproductive: true}
 	}
-	return 0
+	return 0, mark{}
 }
 
-func (h *Heading) set(k MeetingKind, by string) {
-	if h.Kind == Held {
-		h.Kind, h.By = k, by
+func (h *Heading) apply(m mark) {
+	if m.unproductive {
+		h.Unproductive = true
+	}
+	if m.kind != "" && h.Kind == Held {
+		h.Kind, h.By = m.kind, m.by
 	}
 }
 

@@ -1,0 +1,58 @@
+package dates
+
+import "testing"
+
+func TestParse(t *testing.T) {
+	for _, s := range []string{"2026-02-30", "2026-1-5", "26-01-05", "2026-01-05x", "", "2026/01/05"} {
+		if _, err := Parse(s); err == nil {
+			t.Errorf("%q parsed", s)
+		}
+	}
+	if d := MustParse("2026-11-21"); d.String() != "2026-11-21" || d.DaysSince(MustParse("2026-11-01")) != 20 {
+		t.Errorf("%v", d)
+	}
+}
+
+func TestCadence(t *testing.T) {
+	for in, days := range map[string]int{"weekly": 7, "Biweekly": 14, "monthly": 30, "every 10 days": 10,
+		"every 3 weeks": 21, "every 1 week": 7, "Every  2  Weeks": 14} {
+		c, err := ParseCadence(in)
+		if err != nil || c.Days != days {
+			t.Errorf("%q: %v %v", in, c, err)
+		}
+	}
+	for _, in := range []string{"", "daily", "every 0 days", "every -1 weeks", "every x days", "every 3 months"} {
+		if _, err := ParseCadence(in); err == nil {
+			t.Errorf("%q accepted", in)
+		}
+	}
+}
+
+func TestDuration(t *testing.T) {
+	start := MustParse("2026-01-31")
+	for in, want := range map[string]string{"6 months": "2026-07-31", "1 month": "2026-02-28", "13 months": "2027-02-28", "2 weeks": "2026-02-14",
+		"10 days": "2026-02-10", "1 year": "2027-01-31", "3 Years": "2029-01-31"} {
+		d, err := ParseDuration(start, in)
+		if err != nil || d.String() != want {
+			t.Errorf("%q: %v %v, want %s", in, d, err, want)
+		}
+	}
+	for _, in := range []string{"6", "months", "six months", "0 days", "-1 weeks", "2 fortnights", "1 2 months"} {
+		if _, err := ParseDuration(start, in); err == nil {
+			t.Errorf("%q accepted", in)
+		}
+	}
+}
+
+func TestPrefix(t *testing.T) {
+	d, rest, ok, err := Prefix("2026-04-10: outline")
+	if !ok || err != nil || d.String() != "2026-04-10" || rest != ": outline" {
+		t.Errorf("%v %q %v %v", d, rest, ok, err)
+	}
+	if _, _, ok, _ := Prefix("20260-04-10"); ok {
+		t.Error("a longer number is not a date")
+	}
+	if _, _, ok, err := Prefix("2026-02-31 x"); !ok || err == nil {
+		t.Error("a date-shaped prefix that does not exist is an error")
+	}
+}

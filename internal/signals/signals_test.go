@@ -1,0 +1,248 @@
+package signals
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/mentor-cli/mentor/internal/config"
+	"github.com/mentor-cli/mentor/internal/dates"
+	"github.com/mentor-cli/mentor/internal/plan"
+)
+
+// build writes a plan from parts and parses it.
+func build(t *testing.T, front string, goals []string, meetings []string) *plan.Plan {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("---\nmentor: Ada\nmentee: Grace\n" + front + "---\n\n# Plan\n\n## Goals\n\n")
+	for _, g := range goals {
+		b.WriteString(g + "\n")
+	}
+	b.WriteString("\n## Meetings\n\n")
+	for _, m := range meetings {
+		b.WriteString("### " + m + "\n\nnotes\n\n")
+	}
+	p := plan.Parse("plan.md", []byte(b.String()), plan.Options{})
+	if !p.Valid() {
+		t.Fatalf("test plan is invalid: %v\n%s", p.Problems, b.String())
+	}
+	return p
+}
+
+func judge(t *testing.T, p *plan.Plan, today string) Judgement {
+	t.Helper()
+	return Judge(p, config.Default(), dates.MustParse(today))
+}
+
+func fired(j Judgement) string {
+	var ids []string
+	for _, s := range j.Signals {
+		ids = append(ids, s.ID)
+	}
+	return strings.Join(ids, ",")
+}
+
+// boundary runs a case the day before, on and after a threshold.
+type boundary struct {
+	name   string
+	p      func(t *testing.T) *plan.Plan
+	signal string
+	before string // today where it must not fire ...
+	on     string // ... the threshold day ...
+	after  string // ... and the day after
+	onFires bool  // whether it fires on the threshold day
+}
+
+func TestSignalBoundaries(t *testing.T) {
+	metGoal := []string{"- [x] Ship it", "  - 2026-10-01: shipped"}
+	openGoal := []string{"- [ ] Ship it", "  - 2026-01-10: started"}
+	cases := []boundary{
+		{
+			name:   "end-reached fires on the end day",
+			p:      func(t *testing.T) *plan.Plan { return build(t, "start: 2026-01-01\nend: 2026-06-30\n", openGoal, []string{"2026-06-25 Sync"}) },
+			signal: EndReached, before: "2026-06-29", on: "2026-06-30", after: "2026-07-01", onFires: true,
+		},
+		{
+			name:   "end-near fires 14 days before the end, not 15",
+			p:      func(t *testing.T) *plan.Plan { return build(t, "start: 2026-01-01\nend: 2026-06-30\n", openGoal, []string{"2026-06-10 Sync"}) },
+			signal: EndNear, before: "2026-06-15", on: "2026-06-16", after: "2026-06-17", onFires: true,
+		},
+		{
+			name: "stalled fires after 2 x 14 days without a held meeting",
+			p: func(t *testing.T) *plan.Plan {
+				return build(t, "start: 2026-01-01\n", metGoal, []string{"2026-03-01 Sync", "2026-03-15 cancelled by mentee"})
+			},
+			signal: Stalled, before: "2026-03-28", on: "2026-03-29", after: "2026-03-30", onFires: false,
+		},
+		{
+			name:   "stalled counts from the start when no meeting was held",
+			p:      func(t *testing.T) *plan.Plan { return build(t, "start: 2026-03-01\ncadence: weekly\n", openGoal, nil) },
+			signal: Stalled, before: "2026-03-14", on: "2026-03-15", after: "2026-03-16", onFires: false,
+		},
+		{
+			name: "no-progress fires when the pair is older than 60 days and the last dated note is over 60 days old",
+			p: func(t *testing.T) *plan.Plan {
+				return build(t, "start: 2026-01-01\ncadence: every 200 days\n", []string{"- [ ] Talk", "  - 2026-02-01: outline"}, nil)
+			},
+			signal: NoProgress, before: "2026-04-01", on: "2026-04-02", after: "2026-04-03", onFires: false,
+		},
+		{
+			name: "no-progress needs the pair to be older than 60 days",
+			p: func(t *testing.T) *plan.Plan {
+				return build(t, "start: 2026-01-01\ncadence: every 200 days\n", []string{"- [ ] Talk"}, nil)
+			},
+			signal: NoProgress, before: "2026-03-01", on: "2026-03-02", after: "2026-03-03", onFires: false,
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := c.p(t)
+			if j := judge(t, p, c.before); j.Has(c.signal) {
+				t.Errorf("%s fired the day before (%s): %s", c.signal, c.before, fired(j))
+			}
+			if j := judge(t, p, c.on); j.Has(c.signal) != c.onFires {
+				t.Errorf("%s on %s: fired=%v, want %v (%s)", c.signal, c.on, j.Has(c.signal), c.onFires, fired(j))
+			}
+			if j := judge(t, p, c.after); !j.Has(c.signal) {
+				t.Errorf("%s did not fire the day after (%s): %s", c.signal, c.after, fired(j))
+			}
+		})
+	}
+}
+
+func TestEndNearStopsAtTheEnd(t *testing.T) {
+	p := build(t, "start: 2026-01-01\nend: 2026-06-30\n", []string{"- [ ] x"}, []string{"2026-06-25 Sync"})
+	j := judge(t, p, "2026-06-30")
+	if j.Has(EndNear) || !j.Has(EndReached) {
+		t.Errorf("on the end day want end-reached only, got %s", fired(j))
+	}
+	if j.Verdict != ReadyToClose {
+		t.Errorf("verdict %s, want ready-to-close", j.Verdict)
+	}
+}
+
+func TestGoalsMet(t *testing.T) {
+	for _, c := range []struct {
+		goals []string
+		want  bool
+	}{
+		{nil, false},
+		{[]string{"- [x] a", "- [ ] b"}, false},
+		{[]string{"- [x] a", "- [X] b"}, true},
+		{[]string{"- [x] a", "- [ ] ~~b~~ (dropped: moved team)"}, true},
+		{[]string{"- [ ] ~~b~~"}, true}, // every goal that is not dropped is met
+	} {
+		p := build(t, "start: 2026-01-01\n", c.goals, []string{"2026-01-10 Kickoff"})
+		j := judge(t, p, "2026-01-12")
+		if j.Has(GoalsMet) != c.want {
+			t.Errorf("goals %q: goals-met=%v, want %v", c.goals, j.Has(GoalsMet), c.want)
+		}
+		if c.want && j.Verdict != ReadyToClose {
+			t.Errorf("goals %q: verdict %s, want ready-to-close", c.goals, j.Verdict)
+		}
+	}
+}
+
+func TestUnproductiveStreak(t *testing.T) {
+	base := []string{"2026-01-05 Kickoff", "2026-01-19 unproductive", "2026-02-02 cancelled by mentor", "2026-02-16 Design review — unproductive"}
+	// Two unproductive held meetings in a row (the cancellation is not held): not yet.
+	p := build(t, "start: 2026-01-01\n", []string{"- [ ] a", "  - 2026-02-16: x"}, base)
+	if j := judge(t, p, "2026-02-20"); j.Has(Unproductive) {
+		t.Errorf("fired after 2 unproductive meetings: %s", fired(j))
+	}
+	p = build(t, "start: 2026-01-01\n", []string{"- [ ] a", "  - 2026-02-16: x"}, append(base, "2026-03-02 unproductive"))
+	j := judge(t, p, "2026-03-03")
+	if !j.Has(Unproductive) {
+		t.Errorf("did not fire after 3 unproductive held meetings: %s", fired(j))
+	}
+	if j.Verdict != ConsiderClosing {
+		t.Errorf("verdict %s, want consider-closing", j.Verdict)
+	}
+	// A productive meeting breaks the streak.
+	p = build(t, "start: 2026-01-01\n", []string{"- [ ] a"}, append(base, "2026-03-02 unproductive", "2026-03-16 Good one"))
+	if j := judge(t, p, "2026-03-17"); j.Has(Unproductive) {
+		t.Errorf("fired although the last meeting was productive: %s", fired(j))
+	}
+}
+
+func TestCommitment(t *testing.T) {
+	cases := []struct {
+		meetings []string
+		want     string // "" or the side named in the message
+	}{
+		{[]string{"2026-01-05 Sync", "2026-01-19 cancelled by mentee", "2026-02-02 no-show mentee", "2026-02-16 Sync"}, ""},
+		{[]string{"2026-01-05 Sync", "2026-01-19 cancelled by mentee", "2026-02-02 no-show mentee", "2026-02-16 Sync", "2026-03-02 Sync — cancelled by mentee"}, "mentee"},
+		{[]string{"2026-01-05 cancelled by mentor", "2026-01-19 no-show by mentor", "2026-02-02 No-Show Mentor"}, "mentor"},
+		// Split between the sides: neither reaches 3.
+		{[]string{"2026-01-05 cancelled by mentor", "2026-01-19 no-show mentee", "2026-02-02 cancelled by mentor", "2026-02-16 cancelled by mentee"}, ""},
+		// A cancellation without a side counts for nobody.
+		{[]string{"2026-01-05 cancelled", "2026-01-19 cancelled", "2026-02-02 cancelled"}, ""},
+		// Old misses fall out of the window of 5.
+		{[]string{"2026-01-05 cancelled by mentee", "2026-01-12 cancelled by mentee", "2026-01-19 cancelled by mentee", "2026-01-26 A", "2026-02-02 B", "2026-02-09 C", "2026-02-16 D", "2026-02-23 E"}, ""},
+	}
+	for i, c := range cases {
+		p := build(t, "start: 2026-01-01\n", []string{"- [ ] a"}, c.meetings)
+		j := judge(t, p, "2026-03-03")
+		got := ""
+		for _, s := range j.Signals {
+			if s.ID == Commitment {
+				got = strings.Fields(s.Message)[1]
+			}
+		}
+		if got != c.want {
+			t.Errorf("case %d: commitment side %q, want %q (%s)", i, got, c.want, fired(j))
+		}
+	}
+}
+
+func TestClosedGetsNoSignals(t *testing.T) {
+	p := build(t, "start: 2025-01-01\nend: 2025-06-01\nstatus: closed\n", []string{"- [x] a"}, nil)
+	j := judge(t, p, "2026-11-21")
+	if j.Verdict != Closed || len(j.Signals) != 0 {
+		t.Errorf("closed plan: verdict %s, signals %s", j.Verdict, fired(j))
+	}
+}
+
+func TestInvalidPlan(t *testing.T) {
+	p := plan.Parse("plan.md", []byte("---\nmentor: Ada\n---\n"), plan.Options{})
+	if j := Judge(p, config.Default(), dates.MustParse("2026-11-21")); j.Verdict != Invalid {
+		t.Errorf("verdict %s, want invalid", j.Verdict)
+	}
+}
+
+func TestThresholdsFromConfig(t *testing.T) {
+	cfg := config.Default()
+	cfg.Thresholds.StallFactor = 1
+	cfg.Thresholds.RemindDays = 30
+	p := build(t, "start: 2026-01-01\nend: 2026-03-31\n", []string{"- [ ] a", "  - 2026-03-01: x"}, []string{"2026-03-01 Sync"})
+	j := Judge(p, cfg, dates.MustParse("2026-03-16"))
+	if !j.Has(Stalled) || !j.Has(EndNear) {
+		t.Errorf("with stall_factor 1 and remind_days 30 want stalled and end-near, got %s", fired(j))
+	}
+	if j := Judge(p, config.Default(), dates.MustParse("2026-03-16")); j.Has(Stalled) || j.Has(EndNear) {
+		t.Errorf("with the defaults want neither, got %s", fired(j))
+	}
+}
+
+func TestFutureMeetingsAreIgnored(t *testing.T) {
+	p := build(t, "start: 2026-01-01\n", []string{"- [ ] a"}, []string{"2026-01-05 Sync", "2026-12-01 Planned"})
+	j := judge(t, p, "2026-02-10")
+	if !j.Has(Stalled) {
+		t.Errorf("a meeting in the future must not count as held: %s", fired(j))
+	}
+	if j.Meetings.LastHeld.String() != "2026-01-05" || j.Meetings.Held != 1 {
+		t.Errorf("meetings %+v", j.Meetings)
+	}
+}
+
+func TestVerdictOrder(t *testing.T) {
+	// goals-met and stalled at once: ready-to-close wins.
+	p := build(t, "start: 2026-01-01\n", []string{"- [x] a"}, []string{"2026-01-05 Sync"})
+	j := judge(t, p, "2026-06-01")
+	if j.Verdict != ReadyToClose || !j.Has(Stalled) {
+		t.Errorf("verdict %s signals %s", j.Verdict, fired(j))
+	}
+	if got := fmt.Sprint(j.Goals); got != "{1 1 0 0}" {
+		t.Errorf("goals %s", got)
+	}
+}
