@@ -101,4 +101,3 @@ func checkRun(opts *CheckOptions) error {
 	}
 	return nil
 }
-

@@ -137,8 +137,28 @@ close, writes the debrief agenda and the closure record, and gives CI a gate.`,
 	_ = root.MarkPersistentFlagDirname("repo")
 
 	root.AddCommand(newCloseCmd(f))
-	root.CompletionOptions.HiddenDefaultCmd = false
+	addCompletionExamples(root)
 	return root
+}
+
+// group makes a command that only holds subcommands print its help when
+// called alone, and reject an unknown subcommand as a usage error (cobra
+// would print the help and exit 0).
+func group(c *cobra.Command) {
+	c.Args = func(cmd *cobra.Command, args []string) error {
+		if len(args) > 0 {
+			msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
+			if cmd.SuggestionsMinimumDistance <= 0 {
+				cmd.SuggestionsMinimumDistance = 2
+			}
+			if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+				msg += "\n\nDid you mean this?\n\t" + strings.Join(s, "\n\t")
+			}
+			return usageErr("%s\nRun '%s --help' for usage.", msg, cmd.CommandPath())
+		}
+		return nil
+	}
+	c.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
 }
 
 func newCloseCmd(f *Factory) *cobra.Command {
@@ -147,14 +167,8 @@ func newCloseCmd(f *Factory) *cobra.Command {
 		Short: "Check, debrief and record the end of mentoring relationships",
 		Example: `  mentor close check
   mentor close init --mentor "Ada Lovelace" --mentee "Grace Hopper" --duration "6 months"`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				return usageErr("unknown command %q for %q\nRun '%s --help' for usage.", args[0], cmd.CommandPath(), cmd.CommandPath())
-			}
-			return nil
-		},
-		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
+	group(c)
 	c.AddCommand(newInitCmd(f, nil), newCheckCmd(f, nil))
 	return c
 }
@@ -185,7 +199,7 @@ func Run(f *Factory, args []string) (code int) {
 		return code
 	}
 	msg := err.Error()
-	if strings.HasPrefix(msg, "unknown command") {
+	if strings.HasPrefix(msg, "unknown command") && !strings.Contains(msg, "--help' for usage") {
 		msg += "\nRun 'mentor --help' for usage."
 	}
 	fmt.Fprintf(f.IO.ErrOut, "mentor: %s\n", strings.TrimSpace(msg))
@@ -210,4 +224,31 @@ func ExitCode(err error) int {
 		return ExitUsage
 	}
 	return ExitUsage
+}
+
+// addCompletionExamples gives cobra's completion commands an example each,
+// like every other command.
+func addCompletionExamples(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() != "completion" {
+			continue
+		}
+		group(c)
+		c.Example = `  mentor completion bash > /etc/bash_completion.d/mentor
+  mentor completion zsh > "${fpath[1]}/_mentor"
+  mentor completion fish > ~/.config/fish/completions/mentor.fish`
+		for _, sub := range c.Commands() {
+			switch sub.Name() {
+			case "bash":
+				sub.Example = "  source <(mentor completion bash)"
+			case "zsh":
+				sub.Example = "  mentor completion zsh > \"${fpath[1]}/_mentor\""
+			case "fish":
+				sub.Example = "  mentor completion fish | source"
+			case "powershell":
+				sub.Example = "  mentor completion powershell | Out-String | Invoke-Expression"
+			}
+		}
+	}
 }

@@ -45,7 +45,10 @@ func TestEmptyFile(t *testing.T) {
 }
 
 func TestErrors(t *testing.T) {
-	cases := []struct{ src, msg string; line int }{
+	cases := []struct {
+		src, msg string
+		line     int
+	}{
 		{"pairs_dir: pairs\npair_dir: x\n", "unknown key pair_dir (did you mean pairs_dir?)", 2},
 		{"colour: red\n", "unknown key colour (known keys", 1},
 		{"thresholds:\n  stall_factr: 2\n", "unknown key thresholds.stall_factr (did you mean thresholds.stall_factor?)", 2},

@@ -24,8 +24,14 @@ type IOStreams struct {
 func System() *IOStreams {
 	s := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
 		stdinTTY: isTerminal(os.Stdin), stdoutTTY: isTerminal(os.Stdout)}
-	s.color = s.stdoutTTY && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
+	s.color = ColorWanted(s.stdoutTTY, os.Getenv)
 	return s
+}
+
+// ColorWanted says whether to colour output: only on a terminal, never when
+// NO_COLOR is set to anything (https://no-color.org), never on a dumb terminal.
+func ColorWanted(tty bool, getenv func(string) string) bool {
+	return tty && getenv("NO_COLOR") == "" && getenv("TERM") != "dumb"
 }
 
 // Test returns streams backed by buffers, none of them a terminal.

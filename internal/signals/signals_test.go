@@ -44,13 +44,13 @@ func fired(j Judgement) string {
 
 // boundary runs a case the day before, on and after a threshold.
 type boundary struct {
-	name   string
-	p      func(t *testing.T) *plan.Plan
-	signal string
-	before string // today where it must not fire ...
-	on     string // ... the threshold day ...
-	after  string // ... and the day after
-	onFires bool  // whether it fires on the threshold day
+	name    string
+	p       func(t *testing.T) *plan.Plan
+	signal  string
+	before  string // today where it must not fire ...
+	on      string // ... the threshold day ...
+	after   string // ... and the day after
+	onFires bool   // whether it fires on the threshold day
 }
 
 func TestSignalBoundaries(t *testing.T) {
@@ -58,13 +58,17 @@ func TestSignalBoundaries(t *testing.T) {
 	openGoal := []string{"- [ ] Ship it", "  - 2026-01-10: started"}
 	cases := []boundary{
 		{
-			name:   "end-reached fires on the end day",
-			p:      func(t *testing.T) *plan.Plan { return build(t, "start: 2026-01-01\nend: 2026-06-30\n", openGoal, []string{"2026-06-25 Sync"}) },
+			name: "end-reached fires on the end day",
+			p: func(t *testing.T) *plan.Plan {
+				return build(t, "start: 2026-01-01\nend: 2026-06-30\n", openGoal, []string{"2026-06-25 Sync"})
+			},
 			signal: EndReached, before: "2026-06-29", on: "2026-06-30", after: "2026-07-01", onFires: true,
 		},
 		{
-			name:   "end-near fires 14 days before the end, not 15",
-			p:      func(t *testing.T) *plan.Plan { return build(t, "start: 2026-01-01\nend: 2026-06-30\n", openGoal, []string{"2026-06-10 Sync"}) },
+			name: "end-near fires 14 days before the end, not 15",
+			p: func(t *testing.T) *plan.Plan {
+				return build(t, "start: 2026-01-01\nend: 2026-06-30\n", openGoal, []string{"2026-06-10 Sync"})
+			},
 			signal: EndNear, before: "2026-06-15", on: "2026-06-16", after: "2026-06-17", onFires: true,
 		},
 		{
