@@ -235,7 +235,7 @@ func hasKey(fields []frontmatter.Field, key string) bool {
 	return false
 }
 
-// HeldMeetings returns the meetings that took place, sorted by date.
+// SortedMeetings returns the meetings sorted by date (stable for equal dates).
 func (p *Plan) SortedMeetings() []Meeting {
 	ms := append([]Meeting(nil), p.Meetings...)
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Date.Before(ms[j].Date) })

@@ -118,10 +118,14 @@ func WriteFile(abs, name string, data []byte, force bool) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("cannot create folder for %s: %v", name, unwrap(err))
 	}
-	if !force {
-		if _, err := os.Lstat(abs); err == nil {
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(abs); err == nil {
+		if !force {
 			return &ExistsError{name}
 		}
+		mode = st.Mode().Perm() // an edit keeps the file's permissions
+	} else if _, err := os.Lstat(abs); err == nil && !force {
+		return &ExistsError{name} // a dangling symbolic link is still in the way
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(abs)+".*.tmp")
 	if err != nil {
@@ -140,7 +144,7 @@ func WriteFile(abs, name string, data []byte, force bool) error {
 		os.Remove(tmp.Name())
 		return fmt.Errorf("cannot write %s: %v", name, unwrap(err))
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+	if err := os.Chmod(tmp.Name(), mode); err != nil {
 		os.Remove(tmp.Name())
 		return fmt.Errorf("cannot write %s: %v", name, unwrap(err))
 	}
