@@ -1,0 +1,138 @@
+package cli
+
+import (
+	"strings"
+
+	"github.com/mentor-cli/mentor/internal/dates"
+	"github.com/mentor-cli/mentor/internal/output"
+	"github.com/mentor-cli/mentor/internal/programme"
+	"github.com/mentor-cli/mentor/internal/repo"
+	"github.com/mentor-cli/mentor/internal/report"
+	"github.com/spf13/cobra"
+)
+
+// ReportOptions are the inputs of `mentor close report`.
+type ReportOptions struct {
+	F       *Factory
+	Paths   []string
+	Program string
+	Since   string
+	Format  string
+}
+
+func newReportCmd(f *Factory, runF func(*ReportOptions) error) *cobra.Command {
+	opts := &ReportOptions{F: f}
+	c := &cobra.Command{
+		Use:   "report [PATH]...",
+		Short: "Sum up the programme: where pairs stand, why they ended, what came of them",
+		Long: `Report reads every plan and closure record of the programme (or of the named
+pairs and folders) and sums them up for a programme lead:
+
+  - pairs by verdict and by status, and the pairs that need attention now
+    (signals firing, a plan or closure record that cannot be read, or a pair
+    that has ended without a closure record), each linked to its plan;
+  - closure reasons, transitions and contact agreements, with their shares;
+  - goal outcomes from the closure records and the share of goals met;
+  - planned and actual length (median and quartiles), early closures
+    (closed before the planned end) and their reasons;
+  - meetings held, cancelled and missed by each side, and the unproductive share;
+  - the same broken down by programme when plans name one.
+
+The default output is Markdown with Mermaid charts, each followed by a table
+with the same numbers; it renders on GitHub and GitLab. Links to the plans are
+relative to the repo root, so save the report there (for example REPORT.md).
+--format json prints every number; --format csv prints one row per pair.
+
+--program P keeps the pairs whose plan says "program: P". A plan whose front
+matter cannot be read at all has no known programme and is kept, so that it is
+listed rather than silently left out.
+
+--since D keeps the pairs that started on or after D, or that closed on or
+after D (the "closed" date of their closure record). Plans that cannot be read
+have no known start and are always kept.
+
+Invalid plans and closure records are counted and listed, never dropped. The
+report prints no timestamp but "today", so the same files give the same report.`,
+		Example: `  # the whole programme, as Markdown in the repo root
+  mentor close report > REPORT.md
+
+  # one cohort, the pairs started or closed since June
+  mentor close report --program "Platform mentoring 2026" --since 2026-06-01
+
+  # the share of goals met, for a script
+  mentor close report --format json | jq '.overall.closures.outcomes'
+
+  # one row per pair, for a spreadsheet
+  mentor close report --format csv > pairs.csv`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			if err := checkFormat(opts.Format, "md", "json", "csv"); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return reportRun(opts)
+		},
+	}
+	c.Flags().StringVar(&opts.Program, "program", "", "keep the pairs of programme `P` (the plans' program)")
+	c.Flags().StringVar(&opts.Since, "since", "", "keep the pairs started or closed on or after `DATE` (YYYY-MM-DD)")
+	c.Flags().StringVarP(&opts.Format, "format", "f", "md", "output `FORMAT`: md, json or csv")
+	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"md", "json", "csv"}, cobra.ShellCompDirectiveNoFileComp))
+	return c
+}
+
+func reportRun(opts *ReportOptions) error {
+	f := opts.F
+	var ropt report.Options
+	ropt.Program = strings.TrimSpace(opts.Program)
+	if opts.Since != "" {
+		d, err := dates.Parse(opts.Since)
+		if err != nil {
+			return usageErr("--since: %v", err)
+		}
+		ropt.Since = d
+	}
+	today, err := f.TodayDate()
+	if err != nil {
+		return err
+	}
+	r, cwd, err := f.Repo()
+	if err != nil {
+		return err
+	}
+	pairs, err := r.Resolve(opts.Paths, cwd)
+	if err != nil {
+		return err
+	}
+	rep := report.Build(loadPairs(r, pairs, today), r.Config, today, ropt)
+	switch opts.Format {
+	case "json":
+		return output.ReportJSON(f.IO.Out, rep)
+	case "csv":
+		return output.ReportCSV(f.IO.Out, rep)
+	}
+	return output.ReportMarkdown(f.IO.Out, rep)
+}
+
+// loadPairs judges each plan and reads each closure record, once each.
+func loadPairs(r *repo.Repo, pairs []repo.Pair, today dates.Date) []report.Pair {
+	results := programme.Judge(r, pairs, today)
+	out := make([]report.Pair, len(results))
+	programme.Parallel(len(results), func(i int) {
+		p := report.Pair{Result: results[i]}
+		if results[i].Pair.Problem == nil {
+			file := results[i].Pair.File("closure.md")
+			_, prob := r.Read(file)
+			switch {
+			case prob == nil:
+				p.ClosureFile = file
+			case !prob.NotExist():
+				p.ClosureFile = file
+				p.ClosureProblem = prob.Problem
+			}
+		}
+		out[i] = p
+	})
+	return out
+}

@@ -1,0 +1,371 @@
+package output
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/mentor-cli/mentor/internal/report"
+)
+
+// ReportJSON writes `report --format json`: every number of the report.
+func ReportJSON(w io.Writer, rep *report.Report) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(rep)
+}
+
+// CSVHeader is the first row of `report --format csv`.
+var CSVHeader = []string{"id", "program", "status", "verdict", "signals", "start", "end", "closed",
+	"reason", "transition", "contact_channel",
+	"goals_total", "goals_met", "goals_open", "goals_dropped",
+	"outcomes_total", "outcomes_met", "outcomes_partial", "outcomes_not_met", "outcomes_dropped",
+	"meetings_held", "meetings_unproductive",
+	"cancelled_by_mentor", "cancelled_by_mentee", "cancelled_unnamed",
+	"no_show_mentor", "no_show_mentee", "no_show_unnamed",
+	"planned_days", "actual_days", "early", "closure_missing", "attention", "plan"}
+
+// ReportCSV writes `report --format csv`: one row per pair.
+func ReportCSV(w io.Writer, rep *report.Report) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(CSVHeader); err != nil {
+		return err
+	}
+	n := strconv.Itoa
+	days := func(d *int) string {
+		if d == nil {
+			return ""
+		}
+		return n(*d)
+	}
+	for _, r := range rep.Pairs {
+		row := []string{r.ID, r.Program, r.Status, string(r.Verdict), strings.Join(r.Signals, " "),
+			r.Start.String(), r.End.String(), r.Closed.String(),
+			r.Reason, r.Transition, r.ContactChannel,
+			n(r.GoalsTotal), n(r.GoalsMet), n(r.GoalsOpen), n(r.GoalsDropped),
+			n(r.Outcomes.Total), n(r.Outcomes.Met), n(r.Outcomes.Partial), n(r.Outcomes.NotMet), n(r.Outcomes.Dropped),
+			n(r.Held), n(r.Unproductive),
+			n(r.Cancelled.Mentor), n(r.Cancelled.Mentee), n(r.Cancelled.Unnamed),
+			n(r.NoShow.Mentor), n(r.NoShow.Mentee), n(r.NoShow.Unnamed),
+			days(r.PlannedDays), days(r.ActualDays), strconv.FormatBool(r.Early),
+			strconv.FormatBool(r.ClosureMissing), strconv.FormatBool(r.Attention), r.Plan}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// ReportMarkdown writes the report as Markdown for GitHub and GitLab: Mermaid
+// charts, each followed by a table with the same numbers.
+func ReportMarkdown(w io.Writer, rep *report.Report) error {
+	var m md
+	m.report(rep)
+	_, err := io.WriteString(w, m.String())
+	return err
+}
+
+type md struct{ strings.Builder }
+
+func (m *md) para(format string, args ...any) {
+	fmt.Fprintf(m, format, args...)
+	m.WriteString("\n\n")
+}
+
+func (m *md) heading(level int, text string) {
+	m.WriteString(strings.Repeat("#", level) + " " + text + "\n\n")
+}
+
+// table writes a table; align holds "l" or "r" per column.
+func (m *md) table(align string, header []string, rows [][]string) {
+	m.row(header)
+	cells := make([]string, len(header))
+	for i := range header {
+		cells[i] = "---"
+		if i < len(align) && align[i] == 'r' {
+			cells[i] = "---:"
+		}
+	}
+	m.WriteString("| " + strings.Join(cells, " | ") + " |\n")
+	for _, r := range rows {
+		m.row(r)
+	}
+	m.WriteString("\n")
+}
+
+func (m *md) row(cells []string) {
+	esc := make([]string, len(cells))
+	for i, c := range cells {
+		esc[i] = cell(c)
+	}
+	m.WriteString("| " + strings.Join(esc, " | ") + " |\n")
+}
+
+// cell makes text safe inside a table cell.
+func cell(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	s = strings.ReplaceAll(s, "|", `\|`)
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// pie writes a Mermaid pie of the counts that are not zero.
+func (m *md) pie(title string, cs []report.Count) {
+	m.WriteString("```mermaid\npie title " + label(title) + "\n")
+	for _, c := range cs {
+		if c.Count > 0 {
+			fmt.Fprintf(m, "    %q : %d\n", label(c.Key), c.Count)
+		}
+	}
+	m.WriteString("```\n\n")
+}
+
+// bar writes a Mermaid xychart-beta bar chart.
+func (m *md) bar(title, yLabel string, cs []report.Count) {
+	labels := make([]string, len(cs))
+	values := make([]string, len(cs))
+	top := 1
+	for i, c := range cs {
+		labels[i] = strconv.Quote(label(c.Key))
+		values[i] = strconv.Itoa(c.Count)
+		top = max(top, c.Count)
+	}
+	fmt.Fprintf(m, "```mermaid\nxychart-beta\n    title %q\n    x-axis [%s]\n    y-axis %q 0 --> %d\n    bar [%s]\n```\n\n",
+		label(title), strings.Join(labels, ", "), label(yLabel), top, strings.Join(values, ", "))
+}
+
+// label keeps a chart label on one line and free of double quotes, which
+// Mermaid has no escape for.
+func label(s string) string {
+	return strings.ReplaceAll(strings.Join(strings.Fields(s), " "), `"`, "'")
+}
+
+func pct(share float64) string {
+	return strconv.FormatFloat(share*100, 'f', 0, 64) + "%"
+}
+
+func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// nonZero keeps the counts that are not zero.
+func nonZero(cs []report.Count) []report.Count {
+	var out []report.Count
+	for _, c := range cs {
+		if c.Count > 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func countRows(cs []report.Count) [][]string {
+	rows := make([][]string, 0, len(cs))
+	for _, c := range cs {
+		rows = append(rows, []string{c.Key, strconv.Itoa(c.Count), pct(c.Share)})
+	}
+	return rows
+}
+
+// link is a Markdown link to a repo-relative file; the report lives in the
+// repo root.
+func link(text, file string) string {
+	if strings.ContainsAny(file, " ()<>") {
+		file = "<" + file + ">"
+	}
+	return "[" + strings.NewReplacer("[", `\[`, "]", `\]`).Replace(text) + "](" + file + ")"
+}
+
+func programmeName(n string) string {
+	if n == "" {
+		return "(no programme)"
+	}
+	return n
+}
+
+func (m *md) report(rep *report.Report) {
+	s := rep.Overall
+	m.heading(1, "Programme report")
+	scope := fmt.Sprintf("As of %s, %s in `%s/`", rep.Today, plural(s.Pairs, "pair", "pairs"), rep.PairsDir)
+	if rep.Program != "" {
+		scope += fmt.Sprintf(" of the programme %q", rep.Program)
+	}
+	if !rep.Since.IsZero() {
+		scope += fmt.Sprintf(", started or closed since %s", rep.Since)
+	}
+	m.para("%s.", scope)
+	if s.Pairs == 0 {
+		m.para("No pairs found. Start one with `mentor close init --mentor NAME --mentee NAME`.")
+		return
+	}
+	m.overview(rep)
+	m.standing(s)
+	m.attention(rep)
+	m.closures(s)
+	m.durations(s)
+	m.meetings(s)
+	m.programmes(rep)
+	m.invalid(rep)
+}
+
+func (m *md) overview(rep *report.Report) {
+	s := rep.Overall
+	var parts []string
+	for _, c := range s.Verdicts {
+		if c.Count > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", c.Count, c.Key))
+		}
+	}
+	m.WriteString("- **Pairs:** " + strings.Join(parts, ", ") + ".\n")
+	m.WriteString(fmt.Sprintf("- **Need attention now:** %d of %d.\n", s.Attention, s.Pairs))
+	c := s.Closures
+	m.WriteString(fmt.Sprintf("- **Closure records:** %d", c.Records))
+	if c.Invalid > 0 {
+		m.WriteString(fmt.Sprintf(", %d of them cannot be used", c.Invalid))
+	}
+	if c.Missing > 0 {
+		m.WriteString(fmt.Sprintf("; %s ended without one", plural(c.Missing, "pair", "pairs")))
+	}
+	m.WriteString(".\n")
+	if s.Goals.Total > 0 {
+		m.WriteString(fmt.Sprintf("- **Plan goals met:** %d of %d not dropped (%s).\n",
+			s.Goals.Met, s.Goals.Total-s.Goals.Dropped, pct(s.Goals.MetShare)))
+	}
+	m.overviewClosures(s)
+	m.WriteString("\n")
+}
+
+func (m *md) standing(s report.Summary) {
+	m.heading(2, "Where the pairs stand")
+	m.table("lrr", []string{"Verdict", "Pairs", "Share"}, countRows(nonZero(s.Verdicts)))
+	if len(nonZero(s.Statuses)) > 0 {
+		m.table("lrr", []string{"Status", "Pairs", "Share"}, countRows(nonZero(s.Statuses)))
+	}
+	g := s.Goals
+	if g.Total > 0 {
+		m.para("Goals in the plans: %d met, %d open, %d dropped (%s of the goals not dropped are met).",
+			g.Met, g.Open, g.Dropped, pct(g.MetShare))
+	}
+}
+
+func (m *md) attention(rep *report.Report) {
+	m.heading(2, "Needs attention now")
+	if len(rep.Attention) == 0 {
+		m.para("No pair needs attention today.")
+		return
+	}
+	named := len(rep.Programmes) > 0
+	header := []string{"Pair", "Verdict", "Why"}
+	if named {
+		header = []string{"Pair", "Programme", "Verdict", "Why"}
+	}
+	var rows [][]string
+	for _, a := range rep.Attention {
+		row := []string{link(a.ID, a.Plan), string(a.Verdict), strings.Join(a.Reasons, "; ")}
+		if named {
+			row = []string{row[0], programmeName(a.Program), row[1], row[2]}
+		}
+		rows = append(rows, row)
+	}
+	m.table("", header, rows)
+}
+
+func (m *md) durations(s report.Summary) {
+	d := s.Durations
+	m.heading(2, "How long pairs last")
+	if d.Planned == nil && d.Actual == nil {
+		m.para("No plan has a planned end and no pair has closed yet.")
+		return
+	}
+	if d.Planned != nil {
+		m.bar("Planned length", "pairs", d.PlannedBuckets)
+		m.table("lrr", []string{"Planned length", "Pairs", "Share"}, countRows(d.PlannedBuckets))
+	}
+	m.actualDurations(s)
+	var rows [][]string
+	for _, x := range []struct {
+		name string
+		sp   *report.Spread
+	}{{"planned", d.Planned}, {"actual", d.Actual}} {
+		if x.sp == nil {
+			continue
+		}
+		rows = append(rows, []string{x.name, strconv.Itoa(x.sp.Pairs), num(x.sp.Min), num(x.sp.Q1),
+			num(x.sp.Median), num(x.sp.Q3), num(x.sp.Max)})
+	}
+	m.para("Length in days (quartiles interpolated between ranks):")
+	m.table("lrrrrrr", []string{"Length", "Pairs", "Shortest", "Q1", "Median", "Q3", "Longest"}, rows)
+	m.earlyClosures(s)
+}
+
+func (m *md) meetings(s report.Summary) {
+	mt := s.Meetings
+	m.heading(2, "Meetings")
+	m.para("%s held, %d of them unproductive (%s).", plural(mt.Held, "meeting", "meetings"), mt.Unproductive, pct(mt.UnproductiveShare))
+	m.table("lrrrr", []string{"Not held", "By mentor", "By mentee", "Side not named", "Total"}, [][]string{
+		{"cancelled", strconv.Itoa(mt.Cancelled.Mentor), strconv.Itoa(mt.Cancelled.Mentee), strconv.Itoa(mt.Cancelled.Unnamed), strconv.Itoa(mt.Cancelled.Total)},
+		{"no-show", strconv.Itoa(mt.NoShow.Mentor), strconv.Itoa(mt.NoShow.Mentee), strconv.Itoa(mt.NoShow.Unnamed), strconv.Itoa(mt.NoShow.Total)},
+	})
+}
+
+func (m *md) programmes(rep *report.Report) {
+	if len(rep.Programmes) == 0 {
+		return
+	}
+	m.heading(2, "By programme")
+	header := []string{"Programme", "Pairs", "Attention"}
+	// Only the verdicts some pair has, to keep the table narrow.
+	var shown []int
+	for i, v := range rep.Overall.Verdicts {
+		if v.Count > 0 {
+			shown = append(shown, i)
+			header = append(header, v.Key)
+		}
+	}
+	header = append(header, "Median planned days")
+	header = append(header, programmeClosureHeader...)
+	var rows [][]string
+	for _, p := range rep.Programmes {
+		row := []string{programmeName(p.Name), strconv.Itoa(p.Pairs), strconv.Itoa(p.Attention)}
+		for _, i := range shown {
+			row = append(row, strconv.Itoa(p.Verdicts[i].Count))
+		}
+		med := "-"
+		if p.Durations.Planned != nil {
+			med = num(p.Durations.Planned.Median)
+		}
+		row = append(row, med)
+		row = append(row, programmeClosureCells(p.Summary)...)
+		rows = append(rows, row)
+	}
+	m.table("l"+strings.Repeat("r", len(header)-1), header, rows)
+}
+
+func (m *md) invalid(rep *report.Report) {
+	if len(rep.Invalid) == 0 {
+		return
+	}
+	m.heading(2, "Files that cannot be used")
+	m.para("These pairs are counted above but their numbers are missing until the files are fixed (`mentor close check` shows every problem).")
+	var rows [][]string
+	for _, inv := range rep.Invalid {
+		var msgs []string
+		for _, p := range inv.Problems {
+			msgs = append(msgs, p.String())
+		}
+		rows = append(rows, []string{inv.ID, link(inv.File, inv.File), strings.Join(msgs, "; ")})
+	}
+	m.table("", []string{"Pair", "File", "Problems"}, rows)
+}

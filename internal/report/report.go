@@ -1,0 +1,516 @@
+// Package report sums up a programme: where the pairs stand, which need
+// attention, how the relationships that ended went. It is a pure function of
+// the judged plans, the closure records, the config and today; it reads no
+// file and knows nothing of how the numbers are shown.
+package report
+
+import (
+	"math"
+	"sort"
+
+	"github.com/mentor-cli/mentor/internal/config"
+	"github.com/mentor-cli/mentor/internal/dates"
+	"github.com/mentor-cli/mentor/internal/diag"
+	"github.com/mentor-cli/mentor/internal/plan"
+	"github.com/mentor-cli/mentor/internal/programme"
+	"github.com/mentor-cli/mentor/internal/signals"
+)
+
+// Pair is one pair as the report sees it: its judged plan and what its
+// folder holds besides.
+type Pair struct {
+	programme.Result
+	// ClosureFile is the repo-relative closure.md when the folder has one.
+	ClosureFile string
+	// ClosureProblem is set when closure.md exists but could not be read.
+	ClosureProblem *diag.Problem
+}
+
+// Options narrow the report.
+type Options struct {
+	// Program keeps the pairs whose plan names this programme.
+	Program string
+	// Since keeps the pairs that started on or after it, or closed on or
+	// after it (by their closure record).
+	Since dates.Date
+}
+
+// Count is how many of a kind, and their share of the whole (0..1, rounded
+// to three decimals; 0 when the whole is empty).
+type Count struct {
+	Key   string  `json:"key"`
+	Count int     `json:"count"`
+	Share float64 `json:"share"`
+}
+
+// Report is every number of `mentor close report`.
+type Report struct {
+	Today   dates.Date `json:"today"`
+	Program string     `json:"program,omitempty"`
+	Since   dates.Date `json:"since"`
+	// PairsDir is where the pairs live, repo-relative.
+	PairsDir string `json:"pairs_dir"`
+
+	Overall Summary `json:"overall"`
+	// Programmes breaks the summary down by the plans' program; empty when
+	// no plan names one. Pairs without a programme are under "".
+	Programmes []Programme `json:"programmes"`
+
+	Attention []Attention `json:"attention"`
+	Invalid   []Invalid   `json:"invalid"`
+	Pairs     []Row       `json:"pairs"`
+}
+
+// Programme is the summary of one cohort.
+type Programme struct {
+	Name string `json:"name"`
+	Summary
+}
+
+// Summary holds the statistics over a set of pairs.
+type Summary struct {
+	Pairs     int     `json:"pairs"`
+	Invalid   int     `json:"invalid"`
+	Attention int     `json:"attention"`
+	Verdicts  []Count `json:"verdicts"`
+	// Statuses counts the status of the plans that could be read.
+	Statuses []Count `json:"statuses"`
+	// Goals counts the goals of the plans that could be read, by state.
+	Goals     Goals     `json:"goals"`
+	Meetings  Meetings  `json:"meetings"`
+	Durations Durations `json:"durations"`
+	Closures  Closures  `json:"closures"`
+}
+
+// Goals counts plan goals by state.
+type Goals struct {
+	Total    int     `json:"total"`
+	Met      int     `json:"met"`
+	Open     int     `json:"open"`
+	Dropped  int     `json:"dropped"`
+	MetShare float64 `json:"met_share"` // met among the goals not dropped
+}
+
+// Meetings counts the meeting logs up to today.
+type Meetings struct {
+	Held              int     `json:"held"`
+	Unproductive      int     `json:"unproductive"`
+	UnproductiveShare float64 `json:"unproductive_share"` // of the meetings held
+	Cancelled         BySide  `json:"cancelled"`
+	NoShow            BySide  `json:"no_show"`
+}
+
+// BySide splits missed meetings by the side that missed them.
+type BySide struct {
+	Mentor  int `json:"mentor"`
+	Mentee  int `json:"mentee"`
+	Unnamed int `json:"unnamed"`
+	Total   int `json:"total"`
+}
+
+// Durations compares the planned length of the pairs with how long the
+// closed ones lasted, in days.
+type Durations struct {
+	Planned *Spread `json:"planned"` // plans with an end; null when none
+	Actual  *Spread `json:"actual"`  // valid closure records; null when none
+	// PlannedBuckets and ActualBuckets count pairs by length in months
+	// (days / 30.44, rounded), in the order of Buckets.
+	PlannedBuckets []Count `json:"planned_buckets"`
+	ActualBuckets  []Count `json:"actual_buckets"`
+}
+
+// Spread is the five-number summary of a set of lengths in days; quartiles
+// are interpolated linearly between the closest ranks.
+type Spread struct {
+	Pairs  int     `json:"pairs"`
+	Min    float64 `json:"min"`
+	Q1     float64 `json:"q1"`
+	Median float64 `json:"median"`
+	Q3     float64 `json:"q3"`
+	Max    float64 `json:"max"`
+}
+
+// Closures sums up the closure records.
+type Closures struct {
+	// Records counts the closure.md files; Invalid those that cannot be
+	// used (unreadable, or with errors). The other numbers count only the
+	// valid ones.
+	Records int `json:"records"`
+	Invalid int `json:"invalid"`
+	// Missing counts pairs that have ended (status closed, or planned end
+	// more than grace_days ago) without a closure.md.
+	Missing int `json:"missing"`
+	// Reasons, Transitions and InitiatedBy list every value of the SPEC,
+	// with shares of the valid records.
+	Reasons     []Count `json:"reasons"`
+	Transitions []Count `json:"transitions"`
+	InitiatedBy []Count `json:"initiated_by"`
+	Contact     Contact `json:"contact"`
+	// Outcomes counts the goals of the valid records by outcome; MetShare
+	// is met among the goals not dropped.
+	Outcomes []Count `json:"outcomes"`
+	MetShare float64 `json:"met_share"`
+	// Early counts the records closed before the plan's planned end.
+	Early Early `json:"early"`
+}
+
+// Contact sums up the contact agreements of the pairs that stay in touch
+// (transition other than end).
+type Contact struct {
+	StayInTouch int     `json:"stay_in_touch"` // records with a transition other than end
+	Agreed      int     `json:"agreed"`        // of those, with a contact channel
+	Share       float64 `json:"share"`         // agreed / stay_in_touch
+	Channels    []Count `json:"channels"`      // by channel as written (case folded), shares of agreed
+}
+
+// Early is the closures that came before the planned end.
+type Early struct {
+	Count   int         `json:"count"`
+	Share   float64     `json:"share"` // of the valid records whose plan has an end
+	Reasons []Count     `json:"reasons"`
+	Pairs   []EarlyPair `json:"pairs"`
+}
+
+// EarlyPair is one early closure.
+type EarlyPair struct {
+	ID        string     `json:"id"`
+	End       dates.Date `json:"end"`
+	Closed    dates.Date `json:"closed"`
+	DaysEarly int        `json:"days_early"`
+	Reason    string     `json:"reason"`
+}
+
+// Attention is a pair that needs someone to act now.
+type Attention struct {
+	ID      string          `json:"id"`
+	Plan    string          `json:"plan"`
+	Program string          `json:"program"`
+	Verdict signals.Verdict `json:"verdict"`
+	Reasons []string        `json:"reasons"`
+}
+
+// Invalid is a pair whose plan or closure record cannot be used, with why.
+type Invalid struct {
+	ID       string         `json:"id"`
+	File     string         `json:"file"`
+	Problems []diag.Problem `json:"problems"`
+}
+
+// Row is one pair, flat, for spreadsheets.
+type Row struct {
+	ID             string          `json:"id"`
+	Plan           string          `json:"plan"`
+	Program        string          `json:"program"`
+	Status         string          `json:"status"`
+	Verdict        signals.Verdict `json:"verdict"`
+	Signals        []string        `json:"signals"`
+	Start          dates.Date      `json:"start"`
+	End            dates.Date      `json:"end"`
+	Closed         dates.Date      `json:"closed"`
+	Reason         string          `json:"reason"`
+	Transition     string          `json:"transition"`
+	ContactChannel string          `json:"contact_channel"`
+	GoalsTotal     int             `json:"goals_total"`
+	GoalsMet       int             `json:"goals_met"`
+	GoalsOpen      int             `json:"goals_open"`
+	GoalsDropped   int             `json:"goals_dropped"`
+	Outcomes       Outcomes        `json:"outcomes"`
+	Held           int             `json:"meetings_held"`
+	Unproductive   int             `json:"meetings_unproductive"`
+	Cancelled      BySide          `json:"cancelled"`
+	NoShow         BySide          `json:"no_show"`
+	PlannedDays    *int            `json:"planned_days"`
+	ActualDays     *int            `json:"actual_days"`
+	Early          bool            `json:"early"`
+	ClosureMissing bool            `json:"closure_missing"`
+	Attention      bool            `json:"attention"`
+}
+
+// Outcomes counts closure-record goals by outcome.
+type Outcomes struct {
+	Total   int `json:"total"`
+	Met     int `json:"met"`
+	Partial int `json:"partial"`
+	NotMet  int `json:"not_met"`
+	Dropped int `json:"dropped"`
+}
+
+// Verdicts in the order the report lists them: what to act on first.
+var Verdicts = []string{string(signals.ReadyToClose), string(signals.ConsiderClosing), string(signals.OnTrack),
+	string(signals.Closed), string(signals.Invalid)}
+
+// Statuses in the order of the SPEC.
+var Statuses = []string{string(plan.Active), string(plan.Closing), string(plan.Closed)}
+
+// Buckets are the duration classes of the charts, in months.
+var Buckets = []string{"up to 3 months", "4-6 months", "7-9 months", "10-12 months", "over 12 months"}
+
+func bucket(days int) int {
+	months := int(math.Round(float64(days) / 30.44))
+	switch {
+	case months <= 3:
+		return 0
+	case months <= 6:
+		return 1
+	case months <= 9:
+		return 2
+	case months <= 12:
+		return 3
+	}
+	return 4
+}
+
+// Build computes the report. pairs are in id order, as programme.Judge
+// returns them.
+func Build(pairs []Pair, cfg config.Config, today dates.Date, opt Options) *Report {
+	rep := &Report{Today: today, Program: opt.Program, Since: opt.Since, PairsDir: cfg.PairsDir,
+		Attention: []Attention{}, Invalid: []Invalid{}, Pairs: []Row{}, Programmes: []Programme{}}
+	var kept []*facts
+	for i := range pairs {
+		f := study(&pairs[i], cfg, today)
+		if !f.keep(opt) {
+			continue
+		}
+		kept = append(kept, f)
+	}
+	rep.Overall = summarise(kept)
+	named := false
+	groups := map[string][]*facts{}
+	for _, f := range kept {
+		groups[f.program] = append(groups[f.program], f)
+		named = named || f.program != ""
+		rep.Pairs = append(rep.Pairs, f.row)
+		if len(f.attention) > 0 {
+			rep.Attention = append(rep.Attention, Attention{ID: f.row.ID, Plan: f.row.Plan, Program: f.program,
+				Verdict: f.row.Verdict, Reasons: f.attention})
+		}
+		rep.Invalid = append(rep.Invalid, f.invalid...)
+	}
+	if named {
+		names := make([]string, 0, len(groups))
+		for n := range groups {
+			names = append(names, n)
+		}
+		// Named programmes first, by name; pairs without one last.
+		sort.Slice(names, func(i, j int) bool {
+			if (names[i] == "") != (names[j] == "") {
+				return names[j] == ""
+			}
+			return names[i] < names[j]
+		})
+		for _, n := range names {
+			rep.Programmes = append(rep.Programmes, Programme{Name: n, Summary: summarise(groups[n])})
+		}
+	}
+	return rep
+}
+
+// facts is what the report needs of one pair, worked out once.
+type facts struct {
+	pair      *Pair
+	valid     bool // the plan can be judged
+	program   string
+	row       Row
+	meetings  Meetings
+	attention []string
+	invalid   []Invalid
+	closure   closureFacts
+}
+
+func study(p *Pair, cfg config.Config, today dates.Date) *facts {
+	f := &facts{pair: p, valid: p.Plan != nil && p.Judgement.Verdict != signals.Invalid}
+	j := p.Judgement
+	r := Row{ID: p.Pair.ID, Plan: p.Pair.PlanFile(), Verdict: j.Verdict, Signals: []string{}}
+	if p.Plan != nil {
+		f.program = p.Plan.Program
+		r.Program = p.Plan.Program
+	}
+	for _, s := range j.Signals {
+		r.Signals = append(r.Signals, s.ID)
+	}
+	if f.valid {
+		pl := p.Plan
+		r.Status = string(pl.Status)
+		r.Start, r.End = pl.Start, pl.End
+		r.GoalsTotal, r.GoalsMet, r.GoalsOpen, r.GoalsDropped = j.Goals.Total, j.Goals.Met, j.Goals.Open, j.Goals.Dropped
+		f.meetings = countMeetings(pl, today)
+		r.Held, r.Unproductive = f.meetings.Held, f.meetings.Unproductive
+		r.Cancelled, r.NoShow = f.meetings.Cancelled, f.meetings.NoShow
+		if !pl.End.IsZero() {
+			d := pl.End.DaysSince(pl.Start)
+			r.PlannedDays = &d
+		}
+		for _, s := range j.Signals {
+			f.attention = append(f.attention, s.ID+": "+s.Message)
+		}
+	} else {
+		probs := errorsOf(p.Problems)
+		f.invalid = append(f.invalid, Invalid{ID: p.Pair.ID, File: p.Pair.PlanFile(), Problems: probs})
+		msg := "the plan cannot be read"
+		if len(probs) > 0 {
+			msg += ": " + probs[0].String()
+		}
+		f.attention = append(f.attention, msg)
+	}
+	f.row = r
+	f.closure = studyClosure(f, cfg, today)
+	f.row.Attention = len(f.attention) > 0
+	return f
+}
+
+func errorsOf(ps []diag.Problem) []diag.Problem {
+	out := []diag.Problem{}
+	for _, p := range ps {
+		if p.Severity == diag.Error {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// ended reports whether the pair has ended as `verify` sees it: status
+// closed, or the planned end more than grace_days ago.
+func ended(pl *plan.Plan, cfg config.Config, today dates.Date) bool {
+	if pl.Status == plan.Closed {
+		return true
+	}
+	return !pl.End.IsZero() && pl.End.AddDays(cfg.Thresholds.GraceDays).Before(today)
+}
+
+func (f *facts) keep(opt Options) bool {
+	if opt.Program != "" && f.program != opt.Program {
+		// A plan whose front matter cannot be read has no known
+		// programme: keep it, so that it is never silently left out.
+		if f.valid || f.pair.Plan == nil || f.pair.Plan.Lines.Program != 0 || f.program != "" {
+			return false
+		}
+	}
+	if !opt.Since.IsZero() && f.valid {
+		started := !f.row.Start.Before(opt.Since)
+		closed := !f.row.Closed.IsZero() && !f.row.Closed.Before(opt.Since)
+		if !started && !closed {
+			return false
+		}
+	}
+	return true
+}
+
+// countMeetings counts the meetings up to today, with the side that missed.
+func countMeetings(pl *plan.Plan, today dates.Date) Meetings {
+	var m Meetings
+	side := func(b *BySide, by string) {
+		b.Total++
+		switch by {
+		case "mentor":
+			b.Mentor++
+		case "mentee":
+			b.Mentee++
+		default:
+			b.Unnamed++
+		}
+	}
+	for _, x := range pl.Meetings {
+		if x.Date.After(today) {
+			continue
+		}
+		switch x.Kind {
+		case plan.Held:
+			m.Held++
+			if x.Unproductive {
+				m.Unproductive++
+			}
+		case plan.Cancelled:
+			side(&m.Cancelled, x.By)
+		case plan.NoShow:
+			side(&m.NoShow, x.By)
+		}
+	}
+	return m
+}
+
+func summarise(fs []*facts) Summary {
+	s := Summary{Pairs: len(fs)}
+	verdicts := map[string]int{}
+	statuses := map[string]int{}
+	var planned []int
+	plannedB := make([]int, len(Buckets))
+	valid := 0
+	for _, f := range fs {
+		verdicts[string(f.row.Verdict)]++
+		if len(f.attention) > 0 {
+			s.Attention++
+		}
+		if !f.valid {
+			s.Invalid++
+			continue
+		}
+		valid++
+		statuses[f.row.Status]++
+		s.Goals.Total += f.row.GoalsTotal
+		s.Goals.Met += f.row.GoalsMet
+		s.Goals.Open += f.row.GoalsOpen
+		s.Goals.Dropped += f.row.GoalsDropped
+		m := f.meetings
+		s.Meetings.Held += m.Held
+		s.Meetings.Unproductive += m.Unproductive
+		s.Meetings.Cancelled = addSides(s.Meetings.Cancelled, m.Cancelled)
+		s.Meetings.NoShow = addSides(s.Meetings.NoShow, m.NoShow)
+		if f.row.PlannedDays != nil {
+			planned = append(planned, *f.row.PlannedDays)
+			plannedB[bucket(*f.row.PlannedDays)]++
+		}
+	}
+	s.Verdicts = counts(Verdicts, verdicts, len(fs))
+	s.Statuses = counts(Statuses, statuses, valid)
+	s.Goals.MetShare = share(s.Goals.Met, s.Goals.Total-s.Goals.Dropped)
+	s.Meetings.UnproductiveShare = share(s.Meetings.Unproductive, s.Meetings.Held)
+	s.Durations.Planned = spread(planned)
+	s.Durations.PlannedBuckets = counts(Buckets, bucketMap(plannedB), len(planned))
+	summariseClosures(&s, fs)
+	return s
+}
+
+func bucketMap(n []int) map[string]int {
+	m := map[string]int{}
+	for i, c := range n {
+		m[Buckets[i]] = c
+	}
+	return m
+}
+
+func addSides(a, b BySide) BySide {
+	return BySide{a.Mentor + b.Mentor, a.Mentee + b.Mentee, a.Unnamed + b.Unnamed, a.Total + b.Total}
+}
+
+// counts lists every key, in order, with its count and share of whole.
+func counts(keys []string, n map[string]int, whole int) []Count {
+	out := make([]Count, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, Count{Key: k, Count: n[k], Share: share(n[k], whole)})
+	}
+	return out
+}
+
+func share(n, whole int) float64 {
+	if whole <= 0 {
+		return 0
+	}
+	return math.Round(float64(n)/float64(whole)*1000) / 1000
+}
+
+// spread is the five-number summary of days, or nil when there are none.
+func spread(days []int) *Spread {
+	if len(days) == 0 {
+		return nil
+	}
+	xs := append([]int(nil), days...)
+	sort.Ints(xs)
+	q := func(p float64) float64 {
+		pos := p * float64(len(xs)-1)
+		lo := int(math.Floor(pos))
+		hi := int(math.Ceil(pos))
+		v := float64(xs[lo]) + (pos-float64(lo))*float64(xs[hi]-xs[lo])
+		return math.Round(v*10) / 10
+	}
+	return &Spread{Pairs: len(xs), Min: float64(xs[0]), Q1: q(0.25), Median: q(0.5), Q3: q(0.75), Max: float64(xs[len(xs)-1])}
+}
