@@ -169,7 +169,7 @@ func newCloseCmd(f *Factory) *cobra.Command {
   mentor close init --mentor "Ada Lovelace" --mentee "Grace Hopper" --duration "6 months"`,
 	}
 	group(c)
-	c.AddCommand(newInitCmd(f, nil), newCheckCmd(f, nil), newReportCmd(f, nil))
+	c.AddCommand(newInitCmd(f, nil), newCheckCmd(f, nil), newReportCmd(f, nil), newLogCmd(f, nil), newNoteCmd(f, nil))
 	return c
 }
 
@@ -213,6 +213,7 @@ func ExitCode(err error) int {
 	var usage *repo.UsageError
 	var prob diag.Problem
 	var tmpl *render.TemplateError
+	var locked *repo.LockedError
 	switch {
 	case err == nil:
 		return ExitOK
@@ -220,7 +221,7 @@ func ExitCode(err error) int {
 		return ee.Code
 	case errors.As(err, &exists):
 		return ExitFindings
-	case errors.As(err, &usage), errors.As(err, &prob), errors.As(err, &tmpl):
+	case errors.As(err, &usage), errors.As(err, &prob), errors.As(err, &tmpl), errors.As(err, &locked):
 		return ExitUsage
 	}
 	return ExitUsage

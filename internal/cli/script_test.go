@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -34,5 +35,30 @@ func TestScripts(t *testing.T) {
 			env.Setenv("EDITOR", "")
 			return nil
 		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"lineends": lineEnds,
+		},
 	})
+}
+
+// lineEnds rewrites files in place to test how commands treat the bytes
+// people's editors leave: lineends crlf|bom|nofinalnewline FILE...
+func lineEnds(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: lineends crlf|bom|nofinalnewline FILE...")
+	}
+	for _, f := range args[1:] {
+		data := []byte(ts.ReadFile(f))
+		switch args[0] {
+		case "crlf":
+			data = bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))
+		case "bom":
+			data = append([]byte("\ufeff"), data...)
+		case "nofinalnewline":
+			data = bytes.TrimSuffix(bytes.TrimSuffix(data, []byte("\n")), []byte("\r"))
+		default:
+			ts.Fatalf("lineends: unknown change %q", args[0])
+		}
+		ts.Check(os.WriteFile(ts.MkAbs(f), data, 0o644))
+	}
 }

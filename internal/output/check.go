@@ -25,7 +25,7 @@ type CheckPair struct {
 	Goals    signals.Goals    `json:"goals"`
 	Meetings signals.Meetings `json:"meetings"`
 	Problems []diag.Problem   `json:"problems"`
-	Notes    *programme.Notes `json:"notes,omitempty"`
+	Notes    *programme.Notes `json:"notes"`
 }
 
 // CheckReport is the whole of `check --format json`.
@@ -42,6 +42,9 @@ func NewCheckReport(today dates.Date, results []programme.Result) CheckReport {
 			ID: r.Pair.ID, Plan: r.Pair.PlanFile(), Verdict: r.Judgement.Verdict,
 			Signals: r.Judgement.Signals, Goals: r.Judgement.Goals, Meetings: r.Judgement.Meetings,
 			Problems: r.Problems, Notes: r.Notes,
+		}
+		if cp.Notes == nil {
+			cp.Notes = &programme.Notes{}
 		}
 		if cp.Signals == nil {
 			cp.Signals = []signals.Signal{}

@@ -3,7 +3,9 @@
 package programme
 
 import (
+	"os"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/mentor-cli/mentor/internal/dates"
@@ -32,12 +34,13 @@ func Judge(r *repo.Repo, pairs []repo.Pair, today dates.Date) []Result {
 }
 
 func judgeOne(r *repo.Repo, pair repo.Pair, today dates.Date) Result {
-	res := Result{Pair: pair}
+	res := Result{Pair: pair, Notes: &Notes{}}
 	if pair.Problem != nil {
 		res.Problems = []diag.Problem{*pair.Problem}
 		res.Judgement.Verdict = signals.Invalid
 		return res
 	}
+	res.Notes = CountNotes(r, pair)
 	file := pair.PlanFile()
 	data, prob := r.Read(file)
 	if prob != nil {
@@ -89,5 +92,36 @@ func Parallel(n int, f func(i int)) {
 // Notes summarises a pair's reflection notes.
 type Notes struct {
 	Count int        `json:"count"`
-	Last  dates.Date `json:"last"`
+	Last  dates.Date `json:"last"` // zero (null in JSON) when there are none
+}
+
+// CountNotes counts the pair's reflection notes: the files in <pair>/notes/
+// named YYYY-MM-DD-….md, and the latest of their dates. A pair without a
+// notes folder has none.
+func CountNotes(r *repo.Repo, pair repo.Pair) *Notes {
+	n := &Notes{}
+	entries, err := os.ReadDir(r.Abs(pair.File("notes")))
+	if err != nil {
+		return n
+	}
+	for _, e := range entries {
+		d, ok := NoteDate(e.Name())
+		if !ok || e.IsDir() {
+			continue
+		}
+		n.Count++
+		if d.After(n.Last) {
+			n.Last = d
+		}
+	}
+	return n
+}
+
+// NoteDate reads the date of a note's file name, YYYY-MM-DD-….md.
+func NoteDate(name string) (dates.Date, bool) {
+	if len(name) < len("2006-01-02-x.md") || name[10] != '-' || !strings.HasSuffix(name, ".md") || strings.HasPrefix(name, ".") {
+		return dates.Date{}, false
+	}
+	d, err := dates.Parse(name[:10])
+	return d, err == nil
 }

@@ -1,0 +1,226 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/mentor-cli/mentor/internal/dates"
+	"github.com/mentor-cli/mentor/internal/diag"
+	"github.com/mentor-cli/mentor/internal/meetinglog"
+	"github.com/mentor-cli/mentor/internal/output"
+	"github.com/mentor-cli/mentor/internal/plan"
+	"github.com/mentor-cli/mentor/internal/repo"
+	"github.com/spf13/cobra"
+)
+
+// LogOptions are the inputs of `mentor close log`.
+type LogOptions struct {
+	F            *Factory
+	Pair         string
+	Date         string
+	Title        string
+	CancelledBy  string
+	Cancelled    bool // --cancelled-by was given
+	NoShow       string
+	Unproductive bool
+	Notes        string
+	Commit       bool
+}
+
+func newLogCmd(f *Factory, runF func(*LogOptions) error) *cobra.Command {
+	opts := &LogOptions{F: f}
+	c := &cobra.Command{
+		Use:   "log PAIR",
+		Short: "Add a meeting to a pair's meeting log",
+		Long: `Log adds a meeting to the ## Meetings section of the pair's plan.md, in date
+order (after the meetings of the same day already logged), and creates the section
+at the end of the plan when it has none. It writes the heading in the form check
+reads back, and the notes under it. No other byte of the plan changes: byte-order
+mark, CRLF line endings and a missing final newline are kept.
+
+A meeting that did not take place is logged with --cancelled-by or --no-show; one
+that took place but moved nothing forward with --unproductive.
+
+While it writes, log holds plan.md.lock next to the plan, so two runs at once never
+lose an entry. With --commit it commits the plan, and only the plan, to git.`,
+		Example: `  mentor close log ada-lovelace--grace-hopper --title "Design review" -m "Walked through the RFC."
+  mentor close log ada-lovelace--grace-hopper --date 2026-11-10 --cancelled-by mentee
+  mentor close log ada-lovelace--grace-hopper --date 2026-11-17 --no-show mentor
+  mentor close log pairs/ada-lovelace--grace-hopper --unproductive -m "Ran out of topics." --commit`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageErr("log takes one PAIR (a pair id, a pair folder or its plan.md), got %d arguments\nRun '%s --help' for usage.", len(args), cmd.CommandPath())
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Pair = args[0]
+			opts.Cancelled = cmd.Flags().Changed("cancelled-by")
+			if _, err := opts.heading(dates.Date{}); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return logRun(opts)
+		},
+	}
+	fl := c.Flags()
+	fl.StringVar(&opts.Date, "date", "", "the meeting's `DATE`, YYYY-MM-DD (default: today)")
+	fl.StringVar(&opts.Title, "title", "", "what the meeting was about, one line")
+	fl.StringVar(&opts.CancelledBy, "cancelled-by", "", "the meeting was cancelled, by `SIDE`: mentor or mentee")
+	fl.StringVar(&opts.NoShow, "no-show", "", "the meeting did not happen: `SIDE` (mentor or mentee) did not come")
+	fl.BoolVar(&opts.Unproductive, "unproductive", false, "the meeting took place but moved nothing forward")
+	fl.StringVarP(&opts.Notes, "message", "m", "", "the meeting's `NOTES` (Markdown, written under the heading)")
+	fl.BoolVar(&opts.Commit, "commit", false, "commit the plan to git (only that file)")
+	sides := cobra.FixedCompletions([]string{"mentor", "mentee"}, cobra.ShellCompDirectiveNoFileComp)
+	_ = c.RegisterFlagCompletionFunc("cancelled-by", sides)
+	_ = c.RegisterFlagCompletionFunc("no-show", sides)
+	return c
+}
+
+// heading checks the flags and turns them into the meeting heading; today
+// stands in for a missing --date.
+func (opts *LogOptions) heading(today dates.Date) (plan.Heading, error) {
+	h := plan.Heading{Date: today, Kind: plan.Held, Unproductive: opts.Unproductive}
+	if opts.Date != "" {
+		d, err := dates.Parse(opts.Date)
+		if err != nil {
+			return h, usageErr("--date: %v", err)
+		}
+		h.Date = d
+	}
+	side := func(flag, v string) error {
+		if v != "mentor" && v != "mentee" {
+			return usageErr("%s %q: say which side, mentor or mentee", flag, v)
+		}
+		return nil
+	}
+	switch {
+	case opts.Cancelled && opts.NoShow != "":
+		return h, usageErr("give --cancelled-by or --no-show, not both: a meeting was either cancelled or missed")
+	case opts.Unproductive && (opts.Cancelled || opts.NoShow != ""):
+		return h, usageErr("--unproductive is for a meeting that took place; it does not go with --cancelled-by or --no-show")
+	case opts.Cancelled:
+		if err := side("--cancelled-by", opts.CancelledBy); err != nil {
+			return h, err
+		}
+		h.Kind, h.By = plan.Cancelled, opts.CancelledBy
+	case opts.NoShow != "":
+		if err := side("--no-show", opts.NoShow); err != nil {
+			return h, err
+		}
+		h.Kind, h.By = plan.NoShow, opts.NoShow
+	}
+	title := strings.TrimSpace(opts.Title)
+	if strings.ContainsAny(title, "\r\n") {
+		return h, usageErr("--title must be one line; put the rest in -m")
+	}
+	h.Title = title
+	if title != "" && !h.Date.IsZero() {
+		// The title is written after the date; it must not read back as a
+		// status, and it takes the form the parser gives it.
+		back, err := plan.ParseHeading(h.Format())
+		if err != nil || back.Kind != h.Kind || back.By != h.By || back.Unproductive != h.Unproductive {
+			return h, usageErr("--title %q holds words that mark a meeting's status (cancelled, no-show, unproductive): use the flags --cancelled-by, --no-show or --unproductive for those, and reword the title", title)
+		}
+		h.Title = back.Title
+	}
+	return h, nil
+}
+
+func logRun(opts *LogOptions) error {
+	f := opts.F
+	today, err := f.TodayDate()
+	if err != nil {
+		return err
+	}
+	h, err := opts.heading(today)
+	if err != nil {
+		return err
+	}
+	r, cwd, err := f.Repo()
+	if err != nil {
+		return err
+	}
+	pair, err := r.ResolvePair(opts.Pair, cwd)
+	if err != nil {
+		return err
+	}
+	if opts.Commit {
+		if err := gitCheck(r); err != nil {
+			return err
+		}
+	}
+	file, err := editTarget(r, pair.PlanFile())
+	if err != nil {
+		return err
+	}
+	unlock, err := r.Lock(file)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+
+	// Read the plan only once the lock is held: it is the one to edit.
+	src, prob := r.Read(file)
+	if prob != nil {
+		return &ExitError{ExitFindings, fmt.Errorf("%s; nothing was written", prob.Problem)}
+	}
+	p := plan.Parse(file, src, plan.Options{Today: today})
+	if !p.Valid() {
+		var errs []diag.Problem
+		for _, pr := range p.Problems {
+			if pr.Severity == diag.Error {
+				errs = append(errs, pr)
+			}
+		}
+		output.Problems(f.IO.ErrOut, errs)
+		return &ExitError{ExitFindings, fmt.Errorf("%s has errors: fix them, then log the meeting; nothing was written", file)}
+	}
+	out, ins, err := meetinglog.InsertAt(src, p, h, opts.Notes)
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	if err := r.Write(file, out, true); err != nil {
+		return err
+	}
+	if opts.Commit {
+		if err := gitCommit(r, file, fmt.Sprintf("mentor: log %s meeting for %s", h.Date, pair.ID)); err != nil {
+			return err
+		}
+	}
+	for _, m := range p.Meetings {
+		if m.Date.Equal(h.Date) && meetinglog.Same(plan.Heading{Date: m.Date, Kind: m.Kind, By: m.By, Unproductive: m.Unproductive, Title: m.Title}, h) {
+			fmt.Fprintf(f.IO.ErrOut, "%s:%d: warning: the same meeting was already logged there; if this one is a mistake, delete it from line %d\n", file, m.Line, ins.Line)
+			break
+		}
+	}
+	if h.Date.After(today) {
+		fmt.Fprintf(f.IO.ErrOut, "%s:%d: warning: the meeting is dated after today (%s); check warns until then\n", file, ins.Line, today)
+	}
+	fmt.Fprintf(f.IO.Out, "%s:%d: ### %s\n", file, ins.Line, h.Format())
+	return nil
+}
+
+// editTarget is the repo-relative file to edit in place of rel: rel itself,
+// or, when rel is a symbolic link within the repo, the file it leads to, so
+// that the link stays a link.
+func editTarget(r *repo.Repo, rel string) (string, error) {
+	abs := r.Abs(rel)
+	st, err := os.Lstat(abs)
+	if err != nil || st.Mode()&os.ModeSymlink == 0 {
+		return rel, nil
+	}
+	target, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		return "", &repo.UsageError{Msg: fmt.Sprintf("%s is a symbolic link that leads nowhere: %v", rel, errors.Unwrap(err))}
+	}
+	if !r.Inside(target) {
+		return "", &repo.UsageError{Msg: fmt.Sprintf("%s is a symbolic link to a file outside the repo; it is not edited (copy the file into the repo)", rel)}
+	}
+	return r.Rel(target), nil
+}

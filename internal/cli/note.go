@@ -1,0 +1,303 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+
+	"github.com/mentor-cli/mentor/internal/dates"
+	"github.com/mentor-cli/mentor/internal/frontmatter"
+	"github.com/mentor-cli/mentor/internal/plan"
+	"github.com/mentor-cli/mentor/internal/render"
+	"github.com/mentor-cli/mentor/internal/repo"
+	"github.com/mentor-cli/mentor/internal/signals"
+	"github.com/spf13/cobra"
+)
+
+// NoteOptions are the inputs of `mentor close note`.
+type NoteOptions struct {
+	F       *Factory
+	Pair    string
+	As      string
+	Date    string
+	Text    string
+	HasText bool // -m was given
+	Commit  bool
+
+	// Edit lets the user write the text in an editor, in the file at path.
+	Edit func(editor, path string) error
+}
+
+func newNoteCmd(f *Factory, runF func(*NoteOptions) error) *cobra.Command {
+	opts := &NoteOptions{F: f, Edit: runEditor(f)}
+	c := &cobra.Command{
+		Use:   "note PAIR --as mentor|mentee",
+		Short: "Write a dated reflection note for a pair",
+		Long: `Note writes a reflection note, <pair>/notes/YYYY-MM-DD-<role>.md, with front
+matter (date, author, pair) and the text: from -m, else from standard input when it
+is not a terminal, else written in $EDITOR. An empty note is not written. A second
+note by the same side on the same day is written as YYYY-MM-DD-<role>-2.md, and so
+on: a note is never overwritten.
+
+The note is laid out by the note.md template (.mentor/templates/note.md replaces
+the built-in one). With --commit the note, and only the note, is committed to git.`,
+		Example: `  mentor close note ada-lovelace--grace-hopper --as mentee -m "The design review went better than I feared."
+  echo "We should meet weekly until the talk." | mentor close note ada-lovelace--grace-hopper --as mentor
+  mentor close note ada-lovelace--grace-hopper --as mentee --commit   # opens $EDITOR`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageErr("note takes one PAIR (a pair id, a pair folder or its plan.md), got %d arguments\nRun '%s --help' for usage.", len(args), cmd.CommandPath())
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Pair = args[0]
+			opts.HasText = cmd.Flags().Changed("message")
+			if opts.As != "mentor" && opts.As != "mentee" {
+				if opts.As == "" {
+					return usageErr("--as is required: say who writes the note, --as mentor or --as mentee")
+				}
+				return usageErr("--as %q: say who writes the note, mentor or mentee", opts.As)
+			}
+			if opts.Date != "" {
+				if _, err := dates.Parse(opts.Date); err != nil {
+					return usageErr("--date: %v", err)
+				}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return noteRun(opts)
+		},
+	}
+	fl := c.Flags()
+	fl.StringVar(&opts.As, "as", "", "who writes the note: `ROLE` mentor or mentee")
+	fl.StringVar(&opts.Date, "date", "", "the note's `DATE`, YYYY-MM-DD (default: today)")
+	fl.StringVarP(&opts.Text, "message", "m", "", "the note's `TEXT` (Markdown)")
+	fl.BoolVar(&opts.Commit, "commit", false, "commit the note to git (only that file)")
+	_ = c.RegisterFlagCompletionFunc("as", cobra.FixedCompletions([]string{"mentor", "mentee"}, cobra.ShellCompDirectiveNoFileComp))
+	return c
+}
+
+// noteData is what the note template receives.
+type noteData struct {
+	ID       string
+	Pair     string // the pair id, as in the front matter
+	Date     dates.Date
+	Author   string // mentor or mentee
+	Role     string // the same as Author
+	Text     string
+	Mentor   string
+	Mentee   string
+	Program  string
+	Start    dates.Date
+	End      dates.Date
+	Today    dates.Date
+	Goals    []plan.Goal
+	Meetings []plan.Meeting
+	Signals  []signals.Signal
+}
+
+// builtinNote lays out a note when the binary has no note.md template.
+const builtinNote = `---
+date: {{.Date}}
+author: {{.Author}}
+pair: {{.ID}}
+---
+
+# Reflection: {{.Date}} ({{.Author}})
+
+{{.Text}}
+`
+
+func noteRun(opts *NoteOptions) error {
+	f := opts.F
+	today, err := f.TodayDate()
+	if err != nil {
+		return err
+	}
+	date := today
+	if opts.Date != "" {
+		if date, err = dates.Parse(opts.Date); err != nil {
+			return usageErr("--date: %v", err)
+		}
+	}
+	r, cwd, err := f.Repo()
+	if err != nil {
+		return err
+	}
+	pair, err := r.ResolvePair(opts.Pair, cwd)
+	if err != nil {
+		return err
+	}
+	if opts.Commit {
+		if err := gitCheck(r); err != nil {
+			return err
+		}
+	}
+	d := noteData{ID: pair.ID, Pair: pair.ID, Date: date, Author: opts.As, Role: opts.As, Today: today}
+	if src, prob := r.Read(pair.PlanFile()); prob == nil {
+		// The note is the writer's own text: a plan with problems still
+		// gets it, with what could be read of the plan.
+		p := plan.Parse(pair.PlanFile(), src, plan.Options{Today: today})
+		d.Mentor, d.Mentee, d.Program, d.Start, d.End = p.Mentor, p.Mentee, p.Program, p.Start, p.End
+		d.Goals, d.Meetings = p.Goals, p.Meetings
+		if p.Valid() {
+			d.Signals = signals.Judge(p, r.Config, today).Signals
+		}
+	}
+	// Try the template before asking for the text, so that nothing the
+	// writer typed is lost to a broken template.
+	d.Text = "TEXT"
+	if _, err := renderNote(r, d); err != nil {
+		return err
+	}
+	text, err := opts.text()
+	if err != nil {
+		return err
+	}
+	d.Text = text
+	out, err := renderNote(r, d)
+	if err != nil {
+		return err
+	}
+
+	base := fmt.Sprintf("%s/notes/%s-%s", pair.Dir, date, opts.As)
+	if err := os.MkdirAll(r.Abs(pair.Dir+"/notes"), 0o755); err != nil {
+		return usageErr("cannot create %s/notes: %v", pair.Dir, err)
+	}
+	unlock, err := r.Lock(base + ".md")
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	file, err := writeNew(r, base, out)
+	if err != nil {
+		return err
+	}
+	if opts.Commit {
+		if err := gitCommit(r, file, fmt.Sprintf("mentor: add %s %s note for %s", date, opts.As, pair.ID)); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintln(f.IO.Out, file)
+	return nil
+}
+
+// writeNew writes base.md, or base-2.md, base-3.md… when it exists; it never
+// replaces a file.
+func writeNew(r *repo.Repo, base string, data []byte) (string, error) {
+	for n := 1; n <= 1000; n++ {
+		file := base + ".md"
+		if n > 1 {
+			file = fmt.Sprintf("%s-%d.md", base, n)
+		}
+		err := r.Write(file, data, false)
+		var exists *repo.ExistsError
+		if errors.As(err, &exists) {
+			continue
+		}
+		return file, err
+	}
+	return "", &ExitError{ExitFindings, fmt.Errorf("%s.md and a thousand more notes of that day exist already; nothing was written", base)}
+}
+
+// renderNote fills the note template and checks that the note it makes has
+// the front matter check and the agenda read: date, author and pair.
+func renderNote(r *repo.Repo, d noteData) ([]byte, error) {
+	src, file, err := render.Source(r, "note.md")
+	if err != nil {
+		var te *render.TemplateError
+		if errors.As(err, &te) {
+			return nil, err
+		}
+		src, file = []byte(builtinNote), "templates/note.md (built-in)"
+	}
+	out, err := render.ExecuteText(file, src, d)
+	if err != nil {
+		return nil, err
+	}
+	doc, ferr := frontmatter.Split(out)
+	if ferr != nil {
+		return nil, &render.TemplateError{File: file, Err: fmt.Errorf("the note it makes has no front matter: %s", ferr.Msg)}
+	}
+	fields, ferr := doc.Fields()
+	if ferr != nil {
+		return nil, &render.TemplateError{File: file, Err: fmt.Errorf("the note's front matter cannot be read: %s", ferr.Msg)}
+	}
+	want := map[string]string{"date": d.Date.String(), "author": d.Author, "pair": d.ID}
+	for _, fl := range fields {
+		if w, ok := want[fl.Key]; ok {
+			if s, _ := fl.Scalar(); strings.TrimSpace(s) == w {
+				delete(want, fl.Key)
+			}
+		}
+	}
+	for _, k := range []string{"date", "author", "pair"} {
+		if w, ok := want[k]; ok {
+			return nil, &render.TemplateError{File: file, Err: fmt.Errorf("the note's front matter must say %s: %s", k, w)}
+		}
+	}
+	return out, nil
+}
+
+// text gets the note's text: -m, else standard input when it is not a
+// terminal, else $EDITOR on a terminal.
+func (opts *NoteOptions) text() (string, error) {
+	ios := opts.F.IO
+	var text string
+	switch {
+	case opts.HasText:
+		text = opts.Text
+	case !ios.IsStdinTTY():
+		b, err := io.ReadAll(io.LimitReader(ios.In, repo.MaxFileSize+1))
+		if err != nil {
+			return "", usageErr("cannot read the note from standard input: %v", err)
+		}
+		if len(b) > repo.MaxFileSize {
+			return "", usageErr("the note on standard input is over 1 MiB; nothing was written")
+		}
+		text = string(b)
+	default:
+		editor := strings.TrimSpace(opts.F.Getenv("EDITOR"))
+		if editor == "" {
+			return "", usageErr("no note text: pass -m TEXT, pipe the text in, or set $EDITOR to write it in an editor")
+		}
+		tmp, err := os.CreateTemp("", "mentor-note-*.md")
+		if err != nil {
+			return "", usageErr("cannot create a file for the editor: %v", err)
+		}
+		tmp.Close()
+		defer os.Remove(tmp.Name())
+		if err := opts.Edit(editor, tmp.Name()); err != nil {
+			return "", usageErr("the editor %q failed: %v; nothing was written", editor, err)
+		}
+		b, err := os.ReadFile(tmp.Name())
+		if err != nil {
+			return "", usageErr("cannot read the note back from the editor: %v", err)
+		}
+		text = string(b)
+	}
+	text = strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))
+	if text == "" {
+		return "", usageErr("the note is empty; nothing was written")
+	}
+	if p := repo.CheckText([]byte(text)); p != "" {
+		return "", usageErr("the note is %s; nothing was written", p)
+	}
+	return text, nil
+}
+
+// runEditor runs $EDITOR (which may hold arguments, such as "code --wait")
+// on a file, attached to the terminal.
+func runEditor(f *Factory) func(editor, path string) error {
+	return func(editor, path string) error {
+		args := strings.Fields(editor)
+		cmd := exec.Command(args[0], append(args[1:], path)...)
+		cmd.Stdin, cmd.Stdout, cmd.Stderr = f.IO.In, f.IO.Out, f.IO.ErrOut
+		return cmd.Run()
+	}
+}

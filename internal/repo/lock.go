@@ -1,0 +1,53 @@
+package repo
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"time"
+)
+
+// LockedError is returned when another process holds a file's lock.
+type LockedError struct {
+	File string // the file being edited, repo-relative
+	Lock string // its lock file, repo-relative
+}
+
+func (e *LockedError) Error() string {
+	return fmt.Sprintf("%s is locked by %s: another mentor command is writing it; retry in a moment, "+
+		"or delete %s if no mentor command is running (a crash can leave it behind)", e.File, e.Lock, e.Lock)
+}
+
+// LockRetries is how often Lock tries again, with a doubling wait from
+// LockWait, before it gives up on a held lock.
+var (
+	LockRetries = 8
+	LockWait    = 10 * time.Millisecond
+)
+
+// Lock takes the lock on a repo-relative file, as git does: it creates
+// FILE.lock in the same folder, exclusively, and the returned function
+// removes it. A lock another process holds is waited for a little (about
+// two seconds in all), then reported as a *LockedError.
+func (r *Repo) Lock(rel string) (unlock func(), err error) {
+	lock := rel + ".lock"
+	abs := r.Abs(lock)
+	wait := LockWait
+	for try := 0; ; try++ {
+		f, err := os.OpenFile(abs, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+		if err == nil {
+			fmt.Fprintf(f, "%d\n", os.Getpid())
+			f.Close()
+			return func() { os.Remove(abs) }, nil
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return nil, &UsageError{fmt.Sprintf("cannot lock %s: %v", rel, unwrap(err))}
+		}
+		if try >= LockRetries {
+			return nil, &LockedError{File: rel, Lock: lock}
+		}
+		time.Sleep(wait)
+		wait = min(2*wait, 500*time.Millisecond)
+	}
+}
