@@ -5,7 +5,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
+	"github.com/mentor-cli/mentor/internal/repo"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -13,7 +15,13 @@ import (
 // `exec mentor …` runs cli.Main in a child process of this binary.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"mentor": func() { os.Exit(Main()) },
+		"mentor": func() {
+			// Scripts that hold a lock on purpose need not wait the full time.
+			if d, err := time.ParseDuration(os.Getenv("MENTOR_TEST_LOCK_TIMEOUT")); err == nil {
+				repo.LockTimeout = d
+			}
+			os.Exit(Main())
+		},
 	})
 }
 

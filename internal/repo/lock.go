@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"time"
 )
@@ -19,22 +20,20 @@ func (e *LockedError) Error() string {
 		"or delete %s if no mentor command is running (a crash can leave it behind)", e.File, e.Lock, e.Lock)
 }
 
-// LockRetries is how often Lock tries again, with a doubling wait from
-// LockWait, before it gives up on a held lock.
-var (
-	LockRetries = 8
-	LockWait    = 10 * time.Millisecond
-)
+// LockTimeout is how long Lock waits for a held lock before it gives up.
+var LockTimeout = 5 * time.Second
 
 // Lock takes the lock on a repo-relative file, as git does: it creates
 // FILE.lock in the same folder, exclusively, and the returned function
-// removes it. A lock another process holds is waited for a little (about
-// two seconds in all), then reported as a *LockedError.
+// removes it. A lock another process holds is waited for, trying again
+// after a short, growing and jittered pause, for up to LockTimeout; then it
+// is reported as a *LockedError.
 func (r *Repo) Lock(rel string) (unlock func(), err error) {
 	lock := rel + ".lock"
 	abs := r.Abs(lock)
-	wait := LockWait
-	for try := 0; ; try++ {
+	deadline := time.Now().Add(LockTimeout)
+	wait := 2 * time.Millisecond
+	for {
 		f, err := os.OpenFile(abs, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
 		if err == nil {
 			fmt.Fprintf(f, "%d\n", os.Getpid())
@@ -44,10 +43,10 @@ func (r *Repo) Lock(rel string) (unlock func(), err error) {
 		if !errors.Is(err, fs.ErrExist) {
 			return nil, &UsageError{fmt.Sprintf("cannot lock %s: %v", rel, unwrap(err))}
 		}
-		if try >= LockRetries {
+		if !time.Now().Before(deadline) {
 			return nil, &LockedError{File: rel, Lock: lock}
 		}
-		time.Sleep(wait)
-		wait = min(2*wait, 500*time.Millisecond)
+		time.Sleep(wait/2 + rand.N(wait))
+		wait = min(2*wait, 100*time.Millisecond)
 	}
 }
