@@ -70,7 +70,7 @@ lose an entry. With --commit it commits the plan, and only the plan, to git.`,
 	}
 	fl := c.Flags()
 	fl.StringVar(&opts.Date, "date", "", "the meeting's `DATE`, YYYY-MM-DD (default: today)")
-	fl.StringVar(&opts.Title, "title", "", "what the meeting was about, one line")
+	fl.StringVar(&opts.Title, "title", "", "what the meeting was about: `TEXT` on one line")
 	fl.StringVar(&opts.CancelledBy, "cancelled-by", "", "the meeting was cancelled, by `SIDE`: mentor or mentee")
 	fl.StringVar(&opts.NoShow, "no-show", "", "the meeting did not happen: `SIDE` (mentor or mentee) did not come")
 	fl.BoolVar(&opts.Unproductive, "unproductive", false, "the meeting took place but moved nothing forward")
@@ -168,6 +168,9 @@ func logRun(opts *LogOptions) error {
 	// Read the plan only once the lock is held: it is the one to edit.
 	src, prob := r.Read(file)
 	if prob != nil {
+		if prob.NotExist() {
+			return usageErr("%s does not exist: create the pair's plan with mentor close init first", file)
+		}
 		return &ExitError{ExitFindings, fmt.Errorf("%s; nothing was written", prob.Problem)}
 	}
 	p := plan.Parse(file, src, plan.Options{Today: today})
