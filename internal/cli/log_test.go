@@ -20,7 +20,7 @@ import (
 const testPlan = "---\nmentor: Ada\nmentee: Grace\nstart: 2026-01-15\n---\n\n## Meetings\n### 2026-02-01 Kickoff\n"
 
 // testRepo makes a repo with one pair, ada--grace, and returns its root.
-func testRepo(t *testing.T, planText string) string {
+func logRepo(t *testing.T, planText string) string {
 	t.Helper()
 	dir := t.TempDir()
 	if err := os.MkdirAll(filepath.Join(dir, "pairs", "ada--grace"), 0o755); err != nil {
@@ -35,7 +35,7 @@ func testRepo(t *testing.T, planText string) string {
 	return dir
 }
 
-func testFactory(dir string, env map[string]string) (*Factory, *bytes.Buffer, *bytes.Buffer, *bytes.Buffer) {
+func logFactory(dir string, env map[string]string) (*Factory, *bytes.Buffer, *bytes.Buffer, *bytes.Buffer) {
 	ios, in, out, errOut := iostreams.Test()
 	f := &Factory{IO: ios, Now: time.Now,
 		Getenv: func(k string) string { return env[k] },
@@ -65,7 +65,7 @@ func TestLogFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
-			f, _, _, _ := testFactory(t.TempDir(), nil)
+			f, _, _, _ := logFactory(t.TempDir(), nil)
 			var got *LogOptions
 			cmd := newLogCmd(f, func(o *LogOptions) error { got = o; return nil })
 			cmd.SetArgs(append([]string{"ada--grace"}, tt.args...))
@@ -114,8 +114,8 @@ func TestLogExitCodes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := testRepo(t, tt.plan)
-			f, _, _, errOut := testFactory(dir, map[string]string{"MENTOR_TODAY": "2026-11-21"})
+			dir := logRepo(t, tt.plan)
+			f, _, _, errOut := logFactory(dir, map[string]string{"MENTOR_TODAY": "2026-11-21"})
 			code := Run(f, append([]string{"close", "log", "ada--grace"}, tt.args...))
 			if code != tt.code {
 				t.Errorf("exit %d, want %d; stderr: %s", code, tt.code, errOut)
@@ -139,12 +139,12 @@ func TestLogKeepsMode(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("file modes are not POSIX on Windows")
 	}
-	dir := testRepo(t, testPlan)
+	dir := logRepo(t, testPlan)
 	file := filepath.Join(dir, "pairs", "ada--grace", "plan.md")
 	if err := os.Chmod(file, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	f, _, _, errOut := testFactory(dir, map[string]string{"MENTOR_TODAY": "2026-11-21"})
+	f, _, _, errOut := logFactory(dir, map[string]string{"MENTOR_TODAY": "2026-11-21"})
 	if code := Run(f, []string{"close", "log", "ada--grace", "--title", "Sync"}); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -160,7 +160,7 @@ func TestLogKeepsMode(t *testing.T) {
 // TestLogConcurrent runs many logs at once in one process: every entry is
 // in the plan afterwards, in date order.
 func TestLogConcurrent(t *testing.T) {
-	dir := testRepo(t, testPlan)
+	dir := logRepo(t, testPlan)
 	const n = 12
 	var wg sync.WaitGroup
 	codes := make([]int, n)
@@ -168,7 +168,7 @@ func TestLogConcurrent(t *testing.T) {
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
-			f, _, _, _ := testFactory(dir, map[string]string{"MENTOR_TODAY": "2026-11-21"})
+			f, _, _, _ := logFactory(dir, map[string]string{"MENTOR_TODAY": "2026-11-21"})
 			codes[i] = Run(f, []string{"close", "log", "ada--grace", "--date", fmt.Sprintf("2026-03-%02d", n-i), "--title", fmt.Sprintf("Meeting %d", n-i)})
 		}(i)
 	}
@@ -201,13 +201,13 @@ func TestNoteEditor(t *testing.T) {
 	if _, err := exec.LookPath("sh"); err != nil {
 		t.Skip("no sh to run the fake editor")
 	}
-	dir := testRepo(t, testPlan)
+	dir := logRepo(t, testPlan)
 	editor := filepath.Join(t.TempDir(), "fake-editor")
 	script := "#!/bin/sh\nprintf 'Written in the editor.\\n' > \"$1\"\n"
 	if err := os.WriteFile(editor, []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	f, _, out, errOut := testFactory(dir, map[string]string{"MENTOR_TODAY": "2026-11-21", "EDITOR": editor})
+	f, _, out, errOut := logFactory(dir, map[string]string{"MENTOR_TODAY": "2026-11-21", "EDITOR": editor})
 	f.IO.SetStdinTTY(true)
 	if code := Run(f, []string{"close", "note", "ada--grace", "--as", "mentor"}); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
@@ -228,14 +228,14 @@ func TestNoteEditor(t *testing.T) {
 	if err := os.WriteFile(empty, []byte("#!/bin/sh\n: > \"$1\"\n"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	f, _, _, errOut = testFactory(dir, map[string]string{"MENTOR_TODAY": "2026-11-21", "EDITOR": empty})
+	f, _, _, errOut = logFactory(dir, map[string]string{"MENTOR_TODAY": "2026-11-21", "EDITOR": empty})
 	f.IO.SetStdinTTY(true)
 	if code := Run(f, []string{"close", "note", "ada--grace", "--as", "mentor"}); code != ExitUsage || !strings.Contains(errOut.String(), "the note is empty") {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 
 	// On a terminal without $EDITOR there is no way to get the text.
-	f, _, _, errOut = testFactory(dir, map[string]string{"MENTOR_TODAY": "2026-11-21"})
+	f, _, _, errOut = logFactory(dir, map[string]string{"MENTOR_TODAY": "2026-11-21"})
 	f.IO.SetStdinTTY(true)
 	if code := Run(f, []string{"close", "note", "ada--grace", "--as", "mentor"}); code != ExitUsage || !strings.Contains(errOut.String(), "set $EDITOR") {
 		t.Errorf("exit %d, stderr %q", code, errOut)
