@@ -1,0 +1,392 @@
+// Package closure reads a pair's closure.md: the front matter that documents
+// how the relationship ended (when, why, who ended it, what comes next, what
+// became of each goal) and the level-2 sections of the body. Every value keeps
+// its line so that problems point at the right place.
+//
+// A value of TODO, as `mentor close record` leaves it where only the pair can
+// decide, counts as missing: the record is not valid until the pair fills it in.
+package closure
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mentor-cli/mentor/internal/dates"
+	"github.com/mentor-cli/mentor/internal/diag"
+	"github.com/mentor-cli/mentor/internal/frontmatter"
+	"go.yaml.in/yaml/v3"
+)
+
+// Goal is one entry of the goals list: what became of a plan's goal.
+type Goal struct {
+	Title, Outcome string // outcome: met | partial | not-met | dropped
+	Line           int    // line of the entry
+}
+
+// Contact is how the pair stays in touch after closing. A TODO value is
+// read as empty.
+type Contact struct {
+	Channel, Cadence string
+	Line             int // line of channel, else of the contact key; 0 when absent
+}
+
+// Section is a level-2 heading of the body.
+type Section struct {
+	Heading string
+	Line    int
+	Empty   bool // nothing but TODO lines, HTML comments, sub-headings and blank lines
+}
+
+// Lines holds the line of each front-matter key's value (0 when absent).
+type Lines struct {
+	Mentor, Mentee, Start, Closed, Reason, InitiatedBy, FinalMeeting, Transition, Contact, Goals int
+}
+
+// Record is a parsed closure.md.
+type Record struct {
+	File             string
+	Mentor, Mentee   string
+	Start, Closed    dates.Date
+	Reason           string
+	InitiatedBy      string // "" when not given
+	Transition       string
+	FinalMeeting     string     // "none" or the date as written
+	FinalMeetingDate dates.Date // zero when none
+	Contact          Contact
+	Goals            []Goal
+	Sections         []Section // every level-2 heading of the body, in order
+	Lines            Lines
+	Problems         []diag.Problem // errors make the record invalid
+}
+
+// The values the keys accept, as in the SPEC.
+var (
+	Reasons     = []string{"goals-met", "end-of-term", "stalled", "commitment", "unproductive", "no-progress", "mutual", "life-change", "other"}
+	Transitions = []string{"end", "informal", "rematch", "mentor"}
+	Outcomes    = []string{"met", "partial", "not-met", "dropped"}
+	Initiators  = []string{"mentor", "mentee", "both", "program"}
+)
+
+// Keys are the front-matter keys a closure record understands.
+var Keys = []string{"mentor", "mentee", "start", "closed", "reason", "initiated_by", "final_meeting", "transition", "contact", "goals"}
+
+// Required are the keys a record must have.
+var Required = []string{"mentor", "mentee", "start", "closed", "reason", "final_meeting", "transition", "goals"}
+
+// Valid reports whether the record is complete and well formed: no problem
+// is an error.
+func (r *Record) Valid() bool { return !diag.HasErrors(r.Problems) }
+
+// FindSection returns the first section whose heading matches name, ignoring
+// case and runs of spaces, or nil.
+func (r *Record) FindSection(name string) *Section {
+	want := normHeading(name)
+	for i := range r.Sections {
+		if normHeading(r.Sections[i].Heading) == want {
+			return &r.Sections[i]
+		}
+	}
+	return nil
+}
+
+func normHeading(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// IsTODO reports whether a value is a TODO placeholder: it starts with the
+// word TODO ("TODO", "TODO: pick one", "TODO - ask Ada").
+func IsTODO(s string) bool {
+	s = strings.TrimSpace(s)
+	if !strings.HasPrefix(s, "TODO") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[4:])
+	return len(s) == 4 || !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_')
+}
+
+// Parse reads a closure record. It never fails: what is wrong is in Problems.
+func Parse(file string, src []byte) *Record {
+	r := &Record{File: file}
+	l := diag.List{File: file}
+	defer func() { r.Problems = l.Problems }()
+
+	doc, ferr := frontmatter.Split(src)
+	if ferr != nil {
+		l.Errorf(ferr.Line, "%s", ferr.Msg)
+		return r
+	}
+	r.frontMatter(doc, &l)
+	r.Sections = sections(doc)
+	return r
+}
+
+func (r *Record) frontMatter(doc frontmatter.Doc, l *diag.List) {
+	fields, ferr := doc.Fields()
+	if ferr != nil {
+		l.Errorf(ferr.Line, "%s", ferr.Msg)
+		return
+	}
+	seen := map[string]bool{}
+	for _, f := range fields {
+		seen[f.Key] = true
+		line := f.ValueLine(doc)
+		switch f.Key {
+		case "mentor", "mentee":
+			s, ok := r.scalar(f, line, l, "the "+f.Key+"'s name as in plan.md")
+			if !ok {
+				continue
+			}
+			if f.Key == "mentor" {
+				r.Mentor, r.Lines.Mentor = s, line
+			} else {
+				r.Mentee, r.Lines.Mentee = s, line
+			}
+		case "start", "closed":
+			s, ok := r.scalar(f, line, l, "a date such as "+f.Key+": 2026-07-28")
+			if !ok {
+				continue
+			}
+			d, err := dates.Parse(s)
+			if err != nil {
+				l.Errorf(line, "%s: %v", f.Key, err)
+				continue
+			}
+			if f.Key == "start" {
+				r.Start, r.Lines.Start = d, line
+			} else {
+				r.Closed, r.Lines.Closed = d, line
+			}
+		case "reason":
+			if s, ok := r.choice(f, line, l, Reasons, "why the relationship ended"); ok {
+				r.Reason, r.Lines.Reason = s, line
+			}
+		case "initiated_by":
+			if s, ok := r.choice(f, line, l, Initiators, "who ended the relationship (or remove the line)"); ok {
+				r.InitiatedBy, r.Lines.InitiatedBy = s, line
+			}
+		case "transition":
+			if s, ok := r.choice(f, line, l, Transitions, "what comes next"); ok {
+				r.Transition, r.Lines.Transition = s, line
+			}
+		case "final_meeting":
+			s, ok := r.scalar(f, line, l, "the date of the final meeting, or none if there was none")
+			if !ok {
+				continue
+			}
+			if strings.EqualFold(s, "none") {
+				r.FinalMeeting, r.Lines.FinalMeeting = "none", line
+				continue
+			}
+			d, err := dates.Parse(s)
+			if err != nil {
+				l.Errorf(line, "final_meeting: %v; write the date of the final meeting, or none if there was none", err)
+				continue
+			}
+			r.FinalMeeting, r.FinalMeetingDate, r.Lines.FinalMeeting = s, d, line
+		case "contact":
+			r.Lines.Contact = f.Line
+			r.contact(f, doc, l)
+		case "goals":
+			r.Lines.Goals = f.Line
+			r.goals(f, doc, l)
+		default:
+			if near, ok := frontmatter.Closest(f.Key, Keys); ok {
+				l.Warnf(f.Line, "unknown key %q: did you mean %q?", f.Key, near)
+			}
+		}
+	}
+	for _, k := range Required {
+		if !seen[k] {
+			l.Errorf(1, "%s is missing: add \"%s: %s\" to the front matter", k, k, example(k))
+		}
+	}
+	if !r.Start.IsZero() && !r.Closed.IsZero() && r.Closed.Before(r.Start) {
+		l.Errorf(r.Lines.Closed, "closed %s is before start %s: fix one of them", r.Closed, r.Start)
+	}
+	if !r.FinalMeetingDate.IsZero() {
+		if !r.Start.IsZero() && r.FinalMeetingDate.Before(r.Start) {
+			l.Errorf(r.Lines.FinalMeeting, "final_meeting %s is before start %s: fix one of them", r.FinalMeetingDate, r.Start)
+		} else if !r.Closed.IsZero() && r.FinalMeetingDate.After(r.Closed) {
+			l.Warnf(r.Lines.FinalMeeting, "final_meeting %s is after closed %s: a relationship closes at or after its final meeting", r.FinalMeetingDate, r.Closed)
+		}
+	}
+}
+
+func example(key string) string {
+	switch key {
+	case "start", "closed":
+		return "YYYY-MM-DD"
+	case "reason":
+		return strings.Join(Reasons, "|")
+	case "final_meeting":
+		return "YYYY-MM-DD|none"
+	case "transition":
+		return strings.Join(Transitions, "|")
+	case "goals":
+		return "[{title: ..., outcome: met}]"
+	}
+	return "NAME"
+}
+
+// scalar reads a required single value. A null, empty or TODO value is an
+// error that says what to write.
+func (r *Record) scalar(f frontmatter.Field, line int, l *diag.List, want string) (string, bool) {
+	s, ok := f.Scalar()
+	s = strings.TrimSpace(s)
+	switch {
+	case f.Value != nil && f.Value.Kind != yaml.ScalarNode:
+		l.Errorf(line, "%s must be a single value: %s", f.Key, want)
+	case !ok || s == "":
+		l.Errorf(line, "%s has no value: write %s", f.Key, want)
+	case IsTODO(s):
+		l.Errorf(line, "%s is still TODO: the pair needs to decide and write %s", f.Key, want)
+	default:
+		return s, true
+	}
+	return "", false
+}
+
+// choice reads a value that must be one of allowed.
+func (r *Record) choice(f frontmatter.Field, line int, l *diag.List, allowed []string, what string) (string, bool) {
+	want := what + ": one of " + strings.Join(allowed, ", ")
+	s, ok := r.scalar(f, line, l, want)
+	if !ok {
+		return "", false
+	}
+	norm := strings.ToLower(s)
+	for _, a := range allowed {
+		if norm == a {
+			return a, true
+		}
+	}
+	hint := ""
+	if near, ok := frontmatter.Closest(norm, allowed); ok {
+		hint = fmt.Sprintf(" (did you mean %s?)", near)
+	}
+	l.Errorf(line, "%s %q is not one of %s%s", f.Key, s, strings.Join(allowed, ", "), hint)
+	return "", false
+}
+
+func (r *Record) contact(f frontmatter.Field, doc frontmatter.Doc, l *diag.List) {
+	v := f.Value
+	r.Contact.Line = f.Line
+	if v == nil || (v.Kind == yaml.ScalarNode && (v.Tag == "!!null" || strings.TrimSpace(v.Value) == "" || IsTODO(v.Value))) {
+		return // no contact yet; verify says whether one is needed
+	}
+	if v.Kind != yaml.MappingNode {
+		l.Errorf(f.ValueLine(doc), "contact must be a mapping with channel and cadence, such as:\n  contact:\n    channel: email\n    cadence: quarterly")
+		return
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		line := doc.YAMLLine + val.Line - 1
+		var dst *string
+		switch k.Value {
+		case "channel":
+			dst = &r.Contact.Channel
+			r.Contact.Line = line
+		case "cadence":
+			dst = &r.Contact.Cadence
+		default:
+			hint := ""
+			if near, ok := frontmatter.Closest(k.Value, []string{"channel", "cadence"}); ok {
+				hint = fmt.Sprintf(": did you mean %q?", near)
+			}
+			l.Warnf(doc.YAMLLine+k.Line-1, "unknown key contact.%s%s", k.Value, hint)
+			continue
+		}
+		if val.Kind != yaml.ScalarNode {
+			l.Errorf(line, "contact.%s must be a single value, such as %s", k.Value, map[string]string{"channel": "email", "cadence": "quarterly"}[k.Value])
+			continue
+		}
+		if s := strings.TrimSpace(val.Value); val.Tag != "!!null" && !IsTODO(s) {
+			*dst = s
+		}
+	}
+}
+
+func (r *Record) goals(f frontmatter.Field, doc frontmatter.Doc, l *diag.List) {
+	v := f.Value
+	line := f.ValueLine(doc)
+	if v == nil || (v.Kind == yaml.ScalarNode && v.Tag == "!!null") {
+		l.Errorf(line, "goals has no value: list each goal of the plan with its outcome, or write goals: [] if the plan had none")
+		return
+	}
+	if v.Kind == yaml.ScalarNode && IsTODO(v.Value) {
+		l.Errorf(line, "goals is still TODO: list each goal of the plan with its outcome (%s)", strings.Join(Outcomes, ", "))
+		return
+	}
+	if v.Kind != yaml.SequenceNode {
+		l.Errorf(line, "goals must be a list of {title, outcome}, such as:\n  goals:\n    - title: Give an internal tech talk\n      outcome: met")
+		return
+	}
+	for _, it := range v.Content {
+		gl := doc.YAMLLine + it.Line - 1
+		if it.Kind != yaml.MappingNode {
+			l.Errorf(gl, "each goal must have a title and an outcome, such as - {title: Give a talk, outcome: met}")
+			continue
+		}
+		g := Goal{Line: gl}
+		var hasTitle, hasOutcome bool
+		for i := 0; i+1 < len(it.Content); i += 2 {
+			k, val := it.Content[i], it.Content[i+1]
+			vl := doc.YAMLLine + val.Line - 1
+			s := ""
+			if val.Kind == yaml.ScalarNode && val.Tag != "!!null" {
+				s = strings.TrimSpace(val.Value)
+			}
+			switch k.Value {
+			case "title":
+				hasTitle = true
+				if s == "" || IsTODO(s) {
+					l.Errorf(vl, "goal title is empty: write the goal as it is in the plan")
+					continue
+				}
+				g.Title = s
+			case "outcome":
+				hasOutcome = true
+				switch {
+				case s == "":
+					l.Errorf(vl, "goal %q has no outcome: write one of %s", clip(g.Title), strings.Join(Outcomes, ", "))
+				case IsTODO(s):
+					l.Errorf(vl, "outcome of goal %q is still TODO: the pair needs to decide and write one of %s", clip(g.Title), strings.Join(Outcomes, ", "))
+				case !contains(Outcomes, strings.ToLower(s)):
+					l.Errorf(vl, "outcome %q of goal %q is not one of %s", s, clip(g.Title), strings.Join(Outcomes, ", "))
+				default:
+					g.Outcome = strings.ToLower(s)
+				}
+			default:
+				hint := ""
+				if near, ok := frontmatter.Closest(k.Value, []string{"title", "outcome"}); ok {
+					hint = fmt.Sprintf(": did you mean %q?", near)
+				}
+				l.Warnf(doc.YAMLLine+k.Line-1, "unknown goal key %q%s", k.Value, hint)
+			}
+		}
+		if !hasTitle {
+			l.Errorf(gl, "goal has no title: add title: with the goal as it is in the plan")
+		}
+		if !hasOutcome {
+			l.Errorf(gl, "goal %q has no outcome: add outcome: with one of %s", clip(g.Title), strings.Join(Outcomes, ", "))
+		}
+		r.Goals = append(r.Goals, g)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func clip(s string) string {
+	if utf8.RuneCountInString(s) > 60 {
+		return string([]rune(s)[:57]) + "..."
+	}
+	return s
+}

@@ -1,0 +1,228 @@
+package closure
+
+import (
+	"bytes"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/mentor-cli/mentor/internal/frontmatter"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// md parses only block structure, like the plan parser: sections are found
+// from headings, and whether a section says anything is read from its raw
+// lines, so inline parsing would buy nothing and cost time on pathological
+// input. The parser holds no per-document state and is shared.
+var md = parser.NewParser(
+	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+)
+
+// sections finds the level-2 headings that are children of the document (a
+// heading in a list, a quote or a code block is content) and tells which
+// hold nothing but TODO lines, HTML comments and sub-headings.
+func sections(doc frontmatter.Doc) []Section {
+	body := doc.Body
+	root := md.Parse(text.NewReader(tameQuotes(body)))
+	nl := newlines(body)
+	lineOf := func(off int) int { return doc.BodyLine + sort.SearchInts(nl, off) }
+
+	var out []Section
+	cur := -1 // index in out of the open section, -1 outside one
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok && h.Level <= 2 {
+			cur = -1
+			if h.Level == 2 {
+				out = append(out, Section{
+					Heading: strings.TrimSpace(string(joinLines(h, body))),
+					Line:    lineOf(start(h)),
+					Empty:   true,
+				})
+				cur = len(out) - 1
+			}
+			continue
+		}
+		if cur < 0 || !out[cur].Empty {
+			continue
+		}
+		if says(n, body) {
+			out[cur].Empty = false
+		}
+	}
+	return out
+}
+
+// says reports whether a block holds something a person wrote: anything but
+// TODO lines, HTML comments, sub-headings, rules and blank lines.
+func says(n ast.Node, body []byte) bool {
+	switch b := n.(type) {
+	case *ast.Heading, *ast.ThematicBreak:
+		return false
+	case *ast.HTMLBlock:
+		if b.HTMLBlockType != ast.HTMLBlockType2 {
+			return true
+		}
+		// A comment block; text after the closing --> on its last line counts.
+		raw := blockText(b, body)
+		if b.HasClosure() {
+			raw = append(raw, b.ClosureLine.Value(body)...)
+		}
+		return saysText(raw)
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		return true
+	}
+	s, e := span(n)
+	if s < 0 {
+		return false
+	}
+	return saysText(body[s:e])
+}
+
+var comment = regexp.MustCompile(`(?s)<!--.*?-->`)
+
+// saysText reports whether raw Markdown has a line that is not blank, not a
+// TODO line and not inside an HTML comment. List markers, quote markers,
+// checkboxes and emphasis around a TODO are allowed.
+func saysText(raw []byte) bool {
+	raw = comment.ReplaceAll(raw, nil)
+	if i := bytes.Index(raw, []byte("<!--")); i >= 0 {
+		raw = raw[:i] // an unclosed comment runs to the end of the block
+	}
+	for _, line := range strings.Split(string(raw), "\n") {
+		s := strings.TrimSpace(line)
+		s = strings.TrimLeft(s, "> \t")
+		s = trimListMarker(s)
+		s = strings.TrimPrefix(s, "[ ]")
+		s = strings.TrimLeft(s, " \t*_")
+		if s == "" || IsTODO(s) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+func trimListMarker(s string) string {
+	if len(s) >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && (s[1] == ' ' || s[1] == '\t') {
+		return strings.TrimLeft(s[2:], " \t")
+	}
+	if s == "-" || s == "*" || s == "+" {
+		return ""
+	}
+	i := 0
+	for i < len(s) && i < 9 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i > 0 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && (s[i+1] == ' ' || s[i+1] == '\t') {
+		return strings.TrimLeft(s[i+2:], " \t")
+	}
+	return s
+}
+
+// span returns the byte range covered by a block's lines and its children's.
+func span(n ast.Node) (int, int) {
+	s, e := -1, -1
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		if n.Type() == ast.TypeBlock {
+			if ls := n.Lines(); ls != nil {
+				for i := 0; i < ls.Len(); i++ {
+					seg := ls.At(i)
+					if s < 0 || seg.Start < s {
+						s = seg.Start
+					}
+					if seg.Stop > e {
+						e = seg.Stop
+					}
+				}
+			}
+		}
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			walk(c)
+		}
+	}
+	walk(n)
+	return s, e
+}
+
+func start(n ast.Node) int {
+	if s, _ := span(n); s >= 0 {
+		return s
+	}
+	return 0
+}
+
+func blockText(n ast.Node, body []byte) []byte {
+	var b []byte
+	ls := n.Lines()
+	for i := 0; i < ls.Len(); i++ {
+		seg := ls.At(i)
+		b = append(b, seg.Value(body)...)
+	}
+	return b
+}
+
+// joinLines returns a leaf block's text, its lines joined by a space.
+func joinLines(n ast.Node, body []byte) []byte {
+	var b []byte
+	ls := n.Lines()
+	for i := 0; i < ls.Len(); i++ {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		seg := ls.At(i)
+		b = append(b, bytes.TrimSpace(seg.Value(body))...)
+	}
+	return b
+}
+
+func newlines(body []byte) []int {
+	nl := make([]int, 0, bytes.Count(body, []byte{'\n'}))
+	for i := 0; ; {
+		j := bytes.IndexByte(body[i:], '\n')
+		if j < 0 {
+			return nl
+		}
+		nl = append(nl, i+j)
+		i += j + 1
+	}
+}
+
+// maxQuoteDepth bounds block-quote nesting. goldmark takes time quadratic in
+// the depth (a 1 MiB line of "> > > …" would take minutes); no closure
+// record quotes a quote a hundred deep.
+const maxQuoteDepth = 100
+
+// tameQuotes returns body with every '>' past maxQuoteDepth at the start of a
+// line turned into '|', so deeper "quotes" read as text. The length and
+// every offset stay the same; body itself is not changed.
+func tameQuotes(body []byte) []byte {
+	out := body
+	for off := 0; off < len(body); {
+		depth := 0
+		i := off
+		for ; i < len(body); i++ {
+			c := body[i]
+			if c == '>' {
+				depth++
+				if depth > maxQuoteDepth {
+					if &out[0] == &body[0] {
+						out = append([]byte(nil), body...)
+					}
+					out[i] = '|'
+				}
+			} else if c != ' ' && c != '\t' {
+				break
+			}
+		}
+		j := bytes.IndexByte(body[i:], '\n')
+		if j < 0 {
+			break
+		}
+		off = i + j + 1
+	}
+	return out
+}
