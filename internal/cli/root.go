@@ -169,7 +169,7 @@ func newCloseCmd(f *Factory) *cobra.Command {
   mentor close init --mentor "Ada Lovelace" --mentee "Grace Hopper" --duration "6 months"`,
 	}
 	group(c)
-	c.AddCommand(newInitCmd(f, nil), newCheckCmd(f, nil), newReportCmd(f, nil), newLogCmd(f, nil), newNoteCmd(f, nil))
+	c.AddCommand(newInitCmd(f, nil), newCheckCmd(f, nil), newReportCmd(f, nil), newLogCmd(f, nil), newNoteCmd(f, nil), newVerifyCmd(f, nil))
 	return c
 }
 

@@ -115,6 +115,13 @@ func Parse(file string, src []byte) *Record {
 	doc, ferr := frontmatter.Split(src)
 	if ferr != nil {
 		l.Errorf(ferr.Line, "%s", ferr.Msg)
+		// Without front matter the whole file is the body: its sections
+		// are still worth reporting on.
+		body := src
+		if doc.HasBOM {
+			body = src[len(frontmatter.BOM):]
+		}
+		r.Sections = sections(frontmatter.Doc{Body: body, BodyLine: 1})
 		return r
 	}
 	r.frontMatter(doc, &l)

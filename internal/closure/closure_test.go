@@ -141,6 +141,14 @@ func TestParseProblems(t *testing.T) {
 	}
 }
 
+// A file without front matter still has its sections read, from line 1.
+func TestSectionsWithoutFrontMatter(t *testing.T) {
+	r := Parse("closure.md", []byte("\xEF\xBB\xBF# Closure\n\n## Summary\nDone.\n"))
+	if r.Valid() || len(r.Sections) != 1 || r.Sections[0] != (Section{"Summary", 3, false}) {
+		t.Errorf("sections %+v problems %v", r.Sections, r.Problems)
+	}
+}
+
 func TestContactTODOIsEmpty(t *testing.T) {
 	src := strings.Replace(complete, "channel: Slack", "channel: TODO", 1)
 	r := Parse("closure.md", []byte(src))

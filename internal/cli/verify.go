@@ -1,0 +1,255 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/mentor-cli/mentor/internal/closure"
+	"github.com/mentor-cli/mentor/internal/output"
+	"github.com/mentor-cli/mentor/internal/plan"
+	"github.com/mentor-cli/mentor/internal/programme"
+	"github.com/mentor-cli/mentor/internal/repo"
+	"github.com/mentor-cli/mentor/internal/verify"
+	"github.com/spf13/cobra"
+)
+
+// VerifyOptions are the inputs of `mentor close verify`.
+type VerifyOptions struct {
+	F      *Factory
+	Paths  []string
+	Format string
+	All    bool
+}
+
+func newVerifyCmd(f *Factory, runF func(*VerifyOptions) error) *cobra.Command {
+	opts := &VerifyOptions{F: f}
+	c := &cobra.Command{
+		Use:   "verify [PATH]...",
+		Short: "CI gate: every pair that has ended has a complete closure record",
+		Long: `Verify checks the whole repo (or the named pair folders, plan.md files or folders
+of pairs) and prints a finding for each of these rules:
+
+  plan-invalid        error    a plan that cannot be read
+  closure-missing     error    a pair that has ended (status: closed, or its planned end
+                               passed more than grace_days ago) has no closure.md
+  closure-invalid     error    closure.md front matter is missing, malformed, or a
+                               required key is missing, TODO or holds a bad value
+  closure-incomplete  error    a required section is missing or holds nothing but TODO
+  closure-mismatch    error    mentor, mentee or start differ from the plan's
+  contact-missing     error    transition is not end and contact.channel is empty
+  status-stale        warning  closure.md exists but the plan's status is not closed
+  closure-orphan      error    closure.md in a folder without plan.md
+
+--all requires a closure record for every pair, ended or not.
+
+Formats: text (FILE:LINE: SEVERITY: MESSAGE [RULE], then a summary), json,
+github (workflow-command annotations, and a table appended to
+$GITHUB_STEP_SUMMARY when set), sarif (SARIF 2.1.0, for code scanning) and
+gitlab (a Code Quality report). In the github and sarif formats paths are made
+relative to $GITHUB_WORKSPACE, in the gitlab format to $CI_PROJECT_DIR, when the
+programme repo is a folder inside them.
+
+Exit status: 0 when there are no errors (warnings allowed), 1 when there are,
+2 on a usage or configuration error.`,
+		Example: `  # the whole programme, as a person reads it
+  mentor close verify
+
+  # in a GitHub Actions step: annotations on the right lines, and a job summary
+  mentor close verify --format github
+
+  # in GitLab CI, as a Code Quality report
+  mentor close verify --format gitlab > gl-code-quality-report.json
+
+  # require a record for every pair, ended or not
+  mentor close verify --all pairs/`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			if err := checkFormat(opts.Format, output.VerifyFormats...); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return verifyRun(opts)
+		},
+	}
+	c.Flags().StringVarP(&opts.Format, "format", "f", "text", "output `FORMAT`: "+strings.Join(output.VerifyFormats, ", "))
+	c.Flags().BoolVar(&opts.All, "all", false, "require a closure record for every pair, ended or not")
+	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(output.VerifyFormats, cobra.ShellCompDirectiveNoFileComp))
+	return c
+}
+
+func verifyRun(opts *VerifyOptions) error {
+	f := opts.F
+	today, err := f.TodayDate()
+	if err != nil {
+		return err
+	}
+	r, cwd, err := f.Repo()
+	if err != nil {
+		return err
+	}
+	pairs, err := resolveForVerify(r, opts.Paths, cwd)
+	if err != nil {
+		return err
+	}
+	loaded := loadForVerify(r, pairs)
+	findings := verify.Check(loaded, verify.Options{Config: r.Config, Today: today, All: opts.All})
+	n := len(pairs)
+
+	switch opts.Format {
+	case "json":
+		err = output.VerifyJSON(f.IO.Out, n, findings)
+	case "github":
+		findings = underBase(findings, r.Root, f.Getenv("GITHUB_WORKSPACE"))
+		err = output.VerifyGitHub(f.IO.Out, n, findings)
+		if err == nil {
+			if path := f.Getenv("GITHUB_STEP_SUMMARY"); path != "" {
+				if serr := appendSummary(path, n, findings); serr != nil {
+					fmt.Fprintf(f.IO.ErrOut, "mentor: warning: cannot write the job summary to %s: %v\n", path, serr)
+				}
+			}
+		}
+	case "sarif":
+		findings = underBase(findings, r.Root, f.Getenv("GITHUB_WORKSPACE"))
+		err = output.VerifySARIF(f.IO.Out, Version(), findings)
+	case "gitlab":
+		findings = underBase(findings, r.Root, f.Getenv("CI_PROJECT_DIR"))
+		err = output.VerifyGitLab(f.IO.Out, findings)
+	default:
+		err = output.VerifyText(f.IO.Out, n, findings)
+	}
+	if err != nil {
+		return err
+	}
+	if errs, _ := verify.Count(findings); errs > 0 {
+		return silentExit(ExitFindings)
+	}
+	return nil
+}
+
+// resolveForVerify resolves the PATH arguments as check does, except that a
+// folder holding a closure.md but no plan.md is a pair folder too: naming
+// an orphaned record must report it, not find no pairs under it.
+func resolveForVerify(r *repo.Repo, args []string, cwd string) ([]repo.Pair, error) {
+	if len(args) == 0 {
+		return r.Pairs()
+	}
+	var out []repo.Pair
+	seen := map[string]bool{}
+	for _, a := range args {
+		abs := a
+		if !filepath.IsAbs(abs) {
+			abs = filepath.Join(cwd, a)
+		}
+		if c, err := filepath.EvalSymlinks(abs); err == nil {
+			abs = c
+		}
+		var ps []repo.Pair
+		if isFile(filepath.Join(abs, "closure.md")) && !isFile(filepath.Join(abs, "plan.md")) && r.Inside(abs) && abs != r.Root {
+			ps = []repo.Pair{{ID: filepath.Base(abs), Dir: r.Rel(abs)}}
+		} else {
+			var err error
+			if ps, err = r.Resolve([]string{a}, cwd); err != nil {
+				return nil, err
+			}
+		}
+		for _, p := range ps {
+			if !seen[p.Dir] {
+				seen[p.Dir] = true
+				out = append(out, p)
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
+
+func isFile(path string) bool {
+	st, err := os.Lstat(path)
+	return err == nil && !st.IsDir()
+}
+
+// loadForVerify reads each pair's plan (front matter only: verify needs
+// no goals or meetings) and its closure record where there is one, on all
+// cores.
+func loadForVerify(r *repo.Repo, pairs []repo.Pair) []verify.Pair {
+	out := make([]verify.Pair, len(pairs))
+	programme.Parallel(len(pairs), func(i int) {
+		p := pairs[i]
+		vp := verify.Pair{ID: p.ID, Dir: p.Dir, HasPlan: true}
+		if p.Problem != nil {
+			prob := *p.Problem
+			vp.PlanProblem = &prob
+			out[i] = vp
+			return
+		}
+		data, prob := r.Read(p.PlanFile())
+		switch {
+		case prob == nil:
+			vp.Plan = plan.Parse(p.PlanFile(), data, plan.Options{FrontMatterOnly: true})
+		case prob.NotExist():
+			vp.HasPlan = false
+		default:
+			vp.PlanProblem = prob.Problem
+		}
+		data, prob = r.Read(p.File("closure.md"))
+		switch {
+		case prob == nil:
+			vp.HasClosure = true
+			vp.Closure = closure.Parse(p.File("closure.md"), data)
+		case prob.NotExist():
+		default:
+			vp.HasClosure = true
+			vp.ClosureProblem = prob.Problem
+		}
+		out[i] = vp
+	})
+	return out
+}
+
+// underBase makes the findings' paths relative to base (the CI's checkout)
+// when the programme repo is a folder inside it, so that a CI that resolves
+// paths from its checkout finds the files.
+func underBase(fs []verify.Finding, root, base string) []verify.Finding {
+	if base == "" {
+		return fs
+	}
+	if b, err := filepath.EvalSymlinks(base); err == nil {
+		base = b
+	}
+	rel, err := filepath.Rel(base, root)
+	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return fs
+	}
+	prefix := filepath.ToSlash(rel) + "/"
+	out := make([]verify.Finding, len(fs))
+	for i, f := range fs {
+		f.File = prefix + f.File
+		out[i] = f
+	}
+	return out
+}
+
+// appendSummary appends the Markdown summary to the job summary file; the
+// file belongs to the CI and other steps write to it too, so it is never
+// replaced.
+func appendSummary(path string, pairs int, fs []verify.Finding) error {
+	var b bytes.Buffer
+	if err := output.VerifyMarkdown(&b, pairs, fs); err != nil {
+		return err
+	}
+	fh, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := fh.Write(b.Bytes()); err != nil {
+		fh.Close()
+		return err
+	}
+	return fh.Close()
+}

@@ -1,0 +1,127 @@
+package output
+
+import (
+	"io"
+
+	"github.com/mentor-cli/mentor/internal/diag"
+	"github.com/mentor-cli/mentor/internal/verify"
+)
+
+// The part of SARIF 2.1.0 that code scanning reads: one run, the tool with
+// its rules, and one result per finding.
+
+const (
+	sarifSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
+	sarifVersion = "2.1.0"
+	// InformationURI is where users learn about mentor.
+	InformationURI = "https://github.com/mentor-cli/mentor"
+)
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool    sarifTool     `json:"tool"`
+	Results []sarifResult `json:"results"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	Version        string      `json:"version"`
+	InformationURI string      `json:"informationUri"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifText struct {
+	Text string `json:"text"`
+}
+
+type sarifRule struct {
+	ID                   string       `json:"id"`
+	Name                 string       `json:"name"`
+	ShortDescription     sarifText    `json:"shortDescription"`
+	Help                 sarifText    `json:"help"`
+	HelpURI              string       `json:"helpUri"`
+	DefaultConfiguration sarifDefault `json:"defaultConfiguration"`
+}
+
+type sarifDefault struct {
+	Level string `json:"level"`
+}
+
+type sarifResult struct {
+	RuleID              string            `json:"ruleId"`
+	RuleIndex           int               `json:"ruleIndex"`
+	Level               string            `json:"level"`
+	Message             sarifText         `json:"message"`
+	Locations           []sarifLocation   `json:"locations"`
+	PartialFingerprints map[string]string `json:"partialFingerprints"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifact `json:"artifactLocation"`
+	Region           *sarifRegion  `json:"region,omitempty"`
+}
+
+type sarifArtifact struct {
+	URI string `json:"uri"`
+}
+
+type sarifRegion struct {
+	StartLine int `json:"startLine"`
+}
+
+func sarifLevel(s diag.Severity) string {
+	if s == diag.Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// VerifySARIF writes the findings as a SARIF 2.1.0 log for GitHub code
+// scanning and other SARIF viewers. version is mentor's version.
+func VerifySARIF(w io.Writer, version string, fs []verify.Finding) error {
+	rules := make([]sarifRule, len(verify.Rules))
+	index := map[string]int{}
+	for i, r := range verify.Rules {
+		index[r.ID] = i
+		rules[i] = sarifRule{
+			ID: r.ID, Name: r.ID,
+			ShortDescription:     sarifText{r.Summary},
+			Help:                 sarifText{r.Help},
+			HelpURI:              InformationURI + "#use-in-ci",
+			DefaultConfiguration: sarifDefault{sarifLevel(r.Severity)},
+		}
+	}
+	results := make([]sarifResult, 0, len(fs))
+	for _, f := range fs {
+		loc := sarifLocation{sarifPhysical{ArtifactLocation: sarifArtifact{URI: f.File}}}
+		if f.Line > 0 {
+			loc.PhysicalLocation.Region = &sarifRegion{StartLine: f.Line}
+		}
+		results = append(results, sarifResult{
+			RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel(f.Severity),
+			Message:             sarifText{f.Message},
+			Locations:           []sarifLocation{loc},
+			PartialFingerprints: map[string]string{"mentorFinding/v1": Fingerprint(f)},
+		})
+	}
+	return encode(w, sarifLog{
+		Schema: sarifSchema, Version: sarifVersion,
+		Runs: []sarifRun{{
+			Tool:    sarifTool{sarifDriver{Name: "mentor", Version: version, InformationURI: InformationURI, Rules: rules}},
+			Results: results,
+		}},
+	})
+}
