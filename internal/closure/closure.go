@@ -283,7 +283,7 @@ func (r *Record) contact(f frontmatter.Field, doc frontmatter.Doc, l *diag.List)
 		return // no contact yet; verify says whether one is needed
 	}
 	if v.Kind != yaml.MappingNode {
-		l.Errorf(f.ValueLine(doc), "contact must be a mapping with channel and cadence, such as:\n  contact:\n    channel: email\n    cadence: quarterly")
+		l.Errorf(f.ValueLine(doc), "contact must be a mapping with channel and cadence, such as contact: {channel: email, cadence: quarterly}")
 		return
 	}
 	for i := 0; i+1 < len(v.Content); i += 2 {
@@ -326,7 +326,7 @@ func (r *Record) goals(f frontmatter.Field, doc frontmatter.Doc, l *diag.List) {
 		return
 	}
 	if v.Kind != yaml.SequenceNode {
-		l.Errorf(line, "goals must be a list of {title, outcome}, such as:\n  goals:\n    - title: Give an internal tech talk\n      outcome: met")
+		l.Errorf(line, "goals must be a list of {title, outcome}, such as goals: [{title: Give an internal tech talk, outcome: met}]")
 		return
 	}
 	for _, it := range v.Content {

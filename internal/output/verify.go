@@ -16,13 +16,17 @@ import (
 var VerifyFormats = []string{"text", "json", "github", "sarif", "gitlab"}
 
 // findingLine is FILE:LINE: SEVERITY: MESSAGE [RULE], without the line when
-// the finding is about the whole file.
+// the finding is about the whole file. A line break in the message becomes
+// a space: one finding, one line, for grep and problem matchers.
 func findingLine(f verify.Finding) string {
+	msg := oneLine.Replace(f.Message)
 	if f.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s: %s [%s]", f.File, f.Line, f.Severity, f.Message, f.Rule)
+		return fmt.Sprintf("%s:%d: %s: %s [%s]", f.File, f.Line, f.Severity, msg, f.Rule)
 	}
-	return fmt.Sprintf("%s: %s: %s [%s]", f.File, f.Severity, f.Message, f.Rule)
+	return fmt.Sprintf("%s: %s: %s [%s]", f.File, f.Severity, msg, f.Rule)
 }
+
+var oneLine = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
 
 // VerifySummary is the one-line summary: "12 pairs checked: 2 errors, 1 warning".
 func VerifySummary(pairs int, fs []verify.Finding) string {

@@ -37,12 +37,27 @@ func TestVerifyGitHub(t *testing.T) {
 	if err := VerifyGitHub(&b, 3, tricky); err != nil {
 		t.Fatal(err)
 	}
-	want := "pairs/a,b:c%d/closure.md:7: error: 50% done: a, b\r\nand | more [closure-incomplete]\n" +
+	want := "pairs/a,b:c%d/closure.md:7: error: 50% done: a, b and | more [closure-incomplete]\n" +
 		"::error file=pairs/a%2Cb%3Ac%25d/closure.md,line=7,title=closure-incomplete::50%25 done: a, b%0D%0Aand | more\n" +
 		"pairs/x/plan.md: error: file is too big [plan-invalid]\n" +
 		"::error file=pairs/x/plan.md,title=plan-invalid::file is too big\n" +
 		"pairs/y/plan.md:6: warning: set status: closed [status-stale]\n" +
 		"::warning file=pairs/y/plan.md,line=6,title=status-stale::set status: closed\n" +
+		"3 pairs checked: 2 errors, 1 warning\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+// One finding is one line of text, whatever its message holds.
+func TestVerifyTextOneLine(t *testing.T) {
+	var b bytes.Buffer
+	if err := VerifyText(&b, 3, tricky); err != nil {
+		t.Fatal(err)
+	}
+	want := "pairs/a,b:c%d/closure.md:7: error: 50% done: a, b and | more [closure-incomplete]\n" +
+		"pairs/x/plan.md: error: file is too big [plan-invalid]\n" +
+		"pairs/y/plan.md:6: warning: set status: closed [status-stale]\n" +
 		"3 pairs checked: 2 errors, 1 warning\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
