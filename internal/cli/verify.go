@@ -97,6 +97,11 @@ func verifyRun(opts *VerifyOptions) error {
 	if err != nil {
 		return err
 	}
+	if len(pairs) == 0 && len(opts.Paths) == 0 {
+		// Not a finding, but a gate that checks nothing should say so: a
+		// wrong --repo or pairs_dir must not pass unnoticed.
+		fmt.Fprintf(f.IO.ErrOut, "mentor: warning: no pairs found in %s/ (pairs_dir); nothing to verify\n", r.Config.PairsDir)
+	}
 	loaded := loadForVerify(r, pairs)
 	findings := verify.Check(loaded, verify.Options{Config: r.Config, Today: today, All: opts.All})
 	n := len(pairs)

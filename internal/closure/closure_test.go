@@ -319,3 +319,14 @@ func TestDeepQuotes(t *testing.T) {
 		t.Errorf("shallow quote changed: %q", got)
 	}
 }
+
+func BenchmarkParse(b *testing.B) {
+	src, err := os.ReadFile("../../examples/programme/pairs/priya-raman--tomasz-nowak/closure.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(src)))
+	for i := 0; i < b.N; i++ {
+		Parse("closure.md", src)
+	}
+}
