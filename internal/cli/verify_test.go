@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -56,5 +58,31 @@ func TestUnderBase(t *testing.T) {
 	}
 	if fs[0].File != "pairs/a/plan.md" {
 		t.Error("underBase changed its input")
+	}
+}
+
+// A folder name can hold a line break as well as commas, colons and percent
+// signs; the annotation escapes each, in the file property and the message,
+// and the text line stays one line.
+func TestVerifyGitHubEscapesLineBreaks(t *testing.T) {
+	dir := t.TempDir()
+	orphan := filepath.Join(dir, "pairs", "a\nb,c:d%e")
+	if err := os.MkdirAll(orphan, 0o755); err != nil {
+		t.Skip("file system refuses the name:", err)
+	}
+	if err := os.WriteFile(filepath.Join(orphan, "closure.md"), []byte("---\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, _, out, errOut := testFactory()
+	f.Getwd = func() (string, error) { return dir, nil }
+	code := Run(f, []string{"close", "verify", "--format", "github", "--today", "2026-11-21"})
+	if code != ExitFindings {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	want := "pairs/a b,c:d%e/closure.md:1: error: closure record without a plan: pairs/a b,c:d%e has no plan.md; move closure.md to its pair's folder or restore the plan [closure-orphan]\n" +
+		"::error file=pairs/a%0Ab%2Cc%3Ad%25e/closure.md,line=1,title=closure-orphan::closure record without a plan: pairs/a%0Ab,c:d%25e has no plan.md; move closure.md to its pair's folder or restore the plan\n" +
+		"1 pair checked: 1 error, 0 warnings\n"
+	if out.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
 	}
 }

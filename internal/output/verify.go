@@ -16,14 +16,14 @@ import (
 var VerifyFormats = []string{"text", "json", "github", "sarif", "gitlab"}
 
 // findingLine is FILE:LINE: SEVERITY: MESSAGE [RULE], without the line when
-// the finding is about the whole file. A line break in the message becomes
-// a space: one finding, one line, for grep and problem matchers.
+// the finding is about the whole file. A line break in the path or the
+// message becomes a space: one finding, one line, for grep and problem matchers.
 func findingLine(f verify.Finding) string {
-	msg := oneLine.Replace(f.Message)
+	file, msg := oneLine.Replace(f.File), oneLine.Replace(f.Message)
 	if f.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s: %s [%s]", f.File, f.Line, f.Severity, msg, f.Rule)
+		return fmt.Sprintf("%s:%d: %s: %s [%s]", file, f.Line, f.Severity, msg, f.Rule)
 	}
-	return fmt.Sprintf("%s: %s: %s [%s]", f.File, f.Severity, msg, f.Rule)
+	return fmt.Sprintf("%s: %s: %s [%s]", file, f.Severity, msg, f.Rule)
 }
 
 var oneLine = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")

@@ -158,8 +158,10 @@ func checkPair(p Pair, opt Options) []Finding {
 	planOK := false
 	switch {
 	case !p.HasPlan && p.HasClosure:
-		add(find(ClosureOrphan, p.ClosureFile(), 1,
-			"closure record without a plan: %s has no plan.md; move closure.md to its pair's folder or restore the plan", p.Dir))
+		// The record is judged once it is beside its plan: until then
+		// its other findings would only be noise.
+		return []Finding{find(ClosureOrphan, p.ClosureFile(), 1,
+			"closure record without a plan: %s has no plan.md; move closure.md to its pair's folder or restore the plan", p.Dir)}
 	case !p.HasPlan:
 		add(find(PlanInvalid, p.PlanFile(), 0,
 			"no plan.md in this pair folder: create one with mentor close init, or remove the folder"))
