@@ -2,6 +2,8 @@ package output
 
 import (
 	"io"
+	"net/url"
+	"strings"
 
 	"github.com/mentor-cli/mentor/internal/diag"
 	"github.com/mentor-cli/mentor/internal/verify"
@@ -106,7 +108,7 @@ func VerifySARIF(w io.Writer, version string, fs []verify.Finding) error {
 	}
 	results := make([]sarifResult, 0, len(fs))
 	for _, f := range fs {
-		loc := sarifLocation{sarifPhysical{ArtifactLocation: sarifArtifact{URI: f.File}}}
+		loc := sarifLocation{sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(f.File)}}}
 		if f.Line > 0 {
 			loc.PhysicalLocation.Region = &sarifRegion{StartLine: f.Line}
 		}
@@ -124,4 +126,18 @@ func VerifySARIF(w io.Writer, version string, fs []verify.Finding) error {
 			Results: results,
 		}},
 	})
+}
+
+// sarifURI turns a repo-relative slash path into the relative URI reference
+// SARIF wants: %, spaces and other bytes a URI cannot hold are
+// percent-encoded, and a colon in the first segment too, where it would
+// read as a scheme.
+func sarifURI(path string) string {
+	u := (&url.URL{Path: path}).EscapedPath()
+	first, rest, found := strings.Cut(u, "/")
+	first = strings.ReplaceAll(first, ":", "%3A")
+	if found {
+		return first + "/" + rest
+	}
+	return first
 }

@@ -189,7 +189,7 @@ func TestVerifySARIF(t *testing.T) {
 		t.Errorf("result 0: %+v", rs[0])
 	}
 	loc := rs[0].Locations[0].PhysicalLocation
-	if loc.ArtifactLocation.URI != tricky[0].File || loc.Region == nil || loc.Region.StartLine != 7 {
+	if loc.ArtifactLocation.URI != "pairs/a,b:c%25d/closure.md" || loc.Region == nil || loc.Region.StartLine != 7 {
 		t.Errorf("location 0: %+v", loc)
 	}
 	if rs[1].Locations[0].PhysicalLocation.Region != nil {
@@ -197,5 +197,20 @@ func TestVerifySARIF(t *testing.T) {
 	}
 	if rs[2].Level != "warning" {
 		t.Errorf("result 2: %+v", rs[2])
+	}
+}
+
+func TestSarifURI(t *testing.T) {
+	for in, want := range map[string]string{
+		"pairs/a--b/closure.md":  "pairs/a--b/closure.md",
+		"pairs/a b/closure.md":   "pairs/a%20b/closure.md",
+		"pairs/50%/plan.md":      "pairs/50%25/plan.md",
+		"c:x/pairs/a/plan.md":    "c%3Ax/pairs/a/plan.md",
+		"pairs/é/plan.md":        "pairs/%C3%A9/plan.md",
+		"pairs/a#b?c/closure.md": "pairs/a%23b%3Fc/closure.md",
+	} {
+		if got := sarifURI(in); got != want {
+			t.Errorf("sarifURI(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
