@@ -20,6 +20,7 @@ func studyClosure(f *facts, cfg config.Config, today dates.Date) closureFacts {
 	var c closureFacts
 	p := f.pair
 	c.exists = p.ClosureFile != ""
+	c.usable = c.exists && p.ClosureProblem == nil
 	if c.exists && p.ClosureProblem != nil {
 		f.invalid = append(f.invalid, Invalid{ID: p.Pair.ID, File: p.ClosureFile, Problems: errorsOf([]diag.Problem{*p.ClosureProblem})})
 		f.attention = append(f.attention, "the closure record cannot be read: "+p.ClosureProblem.String())

@@ -1,0 +1,317 @@
+package report
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/mentor-cli/mentor/internal/config"
+	"github.com/mentor-cli/mentor/internal/dates"
+	"github.com/mentor-cli/mentor/internal/diag"
+	"github.com/mentor-cli/mentor/internal/plan"
+	"github.com/mentor-cli/mentor/internal/programme"
+	"github.com/mentor-cli/mentor/internal/repo"
+	"github.com/mentor-cli/mentor/internal/signals"
+)
+
+var today = dates.MustParse("2026-11-21")
+
+// judged parses and judges a plan as programme.Judge does.
+func judged(id, src string) Pair {
+	rp := repo.Pair{ID: id, Dir: "pairs/" + id}
+	p := plan.Parse(rp.PlanFile(), []byte(src), plan.Options{Today: today})
+	return Pair{Result: programme.Result{Pair: rp, Plan: p, Problems: p.Problems,
+		Judgement: signals.Judge(p, config.Default(), today)}}
+}
+
+// planSrc writes a plan: front matter lines, then a body.
+func planSrc(front, body string) string {
+	return "---\nmentor: Ada\nmentee: Grace\n" + front + "---\n\n# Plan\n\n" + body
+}
+
+const onTrackBody = `## Goals
+- [x] One
+  - 2026-11-10: done
+- [ ] Two
+  - 2026-11-15: started
+- [ ] ~~Three~~ (dropped: not needed)
+
+## Meetings
+### 2026-11-03 Kickoff
+### 2026-11-10 cancelled by mentee
+### 2026-11-11 no-show mentor
+### 2026-11-12 cancelled
+### 2026-11-17 unproductive
+### 2026-12-01 Future meeting
+`
+
+func count(t *testing.T, cs []Count, key string) Count {
+	t.Helper()
+	for _, c := range cs {
+		if c.Key == key {
+			return c
+		}
+	}
+	t.Fatalf("no count %q in %v", key, cs)
+	return Count{}
+}
+
+func TestEmptyProgramme(t *testing.T) {
+	rep := Build(nil, config.Default(), today, Options{})
+	s := rep.Overall
+	if s.Pairs != 0 || s.Invalid != 0 || s.Attention != 0 {
+		t.Errorf("summary %+v", s)
+	}
+	if len(s.Verdicts) != len(Verdicts) || len(s.Statuses) != len(Statuses) {
+		t.Errorf("every verdict and status is listed even when zero: %v %v", s.Verdicts, s.Statuses)
+	}
+	for _, c := range append(s.Verdicts, s.Statuses...) {
+		if c.Count != 0 || c.Share != 0 {
+			t.Errorf("count %+v", c)
+		}
+	}
+	if s.Durations.Planned != nil || s.Durations.Actual != nil {
+		t.Errorf("durations of nothing: %+v", s.Durations)
+	}
+	if s.Goals.MetShare != 0 || s.Meetings.UnproductiveShare != 0 {
+		t.Errorf("shares of nothing are 0: %+v %+v", s.Goals, s.Meetings)
+	}
+	if rep.Attention == nil || rep.Invalid == nil || rep.Pairs == nil || rep.Programmes == nil {
+		t.Errorf("empty lists must be empty, not null in JSON: %+v", rep)
+	}
+}
+
+func TestOnePair(t *testing.T) {
+	p := judged("ada--grace", planSrc("start: 2026-10-01\nend: 2027-03-31\nstatus: active\n", onTrackBody))
+	if !p.Plan.Valid() {
+		t.Fatalf("plan problems: %v", p.Plan.Problems)
+	}
+	rep := Build([]Pair{p}, config.Default(), today, Options{})
+	s := rep.Overall
+	if s.Pairs != 1 || s.Invalid != 0 {
+		t.Fatalf("summary %+v", s)
+	}
+	if c := count(t, s.Verdicts, "on-track"); c.Count != 1 || c.Share != 1 {
+		t.Errorf("on-track %+v", c)
+	}
+	if c := count(t, s.Statuses, "active"); c.Count != 1 || c.Share != 1 {
+		t.Errorf("active %+v", c)
+	}
+	if g := s.Goals; g != (Goals{Total: 3, Met: 1, Open: 1, Dropped: 1, MetShare: 0.5}) {
+		t.Errorf("goals %+v", g)
+	}
+	// The meeting dated after today is not counted.
+	want := Meetings{Held: 2, Unproductive: 1, UnproductiveShare: 0.5,
+		Cancelled: BySide{Mentee: 1, Unnamed: 1, Total: 2}, NoShow: BySide{Mentor: 1, Total: 1}}
+	if s.Meetings != want {
+		t.Errorf("meetings %+v, want %+v", s.Meetings, want)
+	}
+	if sp := s.Durations.Planned; sp == nil || *sp != (Spread{Pairs: 1, Min: 181, Q1: 181, Median: 181, Q3: 181, Max: 181}) {
+		t.Errorf("planned %+v", sp)
+	}
+	if c := count(t, s.Durations.PlannedBuckets, "4-6 months"); c.Count != 1 {
+		t.Errorf("buckets %v", s.Durations.PlannedBuckets)
+	}
+	if len(rep.Attention) != 0 || s.Attention != 0 {
+		t.Errorf("attention %v", rep.Attention)
+	}
+	if len(rep.Programmes) != 0 {
+		t.Errorf("no plan names a programme, so no breakdown: %v", rep.Programmes)
+	}
+	r := rep.Pairs[0]
+	if r.ID != "ada--grace" || r.Plan != "pairs/ada--grace/plan.md" || r.Status != "active" || *r.PlannedDays != 181 ||
+		r.Held != 2 || r.Cancelled.Mentee != 1 || r.NoShow.Mentor != 1 || r.Attention {
+		t.Errorf("row %+v", r)
+	}
+}
+
+func TestAllPairsInvalid(t *testing.T) {
+	pairs := []Pair{
+		judged("a--b", "no front matter at all\n"),
+		judged("c--d", planSrc("program: Cohort\nstart: 2026-13-01\n", "")),
+		{Result: programme.Result{Pair: repo.Pair{ID: "e--f", Dir: "pairs/e--f"}, Judgement: signals.Judgement{Verdict: signals.Invalid},
+			Problems: []diag.Problem{{File: "pairs/e--f/plan.md", Severity: diag.Error, Message: "file is larger than 1 MiB"}}}},
+	}
+	rep := Build(pairs, config.Default(), today, Options{})
+	s := rep.Overall
+	if s.Pairs != 3 || s.Invalid != 3 || s.Attention != 3 {
+		t.Fatalf("summary %+v", s)
+	}
+	if c := count(t, s.Verdicts, "invalid"); c.Count != 3 || c.Share != 1 {
+		t.Errorf("invalid %+v", c)
+	}
+	for _, c := range s.Statuses {
+		if c.Count != 0 {
+			t.Errorf("an invalid plan has no status: %+v", c)
+		}
+	}
+	if s.Goals.Total != 0 || s.Meetings.Held != 0 || s.Durations.Planned != nil {
+		t.Errorf("invalid plans add no numbers: %+v", s)
+	}
+	if len(rep.Invalid) != 3 || len(rep.Attention) != 3 || len(rep.Pairs) != 3 {
+		t.Fatalf("every invalid pair is listed: %v %v", rep.Invalid, rep.Attention)
+	}
+	for i, inv := range rep.Invalid {
+		if len(inv.Problems) == 0 || inv.File != pairs[i].Pair.PlanFile() {
+			t.Errorf("invalid %+v", inv)
+		}
+		if !strings.Contains(rep.Attention[i].Reasons[0], "cannot be read") {
+			t.Errorf("attention %+v", rep.Attention[i])
+		}
+	}
+	// One plan names a programme even though it cannot be judged.
+	if len(rep.Programmes) != 2 || rep.Programmes[0].Name != "Cohort" || rep.Programmes[0].Invalid != 1 ||
+		rep.Programmes[1].Name != "" || rep.Programmes[1].Pairs != 2 {
+		t.Errorf("programmes %+v", rep.Programmes)
+	}
+}
+
+func TestSpreadQuartiles(t *testing.T) {
+	tests := []struct {
+		days []int
+		want Spread
+	}{
+		{[]int{400, 100, 300, 200}, Spread{Pairs: 4, Min: 100, Q1: 175, Median: 250, Q3: 325, Max: 400}},
+		{[]int{10, 20, 30}, Spread{Pairs: 3, Min: 10, Q1: 15, Median: 20, Q3: 25, Max: 30}},
+		{[]int{1, 2}, Spread{Pairs: 2, Min: 1, Q1: 1.3, Median: 1.5, Q3: 1.8, Max: 2}},
+	}
+	for _, tt := range tests {
+		if got := spread(tt.days); *got != tt.want {
+			t.Errorf("spread(%v) = %+v, want %+v", tt.days, *got, tt.want)
+		}
+	}
+	if spread(nil) != nil {
+		t.Error("spread of nothing is nil")
+	}
+}
+
+func TestBuckets(t *testing.T) {
+	tests := []struct{ days, bucket int }{
+		{0, 0}, {106, 0}, {107, 1}, {182, 1}, {197, 1}, {198, 2}, {289, 2}, {290, 3}, {364, 3}, {380, 3}, {381, 4},
+	}
+	for _, tt := range tests {
+		if got := bucket(tt.days); got != tt.bucket {
+			t.Errorf("bucket(%d) = %d (%s), want %d (%s)", tt.days, got, Buckets[got], tt.bucket, Buckets[tt.bucket])
+		}
+	}
+}
+
+func TestAttentionAndMissingClosure(t *testing.T) {
+	body := "## Goals\n- [ ] Open goal\n  - 2026-11-15: progress\n\n## Meetings\n### 2026-11-18 Check-in\n"
+	closedNoRecord := judged("a--closed", planSrc("start: 2026-01-05\nstatus: closed\n", body))
+	closedWithRecord := judged("b--closed", planSrc("start: 2026-01-05\nstatus: closed\n", body))
+	closedWithRecord.ClosureFile = "pairs/b--closed/closure.md"
+	// The planned end is more than grace_days (14) ago: ended, no record.
+	overdue := judged("c--overdue", planSrc("start: 2026-01-05\nend: 2026-11-06\n", body))
+	// Within the grace period: not yet missing, but end-reached fires.
+	grace := judged("d--grace", planSrc("start: 2026-01-05\nend: 2026-11-07\n", body))
+	unreadable := judged("e--bad-record", planSrc("start: 2026-10-05\n", body))
+	unreadable.ClosureFile = "pairs/e--bad-record/closure.md"
+	unreadable.ClosureProblem = &diag.Problem{File: unreadable.ClosureFile, Severity: diag.Error, Message: "not UTF-8 text"}
+
+	rep := Build([]Pair{closedNoRecord, closedWithRecord, overdue, grace, unreadable}, config.Default(), today, Options{})
+	byID := map[string]Attention{}
+	for _, a := range rep.Attention {
+		byID[a.ID] = a
+	}
+	has := func(id, text string) bool {
+		for _, r := range byID[id].Reasons {
+			if strings.Contains(r, text) {
+				return true
+			}
+		}
+		return false
+	}
+	if !has("a--closed", "closure record missing") || !has("a--closed", "status is closed") {
+		t.Errorf("closed without record: %+v", byID["a--closed"])
+	}
+	if _, ok := byID["b--closed"]; ok {
+		t.Errorf("closed with a record needs nothing: %+v", byID["b--closed"])
+	}
+	if !has("c--overdue", "closure record missing") || !has("c--overdue", "end-reached") {
+		t.Errorf("overdue: %+v", byID["c--overdue"])
+	}
+	if has("d--grace", "closure record missing") || !has("d--grace", "end-reached") {
+		t.Errorf("within grace: %+v", byID["d--grace"])
+	}
+	if !has("e--bad-record", "closure record cannot be read") {
+		t.Errorf("unreadable record: %+v", byID["e--bad-record"])
+	}
+	c := rep.Overall.Closures
+	if c.Records != 2 || c.Invalid != 1 || c.Missing != 2 {
+		t.Errorf("closures %+v", c)
+	}
+	if rep.Overall.Attention != 4 || len(rep.Invalid) != 1 || rep.Invalid[0].File != "pairs/e--bad-record/closure.md" {
+		t.Errorf("attention %d, invalid %+v", rep.Overall.Attention, rep.Invalid)
+	}
+	if !rep.Pairs[0].ClosureMissing || rep.Pairs[1].ClosureMissing || !rep.Pairs[0].Attention || rep.Pairs[1].Attention {
+		t.Errorf("rows %+v", rep.Pairs[:2])
+	}
+}
+
+func TestFilters(t *testing.T) {
+	pairs := []Pair{
+		judged("a--early", planSrc("program: Alpha\nstart: 2026-01-05\n", "")),
+		judged("b--late", planSrc("program: Alpha\nstart: 2026-09-01\n", "")),
+		judged("c--beta", planSrc("program: Beta\nstart: 2026-09-01\n", "")),
+		judged("d--none", planSrc("start: 2026-09-01\n", "")),
+		judged("e--broken", "---\nmentor: [\n---\n"),
+		judged("f--bad-date", planSrc("program: Beta\nstart: soon\n", "")),
+	}
+	ids := func(rep *Report) string {
+		var s []string
+		for _, r := range rep.Pairs {
+			s = append(s, r.ID)
+		}
+		return strings.Join(s, " ")
+	}
+	tests := []struct {
+		opt  Options
+		want string
+	}{
+		{Options{}, "a--early b--late c--beta d--none e--broken f--bad-date"},
+		// A plan whose programme cannot be read is kept; one that names
+		// another programme is not, valid or not.
+		{Options{Program: "Alpha"}, "a--early b--late e--broken"},
+		{Options{Program: "Beta"}, "c--beta e--broken f--bad-date"},
+		{Options{Since: dates.MustParse("2026-09-01")}, "b--late c--beta d--none e--broken f--bad-date"},
+		{Options{Since: dates.MustParse("2026-09-02")}, "e--broken f--bad-date"},
+		{Options{Program: "Alpha", Since: dates.MustParse("2026-06-01")}, "b--late e--broken"},
+	}
+	for _, tt := range tests {
+		rep := Build(pairs, config.Default(), today, tt.opt)
+		if got := ids(rep); got != tt.want {
+			t.Errorf("%+v: got %s, want %s", tt.opt, got, tt.want)
+		}
+		if rep.Overall.Pairs != len(rep.Pairs) {
+			t.Errorf("%+v: summary counts %d pairs, lists %d", tt.opt, rep.Overall.Pairs, len(rep.Pairs))
+		}
+	}
+}
+
+func TestProgrammeBreakdown(t *testing.T) {
+	pairs := []Pair{
+		judged("a--x", planSrc("program: Zeta\nstart: 2026-01-05\nend: 2026-07-05\n", onTrackBody)),
+		judged("b--x", planSrc("start: 2026-09-01\n", onTrackBody)),
+		judged("c--x", planSrc("program: Alpha\nstart: 2026-09-01\nend: 2027-09-01\n", onTrackBody)),
+		judged("d--x", planSrc("program: Zeta\nstart: 2026-09-01\nstatus: closed\n", onTrackBody)),
+	}
+	rep := Build(pairs, config.Default(), today, Options{})
+	var names []string
+	for _, p := range rep.Programmes {
+		names = append(names, p.Name)
+	}
+	if strings.Join(names, ",") != "Alpha,Zeta," {
+		t.Fatalf("programmes %q: named ones by name, the pairs without one last", names)
+	}
+	z := rep.Programmes[1]
+	if z.Pairs != 2 || count(t, z.Statuses, "closed").Count != 1 || z.Durations.Planned.Pairs != 1 || z.Goals.Total != 6 {
+		t.Errorf("Zeta %+v", z.Summary)
+	}
+	sum := 0
+	for _, p := range rep.Programmes {
+		sum += p.Pairs
+	}
+	if sum != rep.Overall.Pairs {
+		t.Errorf("the programmes hold %d pairs, the report %d", sum, rep.Overall.Pairs)
+	}
+}
