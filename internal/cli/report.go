@@ -1,8 +1,11 @@
 package cli
 
 import (
+	"sort"
+	"strconv"
 	"strings"
 
+	"github.com/mentor-cli/mentor/internal/closure"
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/output"
 	"github.com/mentor-cli/mentor/internal/programme"
@@ -51,8 +54,11 @@ listed rather than silently left out.
 after D (the "closed" date of their closure record). Plans that cannot be read
 have no known start and are always kept.
 
-Invalid plans and closure records are counted and listed, never dropped. The
-report prints no timestamp but "today", so the same files give the same report.`,
+Invalid plans and closure records are counted and listed, never dropped; their
+errors are also printed on stderr. The exit status is 0 even then (use
+mentor close verify as the CI gate), 2 on a usage or configuration error.
+The report prints no timestamp but "today", so the same files give the same
+report.`,
 		Example: `  # the whole programme, as Markdown in the repo root
   mentor close report > REPORT.md
 
@@ -105,7 +111,16 @@ func reportRun(opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
-	rep := report.Build(loadPairs(r, pairs, today), r.Config, today, ropt)
+	loaded := loadPairs(r, pairs, today)
+	if err := knownProgram(ropt.Program, loaded); err != nil {
+		return err
+	}
+	rep := report.Build(loaded, r.Config, today, ropt)
+	// The files that cannot be used are in the report; say so on stderr
+	// too, where a redirected report does not hide them.
+	for _, inv := range rep.Invalid {
+		output.Problems(f.IO.ErrOut, inv.Problems)
+	}
 	switch opts.Format {
 	case "json":
 		return output.ReportJSON(f.IO.Out, rep)
@@ -123,10 +138,11 @@ func loadPairs(r *repo.Repo, pairs []repo.Pair, today dates.Date) []report.Pair 
 		p := report.Pair{Result: results[i]}
 		if results[i].Pair.Problem == nil {
 			file := results[i].Pair.File("closure.md")
-			_, prob := r.Read(file)
+			data, prob := r.Read(file)
 			switch {
 			case prob == nil:
 				p.ClosureFile = file
+				p.Closure = closure.Parse(file, data)
 			case !prob.NotExist():
 				p.ClosureFile = file
 				p.ClosureProblem = prob.Problem
@@ -135,4 +151,30 @@ func loadPairs(r *repo.Repo, pairs []repo.Pair, today dates.Date) []report.Pair 
 		out[i] = p
 	})
 	return out
+}
+
+// knownProgram rejects a --program that no plan names, most likely a typo,
+// and lists the programmes there are.
+func knownProgram(program string, pairs []report.Pair) error {
+	if program == "" {
+		return nil
+	}
+	seen := map[string]bool{}
+	for _, p := range pairs {
+		if p.Plan != nil && p.Plan.Program != "" {
+			if p.Plan.Program == program {
+				return nil
+			}
+			seen[strconv.Quote(p.Plan.Program)] = true
+		}
+	}
+	if len(seen) == 0 {
+		return usageErr("--program %q: no plan names a programme (add \"program: NAME\" to the plans' front matter)", program)
+	}
+	names := make([]string, 0, len(seen))
+	for n := range seen {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return usageErr("--program %q: no plan names this programme; the plans name %s", program, strings.Join(names, ", "))
 }

@@ -66,7 +66,7 @@ func ReportCSV(w io.Writer, rep *report.Report) error {
 func ReportMarkdown(w io.Writer, rep *report.Report) error {
 	var m md
 	m.report(rep)
-	_, err := io.WriteString(w, m.String())
+	_, err := io.WriteString(w, strings.TrimRight(m.String(), "\n")+"\n")
 	return err
 }
 
@@ -109,7 +109,7 @@ func (m *md) row(cells []string) {
 // cell makes text safe inside a table cell.
 func cell(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
-	s = strings.ReplaceAll(s, "|", `\|`)
+	s = strings.NewReplacer("|", `\|`, "<", "&lt;", ">", "&gt;").Replace(s)
 	if s == "" {
 		return "-"
 	}
@@ -182,9 +182,7 @@ func countRows(cs []report.Count) [][]string {
 // link is a Markdown link to a repo-relative file; the report lives in the
 // repo root.
 func link(text, file string) string {
-	if strings.ContainsAny(file, " ()<>") {
-		file = "<" + file + ">"
-	}
+	file = strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E").Replace(file)
 	return "[" + strings.NewReplacer("[", `\[`, "]", `\]`).Replace(text) + "](" + file + ")"
 }
 
@@ -207,7 +205,11 @@ func (m *md) report(rep *report.Report) {
 	}
 	m.para("%s.", scope)
 	if s.Pairs == 0 {
-		m.para("No pairs found. Start one with `mentor close init --mentor NAME --mentee NAME`.")
+		if rep.Program != "" || !rep.Since.IsZero() {
+			m.para("No pair matches these filters.")
+		} else {
+			m.para("No pairs found. Start one with `mentor close init --mentor NAME --mentee NAME`.")
+		}
 		return
 	}
 	m.overview(rep)

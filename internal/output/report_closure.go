@@ -2,6 +2,7 @@ package output
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -20,9 +21,8 @@ func (m *md) overviewClosures(s report.Summary) {
 	if total > 0 {
 		m.WriteString(fmt.Sprintf("- **Goals met at closure:** %d of %d not dropped (%s).\n", met, total, pct(c.MetShare)))
 	}
-	if top := topCount(c.Reasons); top.Count > 0 {
-		m.WriteString(fmt.Sprintf("- **Most common reason to close:** %s (%d of %d).\n", top.Key, top.Count, usable(c)))
-	}
+	m.WriteString("- **Reasons to close:** " + listCounts(c.Reasons) + ".\n")
+	m.WriteString("- **After closing:** " + listCounts(transitions(c.Transitions)) + ".\n")
 	m.WriteString(fmt.Sprintf("- **Closed before the planned end:** %d of %d.\n", c.Early.Count, usable(c)))
 }
 
@@ -41,15 +41,27 @@ func outcomeTotals(c report.Closures) (met, total int) {
 	return met, total
 }
 
-// topCount is the largest count; the first in order wins a tie.
-func topCount(cs []report.Count) report.Count {
-	var top report.Count
-	for _, c := range cs {
-		if c.Count > top.Count {
-			top = c
+// transitions spells out the one transition whose key alone misleads: the
+// mentee, not the mentor, goes on to mentor.
+func transitions(cs []report.Count) []report.Count {
+	out := append([]report.Count(nil), cs...)
+	for i := range out {
+		if out[i].Key == "mentor" {
+			out[i].Key = "mentor (the mentee becomes a mentor)"
 		}
 	}
-	return top
+	return out
+}
+
+// listCounts lists the counts that are not zero, most first: "2 end, 1 rematch".
+func listCounts(cs []report.Count) string {
+	nz := nonZero(cs)
+	sort.SliceStable(nz, func(i, j int) bool { return nz[i].Count > nz[j].Count })
+	parts := make([]string, len(nz))
+	for i, c := range nz {
+		parts[i] = fmt.Sprintf("%d %s", c.Count, c.Key)
+	}
+	return strings.Join(parts, ", ")
 }
 
 func (m *md) closures(s report.Summary) {
@@ -73,8 +85,8 @@ func (m *md) closures(s report.Summary) {
 	}
 
 	m.heading(3, "What happens next")
-	m.pie("Transitions", c.Transitions)
-	m.table("lrr", []string{"Transition", "Records", "Share"}, countRows(nonZero(c.Transitions)))
+	m.pie("Transitions", transitions(c.Transitions))
+	m.table("lrr", []string{"Transition", "Records", "Share"}, countRows(nonZero(transitions(c.Transitions))))
 	ct := c.Contact
 	if ct.StayInTouch > 0 {
 		m.para("%d of the %d pairs that stay in touch agreed a contact channel (%s).", ct.Agreed, ct.StayInTouch, pct(ct.Share))

@@ -1,8 +1,11 @@
 package report
 
 import (
+	"sort"
 	"strconv"
+	"strings"
 
+	"github.com/mentor-cli/mentor/internal/closure"
 	"github.com/mentor-cli/mentor/internal/config"
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/diag"
@@ -11,19 +14,53 @@ import (
 
 // closureFacts is what a pair's closure record adds to the report.
 type closureFacts struct {
-	exists  bool // closure.md is there
-	usable  bool // and it can be read and is valid
-	missing bool // the pair has ended and has no closure.md
+	exists  bool            // closure.md is there
+	record  *closure.Record // set when it is usable: read and valid
+	missing bool            // the pair has ended and has no closure.md
+	early   *EarlyPair      // closed before the planned end
 }
 
 func studyClosure(f *facts, cfg config.Config, today dates.Date) closureFacts {
 	var c closureFacts
 	p := f.pair
 	c.exists = p.ClosureFile != ""
-	c.usable = c.exists && p.ClosureProblem == nil
-	if c.exists && p.ClosureProblem != nil {
+	switch {
+	case c.exists && p.ClosureProblem != nil:
 		f.invalid = append(f.invalid, Invalid{ID: p.Pair.ID, File: p.ClosureFile, Problems: errorsOf([]diag.Problem{*p.ClosureProblem})})
 		f.attention = append(f.attention, "the closure record cannot be read: "+p.ClosureProblem.String())
+	case c.exists && p.Closure != nil && !p.Closure.Valid():
+		probs := errorsOf(p.Closure.Problems)
+		f.invalid = append(f.invalid, Invalid{ID: p.Pair.ID, File: p.ClosureFile, Problems: probs})
+		f.attention = append(f.attention, "the closure record is incomplete: "+probs[0].String())
+	case c.exists && p.Closure != nil:
+		c.record = p.Closure
+	}
+	if rec := p.Closure; rec != nil {
+		// What can be read of the record goes into the row, valid or not.
+		f.row.Closed = rec.Closed
+		f.row.Reason, f.row.Transition, f.row.ContactChannel = rec.Reason, rec.Transition, rec.Contact.Channel
+		for _, g := range rec.Goals {
+			f.row.Outcomes.Total++
+			switch g.Outcome {
+			case "met":
+				f.row.Outcomes.Met++
+			case "partial":
+				f.row.Outcomes.Partial++
+			case "not-met":
+				f.row.Outcomes.NotMet++
+			case "dropped":
+				f.row.Outcomes.Dropped++
+			}
+		}
+	}
+	if rec := c.record; rec != nil {
+		d := rec.Closed.DaysSince(rec.Start)
+		f.row.ActualDays = &d
+		if f.valid && !p.Plan.End.IsZero() && rec.Closed.Before(p.Plan.End) {
+			f.row.Early = true
+			c.early = &EarlyPair{ID: p.Pair.ID, End: p.Plan.End, Closed: rec.Closed,
+				DaysEarly: p.Plan.End.DaysSince(rec.Closed), Reason: rec.Reason}
+		}
 	}
 	if !c.exists && f.valid && ended(p.Plan, cfg, today) {
 		c.missing = true
@@ -37,17 +74,86 @@ func studyClosure(f *facts, cfg config.Config, today dates.Date) closureFacts {
 	return c
 }
 
+const notGiven = "not given"
+
 func summariseClosures(s *Summary, fs []*facts) {
+	c := &s.Closures
+	reasons, transitions, initiated, outcomes := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+	channels, earlyReasons := map[string]int{}, map[string]int{}
+	var actual []int
+	actualB := make([]int, len(Buckets))
+	goals, withEnd := 0, 0
+	c.Early.Pairs = []EarlyPair{}
 	for _, f := range fs {
-		c := f.closure
-		if c.exists {
-			s.Closures.Records++
-			if !c.usable {
-				s.Closures.Invalid++
+		fc := f.closure
+		if fc.exists {
+			c.Records++
+			if fc.record == nil {
+				c.Invalid++
 			}
 		}
-		if c.missing {
-			s.Closures.Missing++
+		if fc.missing {
+			c.Missing++
+		}
+		rec := fc.record
+		if rec == nil {
+			continue
+		}
+		reasons[rec.Reason]++
+		transitions[rec.Transition]++
+		if rec.InitiatedBy == "" {
+			initiated[notGiven]++
+		} else {
+			initiated[rec.InitiatedBy]++
+		}
+		if rec.Transition != "end" {
+			c.Contact.StayInTouch++
+			if ch := strings.ToLower(strings.Join(strings.Fields(rec.Contact.Channel), " ")); ch != "" {
+				c.Contact.Agreed++
+				channels[ch]++
+			}
+		}
+		for _, g := range rec.Goals {
+			outcomes[g.Outcome]++
+			goals++
+		}
+		d := *f.row.ActualDays
+		actual = append(actual, d)
+		actualB[bucket(d)]++
+		if f.valid && !f.pair.Plan.End.IsZero() {
+			withEnd++
+		}
+		if fc.early != nil {
+			c.Early.Count++
+			c.Early.Pairs = append(c.Early.Pairs, *fc.early)
+			earlyReasons[rec.Reason]++
 		}
 	}
+	n := c.Records - c.Invalid
+	c.Reasons = counts(closure.Reasons, reasons, n)
+	c.Transitions = counts(closure.Transitions, transitions, n)
+	c.InitiatedBy = counts(append(append([]string(nil), closure.Initiators...), notGiven), initiated, n)
+	c.Contact.Share = share(c.Contact.Agreed, c.Contact.StayInTouch)
+	c.Contact.Channels = ranked(channels, c.Contact.Agreed)
+	c.Outcomes = counts(closure.Outcomes, outcomes, goals)
+	c.MetShare = share(outcomes["met"], goals-outcomes["dropped"])
+	c.Early.Share = share(c.Early.Count, withEnd)
+	c.Early.Reasons = counts(closure.Reasons, earlyReasons, c.Early.Count)
+	s.Durations.Actual = spread(actual)
+	s.Durations.ActualBuckets = counts(Buckets, bucketMap(actualB), len(actual))
+}
+
+// ranked lists free-text values by count, most first, then by name.
+func ranked(n map[string]int, whole int) []Count {
+	keys := make([]string, 0, len(n))
+	for k := range n {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if n[keys[i]] != n[keys[j]] {
+			return n[keys[i]] > n[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	return counts(keys, n, whole)
 }

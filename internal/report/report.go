@@ -8,6 +8,7 @@ import (
 	"math"
 	"sort"
 
+	"github.com/mentor-cli/mentor/internal/closure"
 	"github.com/mentor-cli/mentor/internal/config"
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/diag"
@@ -24,6 +25,8 @@ type Pair struct {
 	ClosureFile string
 	// ClosureProblem is set when closure.md exists but could not be read.
 	ClosureProblem *diag.Problem
+	// Closure is the parsed closure.md, when it could be read.
+	Closure *closure.Record
 }
 
 // Options narrow the report.

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mentor-cli/mentor/internal/closure"
 	"github.com/mentor-cli/mentor/internal/config"
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/diag"
@@ -43,6 +44,13 @@ const onTrackBody = `## Goals
 ### 2026-11-17 unproductive
 ### 2026-12-01 Future meeting
 `
+
+// withRecord gives the pair a closure record: front matter lines after
+// mentor and mentee, and final_meeting none.
+func withRecord(p *Pair, front string) {
+	p.ClosureFile = p.Pair.File("closure.md")
+	p.Closure = closure.Parse(p.ClosureFile, []byte("---\nmentor: Ada\nmentee: Grace\nfinal_meeting: none\n"+front+"---\n\n# Closure\n"))
+}
 
 func count(t *testing.T, cs []Count, key string) Count {
 	t.Helper()
@@ -199,7 +207,7 @@ func TestAttentionAndMissingClosure(t *testing.T) {
 	body := "## Goals\n- [ ] Open goal\n  - 2026-11-15: progress\n\n## Meetings\n### 2026-11-18 Check-in\n"
 	closedNoRecord := judged("a--closed", planSrc("start: 2026-01-05\nstatus: closed\n", body))
 	closedWithRecord := judged("b--closed", planSrc("start: 2026-01-05\nstatus: closed\n", body))
-	closedWithRecord.ClosureFile = "pairs/b--closed/closure.md"
+	withRecord(&closedWithRecord, "start: 2026-01-05\nclosed: 2026-11-01\nreason: mutual\ntransition: end\ngoals: []\n")
 	// The planned end is more than grace_days (14) ago: ended, no record.
 	overdue := judged("c--overdue", planSrc("start: 2026-01-05\nend: 2026-11-06\n", body))
 	// Within the grace period: not yet missing, but end-reached fires.
@@ -313,5 +321,100 @@ func TestProgrammeBreakdown(t *testing.T) {
 	}
 	if sum != rep.Overall.Pairs {
 		t.Errorf("the programmes hold %d pairs, the report %d", sum, rep.Overall.Pairs)
+	}
+}
+
+func TestClosureStatistics(t *testing.T) {
+	body := "## Goals\n- [x] One\n\n## Meetings\n### 2026-05-01 Check-in\n"
+	closed := func(id, front, record string) Pair {
+		p := judged(id, planSrc("status: closed\n"+front, body))
+		withRecord(&p, record)
+		return p
+	}
+	pairs := []Pair{
+		// Closed 59 days before the planned end, goals met, mentee becomes a mentor.
+		closed("a--x", "start: 2026-01-01\nend: 2026-07-01\n",
+			"start: 2026-01-01\nclosed: 2026-05-03\nreason: goals-met\ninitiated_by: both\ntransition: mentor\n"+
+				"contact: {channel: Slack, cadence: quarterly}\n"+
+				"goals:\n  - {title: One, outcome: met}\n  - {title: Two, outcome: met}\n  - {title: Three, outcome: dropped}\n"),
+		// Closed after the planned end: not early.
+		closed("b--x", "start: 2026-01-01\nend: 2026-04-01\n",
+			"start: 2026-01-01\nclosed: 2026-04-10\nreason: end-of-term\ntransition: informal\n"+
+				"contact: {channel: ' slack ', cadence: yearly}\ngoals:\n  - {title: One, outcome: partial}\n"),
+		// No planned end: cannot be early.
+		closed("c--x", "start: 2026-02-01\n",
+			"start: 2026-02-01\nclosed: 2026-03-01\nreason: stalled\ninitiated_by: program\ntransition: rematch\n"+
+				"goals:\n  - {title: One, outcome: not-met}\n"),
+		// Early, and ended formally.
+		closed("d--x", "start: 2026-01-01\nend: 2026-12-31\n",
+			"start: 2026-01-01\nclosed: 2026-07-01\nreason: life-change\ntransition: end\ngoals: []\n"),
+		// A record still holding TODO: counted, listed, not in the numbers.
+		closed("e--x", "start: 2026-01-01\nend: 2026-06-30\n",
+			"start: 2026-01-01\nclosed: 2026-06-01\nreason: TODO\ntransition: end\ngoals: []\n"),
+	}
+	rep := Build(pairs, config.Default(), today, Options{})
+	c := rep.Overall.Closures
+	if c.Records != 5 || c.Invalid != 1 || c.Missing != 0 {
+		t.Fatalf("closures %+v", c)
+	}
+	for key, want := range map[string]int{"goals-met": 1, "end-of-term": 1, "stalled": 1, "life-change": 1, "mutual": 0} {
+		if got := count(t, c.Reasons, key); got.Count != want || got.Share != share(want, 4) {
+			t.Errorf("reason %s: %+v, want %d", key, got, want)
+		}
+	}
+	for key, want := range map[string]int{"end": 1, "informal": 1, "rematch": 1, "mentor": 1} {
+		if got := count(t, c.Transitions, key); got.Count != want || got.Share != 0.25 {
+			t.Errorf("transition %s: %+v", key, got)
+		}
+	}
+	if got := count(t, c.InitiatedBy, "not given"); got.Count != 2 {
+		t.Errorf("initiated_by %v", c.InitiatedBy)
+	}
+	// Three pairs stay in touch, two agreed a channel; channels fold case and spaces.
+	if ct := c.Contact; ct.StayInTouch != 3 || ct.Agreed != 2 || ct.Share != 0.667 ||
+		len(ct.Channels) != 1 || ct.Channels[0] != (Count{"slack", 2, 1}) {
+		t.Errorf("contact %+v", ct)
+	}
+	for key, want := range map[string]int{"met": 2, "partial": 1, "not-met": 1, "dropped": 1} {
+		if got := count(t, c.Outcomes, key); got.Count != want || got.Share != share(want, 5) {
+			t.Errorf("outcome %s: %+v", key, got)
+		}
+	}
+	if c.MetShare != 0.5 {
+		t.Errorf("met share %v: 2 met of 4 not dropped", c.MetShare)
+	}
+	// Early: a (59 days) and d (183 days), of the three valid records with a planned end.
+	e := c.Early
+	if e.Count != 2 || e.Share != 0.667 || len(e.Pairs) != 2 ||
+		e.Pairs[0] != (EarlyPair{ID: "a--x", End: dates.MustParse("2026-07-01"), Closed: dates.MustParse("2026-05-03"), DaysEarly: 59, Reason: "goals-met"}) ||
+		e.Pairs[1].ID != "d--x" || e.Pairs[1].DaysEarly != 183 {
+		t.Errorf("early %+v", e)
+	}
+	if got := count(t, e.Reasons, "life-change"); got.Count != 1 || got.Share != 0.5 {
+		t.Errorf("early reasons %v", e.Reasons)
+	}
+	// Actual lengths: 122, 99, 28, 181 days.
+	if sp := rep.Overall.Durations.Actual; sp == nil || *sp != (Spread{Pairs: 4, Min: 28, Q1: 81.3, Median: 110.5, Q3: 136.8, Max: 181}) {
+		t.Errorf("actual %+v", sp)
+	}
+	if got := count(t, rep.Overall.Durations.ActualBuckets, "up to 3 months"); got.Count != 2 {
+		t.Errorf("actual buckets %v", rep.Overall.Durations.ActualBuckets)
+	}
+	if len(rep.Invalid) != 1 || rep.Invalid[0].File != "pairs/e--x/closure.md" || len(rep.Attention) != 1 ||
+		!strings.Contains(rep.Attention[0].Reasons[0], "reason is still TODO") {
+		t.Errorf("invalid %+v, attention %+v", rep.Invalid, rep.Attention)
+	}
+	r := rep.Pairs[0]
+	if r.Closed.String() != "2026-05-03" || r.Reason != "goals-met" || r.Transition != "mentor" || r.ContactChannel != "Slack" ||
+		r.Outcomes != (Outcomes{Total: 3, Met: 2, Dropped: 1}) || *r.ActualDays != 122 || !r.Early {
+		t.Errorf("row %+v", r)
+	}
+	if rep.Pairs[1].Early || rep.Pairs[2].Early || rep.Pairs[4].ActualDays != nil {
+		t.Errorf("rows %+v", rep.Pairs)
+	}
+	// --since keeps a pair that started before the date but closed after it.
+	since := Build(pairs, config.Default(), today, Options{Since: dates.MustParse("2026-06-15")})
+	if len(since.Pairs) != 1 || since.Pairs[0].ID != "d--x" {
+		t.Errorf("since: %+v", since.Pairs)
 	}
 }
