@@ -10,6 +10,7 @@ import (
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/diag"
 	"github.com/mentor-cli/mentor/internal/plan"
+	"github.com/mentor-cli/mentor/internal/signals"
 )
 
 // closureFacts is what a pair's closure record adds to the report.
@@ -62,7 +63,7 @@ func studyClosure(f *facts, cfg config.Config, today dates.Date) closureFacts {
 				DaysEarly: p.Plan.End.DaysSince(rec.Closed), Reason: rec.Reason}
 		}
 	}
-	if !c.exists && f.valid && ended(p.Plan, cfg, today) {
+	if !c.exists && f.valid && signals.Ended(p.Plan, cfg, today) {
 		c.missing = true
 		f.row.ClosureMissing = true
 		why := "status is closed"

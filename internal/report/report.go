@@ -373,13 +373,6 @@ func errorsOf(ps []diag.Problem) []diag.Problem {
 
 // ended reports whether the pair has ended as `verify` sees it: status
 // closed, or the planned end more than grace_days ago.
-func ended(pl *plan.Plan, cfg config.Config, today dates.Date) bool {
-	if pl.Status == plan.Closed {
-		return true
-	}
-	return !pl.End.IsZero() && pl.End.AddDays(cfg.Thresholds.GraceDays).Before(today)
-}
-
 func (f *facts) keep(opt Options) bool {
 	if opt.Program != "" && f.program != opt.Program {
 		// A plan whose front matter cannot be read has no known

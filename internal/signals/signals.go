@@ -135,6 +135,17 @@ func CountMeetings(p *plan.Plan, today dates.Date) Meetings {
 	return c
 }
 
+// Ended reports whether a pair has ended, so that a closure record is due:
+// its status is closed, or its planned end is more than grace_days past.
+func Ended(p *plan.Plan, cfg config.Config, today dates.Date) bool {
+	return p.Status == plan.Closed || EndedByDate(p, cfg, today)
+}
+
+// EndedByDate reports whether the planned end is more than grace_days past.
+func EndedByDate(p *plan.Plan, cfg config.Config, today dates.Date) bool {
+	return !p.End.IsZero() && p.End.AddDays(cfg.Thresholds.GraceDays).Before(today)
+}
+
 // Judge computes the signals and the verdict.
 func Judge(p *plan.Plan, cfg config.Config, today dates.Date) Judgement {
 	j := Judgement{Goals: CountGoals(p), Meetings: CountMeetings(p, today)}

@@ -250,3 +250,17 @@ func TestVerdictOrder(t *testing.T) {
 		t.Errorf("goals %s", got)
 	}
 }
+
+func TestEnded(t *testing.T) {
+	p := build(t, "start: 2026-01-01\nend: 2026-06-30\n", []string{"- [ ] a"}, nil)
+	cfg := config.Default() // grace_days 14: due from 2026-07-15
+	for today, want := range map[string]bool{"2026-07-13": false, "2026-07-14": false, "2026-07-15": true} {
+		if got := Ended(p, cfg, dates.MustParse(today)); got != want {
+			t.Errorf("%s: ended=%v, want %v", today, got, want)
+		}
+	}
+	closed := build(t, "start: 2026-01-01\nstatus: closed\n", nil, nil)
+	if !Ended(closed, cfg, dates.MustParse("2026-01-02")) {
+		t.Error("status closed has ended")
+	}
+}

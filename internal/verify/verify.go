@@ -15,6 +15,7 @@ import (
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/diag"
 	"github.com/mentor-cli/mentor/internal/plan"
+	"github.com/mentor-cli/mentor/internal/signals"
 )
 
 // Rule ids, as in the SPEC.
@@ -234,7 +235,7 @@ func closureDue(pl *plan.Plan, opt Options) (bool, int, string) {
 	switch {
 	case pl.Status == plan.Closed:
 		return true, orOne(pl.Lines.Status), "the pair has ended (status: closed)"
-	case !pl.End.IsZero() && pl.End.AddDays(grace).Before(opt.Today):
+	case signals.EndedByDate(pl, opt.Config, opt.Today):
 		return true, orOne(pl.Lines.End), fmt.Sprintf("the pair has ended (planned end %s passed more than %s ago)", pl.End, days(grace))
 	case opt.All:
 		line := pl.Lines.Status
