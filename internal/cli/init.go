@@ -70,21 +70,6 @@ When standard input is a terminal, init asks for a missing --mentor or --mentee.
 	return c
 }
 
-// planData is what the plan template receives.
-type planData struct {
-	ID       string
-	Mentor   string
-	Mentee   string
-	Program  string
-	Start    dates.Date
-	End      dates.Date
-	Today    dates.Date
-	Cadence  string
-	Goals    []plan.Goal
-	Meetings []plan.Meeting
-	Signals  []signals.Signal
-}
-
 func initRun(opts *InitOptions) error {
 	f := opts.F
 	today, err := f.TodayDate()
@@ -104,8 +89,10 @@ func initRun(opts *InitOptions) error {
 			return usageErr("--goal must be one line of text")
 		}
 	}
-	d := planData{Mentor: strings.TrimSpace(opts.Mentor), Mentee: strings.TrimSpace(opts.Mentee),
-		Program: strings.TrimSpace(opts.Program), Start: today, Today: today}
+	d := render.Defaults()
+	d.Mentor, d.Mentee = strings.TrimSpace(opts.Mentor), strings.TrimSpace(opts.Mentee)
+	d.Program, d.Start, d.Today = strings.TrimSpace(opts.Program), today, today
+	d.Verdict = string(signals.OnTrack)
 	if opts.Start != "" {
 		if d.Start, err = dates.Parse(opts.Start); err != nil {
 			return usageErr("--start: %v", err)
@@ -129,16 +116,19 @@ func initRun(opts *InitOptions) error {
 	if err != nil {
 		return err
 	}
-	d.Cadence = r.Config.Cadence.Text
+	d.Cadence, d.CadenceDays = r.Config.Cadence.Text, r.Config.Cadence.Days
 	if opts.Cadence != "" {
 		c, err := dates.ParseCadence(opts.Cadence)
 		if err != nil {
 			return usageErr("--cadence: %v", err)
 		}
-		d.Cadence = c.Text
+		d.Cadence, d.CadenceDays = c.Text, c.Days
 	}
+	d.Date = d.Start
+	d.SetSpan()
+	d.Sections = append([]string(nil), r.Config.RequiredSections...)
 	for _, g := range opts.Goals {
-		d.Goals = append(d.Goals, plan.Goal{Title: strings.TrimSpace(g), State: plan.Open})
+		d.AddGoal(render.NewGoal(plan.Goal{Title: strings.TrimSpace(g), State: plan.Open}))
 	}
 	d.ID = opts.ID
 	if d.ID == "" {
@@ -148,6 +138,7 @@ func initRun(opts *InitOptions) error {
 		}
 		d.ID = m + "--" + e
 	}
+	d.Dir = r.Config.PairsDir + "/" + d.ID
 	if err := repo.CheckID(d.ID); err != nil {
 		return &ExitError{ExitUsage, fmt.Errorf("--id: %w", err)}
 	}

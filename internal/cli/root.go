@@ -169,7 +169,8 @@ func newCloseCmd(f *Factory) *cobra.Command {
   mentor close init --mentor "Ada Lovelace" --mentee "Grace Hopper" --duration "6 months"`,
 	}
 	group(c)
-	c.AddCommand(newInitCmd(f, nil), newCheckCmd(f, nil), newReportCmd(f, nil), newLogCmd(f, nil), newNoteCmd(f, nil), newVerifyCmd(f, nil))
+	c.AddCommand(newInitCmd(f, nil), newCheckCmd(f, nil), newReportCmd(f, nil), newLogCmd(f, nil), newNoteCmd(f, nil), newVerifyCmd(f, nil),
+		newAgendaCmd(f, nil), newRecordCmd(f, nil), newTemplatesCmd(f, nil))
 	return c
 }
 

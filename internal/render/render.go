@@ -91,14 +91,9 @@ var Funcs = template.FuncMap{
 		}
 		return strings.ToUpper(s[:1]) + s[1:]
 	},
-	"plural": func(n int, word string) string {
-		if n == 1 {
-			return "1 " + word
-		}
-		return fmt.Sprintf("%d %ss", n, word)
-	},
-	"add":  func(a, b int) int { return a + b },
-	"base": filepath.Base,
+	"plural": plural,
+	"add":    func(a, b int) int { return a + b },
+	"base":   filepath.Base,
 }
 
 // YAMLScalar quotes s as YAML needs it to read back as the same string.

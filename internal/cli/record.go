@@ -1,0 +1,98 @@
+package cli
+
+import (
+	"strings"
+
+	"github.com/mentor-cli/mentor/internal/render"
+	"github.com/spf13/cobra"
+)
+
+// RecordOptions are the inputs of `mentor close record`.
+type RecordOptions struct {
+	F          *Factory
+	Pair       string
+	Date       string
+	Reason     string
+	Transition string
+	Stdout     bool
+	Force      bool
+}
+
+func newRecordCmd(f *Factory, runF func(*RecordOptions) error) *cobra.Command {
+	opts := &RecordOptions{F: f}
+	c := &cobra.Command{
+		Use:   "record PAIR",
+		Short: "Start a pair's closure record, prefilled from its plan",
+		Long: `Record writes <pair>/closure.md, the closure record the pair completes by hand.
+The front matter is prefilled from the plan: the people, the start, the closing
+day (--date), the final meeting held, and every goal with its outcome (met and
+dropped goals as they are; open goals TODO: partial or not-met). The reason is
+--reason, else proposed from the signals (goals-met, end-of-term, stalled,
+commitment, unproductive, no-progress), else TODO; the transition is
+--transition, else TODO. The body has the closure.required_sections of the
+config, with the facts mentor knows and a TODO line where the pair must write.
+
+Replace every TODO, then check the record with: mentor close verify
+
+The record comes from the closure.md template; .mentor/templates/closure.md
+replaces the built-in one. An existing closure.md is only replaced with --force.`,
+		Example: `  mentor close record ada-lovelace--grace-hopper
+  mentor close record ada-lovelace--grace-hopper --date 2026-12-01 \
+      --reason goals-met --transition informal
+  mentor close record pairs/ada-lovelace--grace-hopper/plan.md --stdout`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Pair = args[0]
+			if err := oneOf("--reason", opts.Reason, render.Reasons); err != nil {
+				return err
+			}
+			if err := oneOf("--transition", opts.Transition, render.Transitions); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return recordRun(opts)
+		},
+	}
+	fl := c.Flags()
+	fl.StringVar(&opts.Date, "date", "", "the closing day, `YYYY-MM-DD` (default: today)")
+	fl.StringVar(&opts.Reason, "reason", "", "why the pair closes: "+strings.Join(render.Reasons, ", ")+" (default: proposed from the signals)")
+	fl.StringVar(&opts.Transition, "transition", "", "what comes next: "+strings.Join(render.Transitions, ", ")+" (the mentee becomes a mentor)")
+	fl.BoolVar(&opts.Stdout, "stdout", false, "print the record instead of writing closure.md")
+	fl.BoolVar(&opts.Force, "force", false, "replace an existing closure.md")
+	_ = c.RegisterFlagCompletionFunc("reason", cobra.FixedCompletions(render.Reasons, cobra.ShellCompDirectiveNoFileComp))
+	_ = c.RegisterFlagCompletionFunc("transition", cobra.FixedCompletions(render.Transitions, cobra.ShellCompDirectiveNoFileComp))
+	return c
+}
+
+// oneOf checks a flag's value against the values it may take ("" is unset).
+func oneOf(flag, got string, allowed []string) error {
+	if got == "" {
+		return nil
+	}
+	for _, a := range allowed {
+		if got == a {
+			return nil
+		}
+	}
+	return usageErr("%s %q is not one of %s", flag, got, strings.Join(allowed, ", "))
+}
+
+func recordRun(opts *RecordOptions) error {
+	pf, err := loadPair(opts.F, opts.Pair, opts.Date)
+	if err != nil {
+		return err
+	}
+	d := &pf.data
+	if d.Date.Before(d.Start) {
+		return usageErr("--date %s is before the pair's start %s: a pair cannot close before it starts", d.Date, d.Start)
+	}
+	if opts.Reason != "" {
+		d.Reason, d.ReasonProposed, d.ReasonSignal = opts.Reason, false, ""
+	}
+	if opts.Transition != "" {
+		d.Transition = opts.Transition
+	}
+	return pf.write(opts.F, "closure.md", "closure.md", opts.Stdout, opts.Force)
+}
