@@ -61,7 +61,7 @@ func contains(list []string, s string) bool {
 
 func TestSpan(t *testing.T) {
 	for _, tc := range []struct {
-		start, date string
+		start, date  string
 		days, months int
 		span         string
 	}{
