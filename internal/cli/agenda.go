@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
 )
 
@@ -57,5 +59,6 @@ func agendaRun(opts *AgendaOptions) error {
 	if opts.Unplanned {
 		pf.data.Unplanned = true
 	}
-	return pf.write(opts.F, "agenda.md", "agenda.md", opts.Stdout, opts.Force)
+	next := fmt.Sprintf("Next: hold the debrief, then start the closure record with: mentor close record %s", pf.pair.ID)
+	return pf.write(opts.F, "agenda.md", "agenda.md", opts.Stdout, opts.Force, next)
 }

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/mentor-cli/mentor/internal/iostreams"
 )
 
 // Exit codes of agenda and record (SPEC §10): refusing to overwrite and a
@@ -81,5 +83,40 @@ func TestAgendaRecordExitCodes(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Join(root, "pairs", "templated"))
 	if len(entries) != 1 {
 		t.Errorf("pairs/templated holds %d entries, want only plan.md", len(entries))
+	}
+}
+
+// On a terminal, agenda and record say what comes next; in a pipe they print
+// only the path.
+func TestAgendaRecordNextStepOnTerminal(t *testing.T) {
+	root := t.TempDir()
+	plan, err := os.ReadFile(filepath.Join("..", "..", "examples", "programme", "pairs", "hana-kobayashi--diego-alvarez", "plan.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(root, "pairs", "hana"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "pairs", "hana", "plan.md"), plan, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ cmd, file, hint string }{
+		{"agenda", "pairs/hana/agenda.md", "mentor close record hana"},
+		{"record", "pairs/hana/closure.md", "replace every TODO in pairs/hana/closure.md"},
+	} {
+		for _, tty := range []bool{false, true} {
+			io, _, out, errOut := iostreams.Test()
+			io.SetStdoutTTY(tty)
+			f := &Factory{IO: io, Getenv: func(string) string { return "" }, Getwd: os.Getwd}
+			if code := Run(f, []string{"close", tc.cmd, "hana", "--repo", root, "--today", "2026-11-21", "--force"}); code != 0 {
+				t.Fatalf("%s: exit %d: %s", tc.cmd, code, errOut)
+			}
+			if out.String() != tc.file+"\n" {
+				t.Errorf("%s: stdout %q", tc.cmd, out)
+			}
+			if got := strings.Contains(errOut.String(), tc.hint); got != tty {
+				t.Errorf("%s on a terminal %v: hint shown %v: %q", tc.cmd, tty, got, errOut)
+			}
+		}
 	}
 }

@@ -61,7 +61,8 @@ func loadPair(f *Factory, arg string, date string) (*pairFile, error) {
 // write renders a template for the pair and writes it to name in the pair
 // folder (or to standard output). The result must keep front matter any
 // YAML reader takes; nothing is written otherwise.
-func (pf *pairFile) write(f *Factory, tmpl, name string, toStdout, force bool) error {
+// next, when set, is printed after a write on a terminal: what to do now.
+func (pf *pairFile) write(f *Factory, tmpl, name string, toStdout, force bool, next string) error {
 	out, err := render.Execute(pf.repo, tmpl, pf.data)
 	if err != nil {
 		return err
@@ -82,6 +83,9 @@ func (pf *pairFile) write(f *Factory, tmpl, name string, toStdout, force bool) e
 		return err
 	}
 	fmt.Fprintln(f.IO.Out, rel)
+	if next != "" && f.IO.IsStdoutTTY() {
+		fmt.Fprintln(f.IO.ErrOut, next)
+	}
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/mentor-cli/mentor/internal/render"
@@ -94,5 +95,7 @@ func recordRun(opts *RecordOptions) error {
 	if opts.Transition != "" {
 		d.Transition = opts.Transition
 	}
-	return pf.write(opts.F, "closure.md", "closure.md", opts.Stdout, opts.Force)
+	next := fmt.Sprintf("Next: replace every TODO in %s together, set status: closed in %s,\nthen check the record with: mentor close verify %s",
+		pf.pair.File("closure.md"), pf.pair.PlanFile(), pf.pair.Dir)
+	return pf.write(opts.F, "closure.md", "closure.md", opts.Stdout, opts.Force, next)
 }
