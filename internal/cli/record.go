@@ -58,8 +58,8 @@ replaces the built-in one. An existing closure.md is only replaced with --force.
 	}
 	fl := c.Flags()
 	fl.StringVar(&opts.Date, "date", "", "the closing day, `YYYY-MM-DD` (default: today)")
-	fl.StringVar(&opts.Reason, "reason", "", "why the pair closes: "+strings.Join(render.Reasons, ", ")+" (default: proposed from the signals)")
-	fl.StringVar(&opts.Transition, "transition", "", "what comes next: "+strings.Join(render.Transitions, ", ")+" (the mentee becomes a mentor)")
+	fl.StringVar(&opts.Reason, "reason", "", "why the pair closes, a `REASON`: "+strings.Join(render.Reasons, ", ")+" (default: proposed from the signals)")
+	fl.StringVar(&opts.Transition, "transition", "", "what comes next, a `TRANSITION`: "+strings.Join(render.Transitions, ", ")+" (the mentee becomes a mentor)")
 	fl.BoolVar(&opts.Stdout, "stdout", false, "print the record instead of writing closure.md")
 	fl.BoolVar(&opts.Force, "force", false, "replace an existing closure.md")
 	_ = c.RegisterFlagCompletionFunc("reason", cobra.FixedCompletions(render.Reasons, cobra.ShellCompDirectiveNoFileComp))
