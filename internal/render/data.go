@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 
+	"github.com/mentor-cli/mentor/internal/closure"
 	"github.com/mentor-cli/mentor/internal/config"
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/plan"
@@ -97,11 +98,12 @@ type Note struct {
 	Role string     // mentor or mentee, from the front matter or the file name; "" when neither says
 }
 
-// Reasons are the values a closure record's reason may take (SPEC §5).
-var Reasons = []string{"goals-met", "end-of-term", "stalled", "commitment", "unproductive", "no-progress", "mutual", "life-change", "other"}
-
-// Transitions are the values a closure record's transition may take.
-var Transitions = []string{"end", "informal", "rematch", "mentor"}
+// Reasons and Transitions are the values a closure record's reason and
+// transition may take: the closure package's, which reads the record back.
+var (
+	Reasons     = closure.Reasons
+	Transitions = closure.Transitions
+)
 
 // proposals maps an ending signal to the reason it suggests, strongest first.
 var proposals = []struct{ signal, reason string }{
