@@ -138,7 +138,7 @@ func initRun(opts *InitOptions) error {
 		}
 		d.ID = m + "--" + e
 	}
-	d.Dir = r.Config.PairsDir + "/" + d.ID
+	d.Pair, d.Dir = d.ID, r.Config.PairsDir+"/"+d.ID
 	if err := repo.CheckID(d.ID); err != nil {
 		return &ExitError{ExitUsage, fmt.Errorf("--id: %w", err)}
 	}

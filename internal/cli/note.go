@@ -82,25 +82,6 @@ the built-in one). With --commit the note, and only the note, is committed to gi
 	return c
 }
 
-// noteData is what the note template receives.
-type noteData struct {
-	ID       string
-	Pair     string // the pair id, as in the front matter
-	Date     dates.Date
-	Author   string // mentor or mentee
-	Role     string // the same as Author
-	Text     string
-	Mentor   string
-	Mentee   string
-	Program  string
-	Start    dates.Date
-	End      dates.Date
-	Today    dates.Date
-	Goals    []plan.Goal
-	Meetings []plan.Meeting
-	Signals  []signals.Signal
-}
-
 // builtinNote lays out a note when the binary has no note.md template.
 const builtinNote = `---
 date: {{.Date}}
@@ -138,17 +119,20 @@ func noteRun(opts *NoteOptions) error {
 			return err
 		}
 	}
-	d := noteData{ID: pair.ID, Pair: pair.ID, Date: date, Author: opts.As, Role: opts.As, Today: today}
+	d := render.Defaults()
 	if src, prob := r.Read(pair.PlanFile()); prob == nil {
 		// The note is the writer's own text: a plan with problems still
 		// gets it, with what could be read of the plan.
 		p := plan.Parse(pair.PlanFile(), src, plan.Options{Today: today})
-		d.Mentor, d.Mentee, d.Program, d.Start, d.End = p.Mentor, p.Mentee, p.Program, p.Start, p.End
-		d.Goals, d.Meetings = p.Goals, p.Meetings
+		var j signals.Judgement
 		if p.Valid() {
-			d.Signals = signals.Judge(p, r.Config, today).Signals
+			j = signals.Judge(p, r.Config, today)
 		}
+		d = render.NewData(pair.ID, pair.Dir, p, j, r.Config, today, date)
+		d.Notes = render.LoadNotes(r, pair.Dir)
 	}
+	d.ID, d.Pair, d.Dir, d.Today, d.Date = pair.ID, pair.ID, pair.Dir, today, date
+	d.Role, d.Author = opts.As, opts.As
 	// Try the template before asking for the text, so that nothing the
 	// writer typed is lost to a broken template.
 	d.Text = "TEXT"
@@ -207,7 +191,7 @@ func writeNew(r *repo.Repo, base string, data []byte) (string, error) {
 
 // renderNote fills the note template and checks that the note it makes has
 // the front matter check and the agenda read: date, author and pair.
-func renderNote(r *repo.Repo, d noteData) ([]byte, error) {
+func renderNote(r *repo.Repo, d render.Data) ([]byte, error) {
 	src, file, err := render.Source(r, "note.md")
 	if err != nil {
 		var te *render.TemplateError

@@ -21,6 +21,7 @@ const TODO = "TODO"
 type Data struct {
 	// The pair, from its plan.
 	ID          string     // pair id: the folder name
+	Pair        string     // the same as ID, as the note's front matter names it
 	Dir         string     // pair folder, repo-relative
 	Mentor      string     //
 	Mentee      string     //
@@ -75,8 +76,9 @@ type Data struct {
 	Notes []Note
 
 	// A reflection note (note.md).
-	Role string // mentor or mentee: who writes the note
-	Text string // the note's text, as given
+	Role   string // mentor or mentee: who writes the note
+	Author string // the same as Role, as the note's front matter names it
+	Text   string // the note's text, as given
 }
 
 // Goal is one goal of the plan.
@@ -146,7 +148,7 @@ func NewData(id, dir string, p *plan.Plan, j signals.Judgement, cfg config.Confi
 		date = today
 	}
 	d := Defaults()
-	d.ID, d.Dir, d.Mentor, d.Mentee, d.Program = id, dir, p.Mentor, p.Mentee, p.Program
+	d.ID, d.Pair, d.Dir, d.Mentor, d.Mentee, d.Program = id, id, dir, p.Mentor, p.Mentee, p.Program
 	d.Start, d.End, d.Status = p.Start, p.End, string(p.Status)
 	d.Cadence, d.CadenceDays = p.Cadence.Text, signals.CadenceDays(p, cfg)
 	d.Today, d.Date = today, date
