@@ -10,6 +10,9 @@
 # with each one's ratio against cat and its peak memory, and the time of
 # `mentor --version`.
 #
+# MENTOR=/path/to/mentor uses that binary instead of building one (to
+# compare two builds on the same programme); SEED=S changes the programme.
+#
 # Peak memory comes from GNU time (/usr/bin/time -v; apt-get install time),
 # else from python3's getrusage, else it is shown as n/a.
 set -euo pipefail
@@ -22,11 +25,15 @@ TODAY=2026-11-21
 work=$(mktemp -d "${TMPDIR:-/tmp}/mentor-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-go build -o "$work/mentor" ./cmd/mentor
+if [ -n "${MENTOR:-}" ]; then
+  mentor=$(cd "$(dirname "$MENTOR")" && pwd)/$(basename "$MENTOR")
+else
+  go build -o "$work/mentor" ./cmd/mentor
+  mentor="$work/mentor"
+fi
 go build -o "$work/gen" ./internal/bench/gen
-"$work/gen" -n "$N" -out "$work/programme" >"$work/gen.txt"
+"$work/gen" -n "$N" -seed "${SEED:-1}" -out "$work/programme" >"$work/gen.txt"
 repo="$work/programme"
-mentor="$work/mentor"
 
 # now_ns prints a monotonic-enough clock in nanoseconds.
 now_ns() { date +%s%N; }

@@ -58,6 +58,55 @@ func judgeOne(r *repo.Repo, pair repo.Pair, today dates.Date) Result {
 	return res
 }
 
+// Each judges the pairs on all cores, like Judge, and hands each result to
+// emit in pair order, from the calling goroutine. A result is not kept once
+// emit returns and only a few pairs are judged ahead of emit, so memory
+// does not grow with the number of pairs. The first error from emit stops
+// the work and is returned.
+func Each(r *repo.Repo, pairs []repo.Pair, today dates.Date, emit func(Result) error) error {
+	workers := max(1, runtime.GOMAXPROCS(0))
+	type job struct {
+		i   int
+		out chan Result
+	}
+	jobs := make(chan job)
+	queue := make(chan chan Result, 8*workers)
+	stop := make(chan struct{})
+	go func() {
+		defer close(queue)
+		defer close(jobs)
+		for i := range pairs {
+			out := make(chan Result, 1)
+			select {
+			case queue <- out:
+			case <-stop:
+				return
+			}
+			select {
+			case jobs <- job{i, out}:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	for w := 0; w < workers; w++ {
+		go func() {
+			for j := range jobs {
+				j.out <- judgeOne(r, pairs[j.i], today)
+			}
+		}()
+	}
+	for out := range queue {
+		if err := emit(<-out); err != nil {
+			close(stop)
+			for range queue {
+			}
+			return err
+		}
+	}
+	return nil
+}
+
 // Parallel calls f(0..n-1) on as many goroutines as there are cores.
 func Parallel(n int, f func(i int)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
