@@ -18,7 +18,10 @@ func benchProgramme(b *testing.B) string {
 	return dir
 }
 
-func benchRun(b *testing.B, args ...string) {
+func benchRun(b *testing.B, args ...string) { benchRunCode(b, 0, args...) }
+
+// benchRunCode runs mentor with args b.N times; each run must exit with code.
+func benchRunCode(b *testing.B, code int, args ...string) {
 	dir := benchProgramme(b)
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -27,8 +30,8 @@ func benchRun(b *testing.B, args ...string) {
 		io.Out, io.ErrOut = discard{}, discard{}
 		f := &Factory{IO: io, Getenv: func(string) string { return "" },
 			Getwd: func() (string, error) { return dir, nil }, Now: time.Now}
-		if code := Run(f, append([]string{"--repo", dir, "--today", bench.Today.String()}, args...)); code != 0 {
-			b.Fatalf("exit %d", code)
+		if got := Run(f, append([]string{"--repo", dir, "--today", bench.Today.String()}, args...)); got != code {
+			b.Fatalf("exit %d, want %d", got, code)
 		}
 	}
 }
@@ -44,3 +47,6 @@ func BenchmarkCheck(b *testing.B) { benchRun(b, "close", "check", "--format", "j
 
 // BenchmarkCheckTable runs `mentor close check` (the table) over 2,000 pairs.
 func BenchmarkCheckTable(b *testing.B) { benchRun(b, "close", "check") }
+
+// BenchmarkVerify runs `mentor close verify --format json` over 2,000 pairs.
+func BenchmarkVerify(b *testing.B) { benchRunCode(b, 1, "close", "verify", "--format", "json") }

@@ -8,18 +8,58 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// fastFields decodes the common shape of front matter without the YAML
-// parser: one "key: value" per line, at the start of the line, each value a
-// single plain or simply quoted scalar. It builds the nodes yaml.v3 would
-// build for the same text (kind, style, tag, value, line, column). Anything
-// else, including every error case, returns ok == false and goes to yaml.v3;
-// FuzzFields checks that both agree.
+// fastFields decodes the common shapes of front matter without the YAML
+// parser: block mappings of "key: value" lines, nested mappings and lists
+// indented under a key ("contact:" then "  channel: email", "goals:" then
+// "  - title: …"), every value a single plain or simply quoted scalar. It
+// builds the nodes yaml.v3 would build for the same text (kind, style, tag,
+// value, line, column, content). Anything else — comments, flow style,
+// anchors, multi-line scalars, tabs, and every error case — returns
+// ok == false and goes to yaml.v3; FuzzFields checks that both agree.
 func (d Doc) fastFields() (fields []Field, ok bool) {
-	src := d.YAML
+	p := fastParser{}
+	if !p.split(d.YAML) || len(p.lines) == 0 || p.lines[0].indent != 0 {
+		return nil, false
+	}
+	root, ok := p.mapping(0)
+	if !ok || p.cur != len(p.lines) {
+		return nil, false
+	}
+	fields = make([]Field, 0, len(root.Content)/2)
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k := root.Content[i]
+		fields = append(fields, Field{Key: k.Value, Line: d.YAMLLine + k.Line - 1, Value: root.Content[i+1]})
+	}
+	return fields, true
+}
+
+// maxKey is the longest key the fast path reads: YAML limits an implicit
+// key to 1024 characters, and yaml.v3 counts from where the key starts.
+const maxKey = 512
+
+type fastLine struct {
+	no     int    // 1-based line in the YAML
+	indent int    // leading spaces (or where a list item's content starts)
+	text   []byte // the whole line, without its line ending
+}
+
+type fastParser struct {
+	lines []fastLine
+	cur   int
+	nodes []yaml.Node // storage for the nodes, one allocation per document
+}
+
+// split cuts the YAML into non-blank lines, refusing what the fast path
+// leaves to yaml.v3 anywhere in it: comments, tabs and other control
+// characters, text yaml.v3 does not accept as printable.
+func (p *fastParser) split(src []byte) bool {
+	if bytes.IndexByte(src, '#') >= 0 || bytes.IndexByte(src, '\t') >= 0 {
+		return false
+	}
 	n := bytes.Count(src, []byte{'\n'}) + 1
-	nodes := make([]yaml.Node, 0, n)
-	fields = make([]Field, 0, n)
-	for lineNo, pos := 1, 0; pos < len(src); lineNo++ {
+	p.lines = make([]fastLine, 0, n)
+	p.nodes = make([]yaml.Node, 0, 2*n+2)
+	for no, pos := 1, 0; pos < len(src); no++ {
 		end := bytes.IndexByte(src[pos:], '\n')
 		var l []byte
 		if end < 0 {
@@ -30,74 +70,176 @@ func (d Doc) fastFields() (fields []Field, ok bool) {
 		if len(l) > 0 && l[len(l)-1] == '\r' {
 			l = l[:len(l)-1]
 		}
-		if len(l) == 0 {
-			continue
+		if !printable(l) {
+			return false
 		}
-		// The key: a word at the start of the line, then ": ".
+		indent := 0
+		for indent < len(l) && l[indent] == ' ' {
+			indent++
+		}
+		if indent == len(l) {
+			continue // blank
+		}
+		p.lines = append(p.lines, fastLine{no: no, indent: indent, text: l})
+	}
+	return true
+}
+
+func (p *fastParser) node(n yaml.Node) *yaml.Node {
+	if len(p.nodes) == cap(p.nodes) {
+		return &n // storage full: nodes already handed out keep their address
+	}
+	p.nodes = append(p.nodes, n)
+	return &p.nodes[len(p.nodes)-1]
+}
+
+// mapping reads "key: …" lines at exactly indent.
+func (p *fastParser) mapping(indent int) (*yaml.Node, bool) {
+	first := p.lines[p.cur]
+	m := p.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: first.no, Column: indent + 1})
+	for p.cur < len(p.lines) && p.lines[p.cur].indent == indent {
+		l := p.lines[p.cur]
+		t := l.text[indent:]
 		k := 0
-		for k < len(l) && isKeyByte(l[k], k) {
+		for k < len(t) && isKeyByte(t[k], k) {
 			k++
 		}
-		if k == 0 || k+1 >= len(l) || l[k] != ':' || l[k+1] != ' ' {
+		if k == 0 || k >= len(t) || t[k] != ':' || k+1 < len(t) && t[k+1] != ' ' || k > maxKey {
 			return nil, false
 		}
+		key := t[:k]
+		if special(key) {
+			return nil, false
+		}
+		for i := 0; i < len(m.Content); i += 2 {
+			if m.Content[i].Value == string(key) {
+				return nil, false // a duplicate: yaml.v3 words the error
+			}
+		}
+		keyNode := p.node(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: string(key), Line: l.no, Column: indent + 1})
 		v := k + 1
-		for v < len(l) && l[v] == ' ' {
+		for v < len(t) && t[v] == ' ' {
 			v++
 		}
-		raw := bytes.TrimRight(l[v:], " ")
-		if len(raw) == 0 || !printable(raw) {
-			return nil, false
-		}
-		node := yaml.Node{Kind: yaml.ScalarNode, Line: lineNo, Column: v + 1}
-		switch c := raw[0]; {
-		case c == '"' || c == '\'':
-			if len(raw) < 2 || raw[len(raw)-1] != c {
+		p.cur++
+		var val *yaml.Node
+		if v < len(t) {
+			var ok bool
+			if val, ok = p.scalar(bytes.TrimRight(t[v:], " "), l.no, indent+v+1); !ok {
 				return nil, false
 			}
-			inner := raw[1 : len(raw)-1]
-			if bytes.IndexByte(inner, c) >= 0 || bytes.IndexByte(inner, '\\') >= 0 || bytes.IndexByte(inner, '#') >= 0 {
+		} else {
+			// The value is the block indented under the key.
+			if p.cur == len(p.lines) || p.lines[p.cur].indent <= indent {
+				return nil, false // null: leave it to yaml.v3
+			}
+			var ok bool
+			next := p.lines[p.cur]
+			if bytes.HasPrefix(next.text[next.indent:], []byte("- ")) {
+				val, ok = p.sequence(next.indent)
+			} else {
+				val, ok = p.mapping(next.indent)
+			}
+			if !ok {
 				return nil, false
-			}
-			node.Tag, node.Value = "!!str", string(inner)
-			node.Style = yaml.DoubleQuotedStyle
-			if c == '\'' {
-				node.Style = yaml.SingleQuotedStyle
-			}
-		case c >= '0' && c <= '9':
-			// Only a date, which yaml.v3 tags as a timestamp.
-			if len(raw) != 10 || !dateShaped(raw) {
-				return nil, false
-			}
-			if _, err := time.Parse("2006-01-02", string(raw)); err != nil {
-				return nil, false
-			}
-			node.Tag, node.Value = "!!timestamp", string(raw)
-		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80:
-			if bytes.IndexByte(raw, ':') >= 0 || bytes.IndexByte(raw, '#') >= 0 {
-				return nil, false
-			}
-			switch string(raw) {
-			case "true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL":
-				return nil, false
-			}
-			node.Tag, node.Value = "!!str", string(raw)
-		default:
-			return nil, false
-		}
-		key := string(l[:k])
-		for _, f := range fields {
-			if f.Key == key {
-				return nil, false // duplicate: yaml.v3 words the error
 			}
 		}
-		nodes = append(nodes, node)
-		fields = append(fields, Field{Key: key, Line: d.YAMLLine + lineNo - 1, Value: &nodes[len(nodes)-1]})
+		m.Content = append(m.Content, keyNode, val)
 	}
-	if len(fields) == 0 {
+	if p.cur < len(p.lines) && p.lines[p.cur].indent > indent {
+		return nil, false // a continuation line or a stray indent
+	}
+	return m, true
+}
+
+// sequence reads "- …" items at exactly indent.
+func (p *fastParser) sequence(indent int) (*yaml.Node, bool) {
+	first := p.lines[p.cur]
+	s := p.node(yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: first.no, Column: indent + 1})
+	for p.cur < len(p.lines) && p.lines[p.cur].indent == indent {
+		l := p.lines[p.cur]
+		t := l.text[indent:]
+		if len(t) < 3 || t[0] != '-' || t[1] != ' ' || t[2] == ' ' {
+			return nil, false
+		}
+		content := t[2:]
+		k := 0
+		for k < len(content) && isKeyByte(content[k], k) {
+			k++
+		}
+		var item *yaml.Node
+		var ok bool
+		if k > 0 && k < len(content) && content[k] == ':' && (k+1 == len(content) || content[k+1] == ' ') {
+			// A mapping whose first key is on the item's line.
+			p.lines[p.cur].indent = indent + 2
+			item, ok = p.mapping(indent + 2)
+		} else {
+			item, ok = p.scalar(bytes.TrimRight(content, " "), l.no, indent+3)
+			p.cur++
+			if ok && p.cur < len(p.lines) && p.lines[p.cur].indent > indent {
+				ok = false
+			}
+		}
+		if !ok {
+			return nil, false
+		}
+		s.Content = append(s.Content, item)
+	}
+	if p.cur < len(p.lines) && p.lines[p.cur].indent > indent {
 		return nil, false
 	}
-	return fields, true
+	return s, true
+}
+
+// scalar reads a value: a plain scalar that yaml.v3 tags !!str, a date it
+// tags !!timestamp, or a quoted string without escapes.
+func (p *fastParser) scalar(raw []byte, line, col int) (*yaml.Node, bool) {
+	if len(raw) == 0 {
+		return nil, false
+	}
+	n := yaml.Node{Kind: yaml.ScalarNode, Line: line, Column: col}
+	switch c := raw[0]; {
+	case c == '"' || c == '\'':
+		if len(raw) < 2 || raw[len(raw)-1] != c {
+			return nil, false
+		}
+		inner := raw[1 : len(raw)-1]
+		if bytes.IndexByte(inner, c) >= 0 || bytes.IndexByte(inner, '\\') >= 0 {
+			return nil, false
+		}
+		n.Tag, n.Value = "!!str", string(inner)
+		n.Style = yaml.DoubleQuotedStyle
+		if c == '\'' {
+			n.Style = yaml.SingleQuotedStyle
+		}
+	case c >= '0' && c <= '9':
+		// Only a date, which yaml.v3 tags as a timestamp.
+		if len(raw) != 10 || !dateShaped(raw) {
+			return nil, false
+		}
+		if _, err := time.Parse("2006-01-02", string(raw)); err != nil {
+			return nil, false
+		}
+		n.Tag, n.Value = "!!timestamp", string(raw)
+	case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80:
+		if bytes.IndexByte(raw, ':') >= 0 || special(raw) {
+			return nil, false
+		}
+		n.Tag, n.Value = "!!str", string(raw)
+	default:
+		return nil, false
+	}
+	return p.node(n), true
+}
+
+// special reports the words yaml.v3 resolves to something other than a
+// string (booleans and null) when they start with a letter.
+func special(b []byte) bool {
+	switch string(b) {
+	case "true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL":
+		return true
+	}
+	return false
 }
 
 // isKeyByte accepts keys made of ASCII letters, digits, '_' and '-' that
