@@ -64,26 +64,29 @@ func judgeOne(r *repo.Repo, pair repo.Pair, today dates.Date) Result {
 // does not grow with the number of pairs. The first error from emit stops
 // the work and is returned.
 func Each(r *repo.Repo, pairs []repo.Pair, today dates.Date, emit func(Result) error) error {
+	// Pairs go to the workers in small batches: one hand-over per pair
+	// costs more in scheduler wake-ups than judging a plan does.
+	const batch = 32
 	workers := max(1, runtime.GOMAXPROCS(0))
 	type job struct {
-		i   int
-		out chan Result
+		from, to int
+		out      chan []Result
 	}
 	jobs := make(chan job)
-	queue := make(chan chan Result, 8*workers)
+	queue := make(chan chan []Result, 4*workers)
 	stop := make(chan struct{})
 	go func() {
 		defer close(queue)
 		defer close(jobs)
-		for i := range pairs {
-			out := make(chan Result, 1)
+		for from := 0; from < len(pairs); from += batch {
+			out := make(chan []Result, 1)
 			select {
 			case queue <- out:
 			case <-stop:
 				return
 			}
 			select {
-			case jobs <- job{i, out}:
+			case jobs <- job{from, min(from+batch, len(pairs)), out}:
 			case <-stop:
 				return
 			}
@@ -92,16 +95,22 @@ func Each(r *repo.Repo, pairs []repo.Pair, today dates.Date, emit func(Result) e
 	for w := 0; w < workers; w++ {
 		go func() {
 			for j := range jobs {
-				j.out <- judgeOne(r, pairs[j.i], today)
+				res := make([]Result, 0, j.to-j.from)
+				for i := j.from; i < j.to; i++ {
+					res = append(res, judgeOne(r, pairs[i], today))
+				}
+				j.out <- res
 			}
 		}()
 	}
 	for out := range queue {
-		if err := emit(<-out); err != nil {
-			close(stop)
-			for range queue {
+		for _, res := range <-out {
+			if err := emit(res); err != nil {
+				close(stop)
+				for range queue {
+				}
+				return err
 			}
-			return err
 		}
 	}
 	return nil
