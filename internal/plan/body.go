@@ -10,6 +10,7 @@ import (
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/diag"
 	"github.com/mentor-cli/mentor/internal/frontmatter"
+	"github.com/mentor-cli/mentor/internal/nesting"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -92,6 +93,10 @@ func (p *Plan) body(src []byte, doc frontmatter.Doc, l *diag.List, opt Options) 
 			l.Problems = append(l.Problems, fl.Problems...)
 			return
 		}
+	}
+	if line := nesting.Exceeds(doc.Body, nesting.Limit); line > 0 {
+		l.Errorf(doc.BodyLine+line-1, "lists or quotes nest more than %d deep here; mentor does not read Markdown nested this deep: flatten the list", nesting.Limit)
+		return
 	}
 	w := newWalker(p, l, doc, opt.Today)
 	root := md.Parse(text.NewReader(doc.Body))
