@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"github.com/mentor-cli/mentor/internal/diag"
 	"github.com/mentor-cli/mentor/internal/output"
 	"github.com/mentor-cli/mentor/internal/programme"
 	"github.com/mentor-cli/mentor/internal/signals"
@@ -76,21 +75,33 @@ func checkRun(opts *CheckOptions) error {
 	if err != nil {
 		return err
 	}
-	results := programme.Judge(r, pairs, today)
+	// Results stream from the workers in pair order: JSON is written as it
+	// comes, and the table keeps only what it shows, not the parsed plans.
 	invalid := false
-	for _, res := range results {
+	var results []programme.Result
+	var stream *output.CheckJSONStream
+	if opts.Format == "json" {
+		stream = output.NewCheckJSONStream(f.IO.Out, today)
+	} else {
+		results = make([]programme.Result, 0, len(pairs))
+	}
+	err = programme.Each(r, pairs, today, func(res programme.Result) error {
 		if res.Judgement.Verdict == signals.Invalid {
 			invalid = true
 		}
-	}
-	if opts.Format == "json" {
-		err = output.CheckJSON(f.IO.Out, today, results)
-	} else {
-		var probs []diag.Problem
-		for _, res := range results {
-			probs = append(probs, res.Problems...)
+		if stream != nil {
+			return stream.Add(res)
 		}
-		output.Problems(f.IO.ErrOut, probs)
+		output.Problems(f.IO.ErrOut, res.Problems)
+		res.Plan = nil
+		results = append(results, res)
+		return nil
+	})
+	if stream != nil {
+		if cerr := stream.Close(); err == nil {
+			err = cerr
+		}
+	} else if err == nil {
 		err = output.CheckTable(f.IO.Out, f.IO.Palette(), today, results)
 	}
 	if err != nil {

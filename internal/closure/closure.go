@@ -121,11 +121,11 @@ func Parse(file string, src []byte) *Record {
 		if doc.HasBOM {
 			body = src[len(frontmatter.BOM):]
 		}
-		r.Sections = sections(frontmatter.Doc{Body: body, BodyLine: 1})
+		r.Sections = sections(frontmatter.Doc{Body: body, BodyLine: 1}, &l)
 		return r
 	}
 	r.frontMatter(doc, &l)
-	r.Sections = sections(doc)
+	r.Sections = sections(doc, &l)
 	return r
 }
 

@@ -6,7 +6,9 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/mentor-cli/mentor/internal/diag"
 	"github.com/mentor-cli/mentor/internal/frontmatter"
+	"github.com/mentor-cli/mentor/internal/nesting"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -24,8 +26,13 @@ var md = parser.NewParser(
 // sections finds the level-2 headings that are children of the document (a
 // heading in a list, a quote or a code block is content) and tells which
 // hold nothing but TODO lines, HTML comments and sub-headings.
-func sections(doc frontmatter.Doc) []Section {
+func sections(doc frontmatter.Doc, l *diag.List) []Section {
 	body := doc.Body
+	// Deep quotes are tamed below; deep lists cannot be, so they are refused.
+	if line := nesting.ListsExceed(body, nesting.Limit); line > 0 {
+		l.Errorf(doc.BodyLine+line-1, "lists nest more than %d deep here; mentor does not read Markdown nested this deep: flatten the list", nesting.Limit)
+		return nil
+	}
 	root := md.Parse(text.NewReader(tameQuotes(body)))
 	nl := newlines(body)
 	lineOf := func(off int) int { return doc.BodyLine + sort.SearchInts(nl, off) }

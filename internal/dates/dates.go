@@ -20,11 +20,37 @@ func Parse(s string) (Date, error) {
 	if len(s) != len(Layout) {
 		return Date{}, fmt.Errorf("%q is not a date in the form YYYY-MM-DD", s)
 	}
-	t, err := time.Parse(Layout, s)
-	if err != nil {
+	// By hand rather than time.Parse: plans are full of dates, and this is
+	// several times faster. It accepts exactly what time.Parse(Layout)
+	// accepts (FuzzParse compares them) and gives the same Date.
+	y, okY := digits(s[0:4])
+	m, okM := digits(s[5:7])
+	d, okD := digits(s[8:10])
+	if !okY || !okM || !okD || s[4] != '-' || s[7] != '-' || m < 1 || m > 12 || d < 1 || d > daysIn(time.Month(m), y) {
 		return Date{}, fmt.Errorf("%q is not a valid date (YYYY-MM-DD)", s)
 	}
-	return Date{t}, nil
+	return Date{time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)}, nil
+}
+
+func digits(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
+}
+
+func daysIn(m time.Month, year int) int {
+	if m == time.February {
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	}
+	return 31 - int(m-1)%7%2
 }
 
 // MustParse is Parse for constants in tests and generators.

@@ -3,6 +3,8 @@
 package output
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -38,23 +40,92 @@ type CheckReport struct {
 func NewCheckReport(today dates.Date, results []programme.Result) CheckReport {
 	rep := CheckReport{Today: today, Pairs: make([]CheckPair, 0, len(results))}
 	for _, r := range results {
-		cp := CheckPair{
-			ID: r.Pair.ID, Plan: r.Pair.PlanFile(), Verdict: r.Judgement.Verdict,
-			Signals: r.Judgement.Signals, Goals: r.Judgement.Goals, Meetings: r.Judgement.Meetings,
-			Problems: r.Problems, Notes: r.Notes,
-		}
-		if cp.Notes == nil {
-			cp.Notes = &programme.Notes{}
-		}
-		if cp.Signals == nil {
-			cp.Signals = []signals.Signal{}
-		}
-		if cp.Problems == nil {
-			cp.Problems = []diag.Problem{}
-		}
-		rep.Pairs = append(rep.Pairs, cp)
+		rep.Pairs = append(rep.Pairs, newCheckPair(r))
 	}
 	return rep
+}
+
+func newCheckPair(r programme.Result) CheckPair {
+	cp := CheckPair{
+		ID: r.Pair.ID, Plan: r.Pair.PlanFile(), Verdict: r.Judgement.Verdict,
+		Signals: r.Judgement.Signals, Goals: r.Judgement.Goals, Meetings: r.Judgement.Meetings,
+		Problems: r.Problems, Notes: r.Notes,
+	}
+	if cp.Notes == nil {
+		cp.Notes = &programme.Notes{}
+	}
+	if cp.Signals == nil {
+		cp.Signals = []signals.Signal{}
+	}
+	if cp.Problems == nil {
+		cp.Problems = []diag.Problem{}
+	}
+	return cp
+}
+
+// CheckJSONStream writes `check --format json` one pair at a time, so that
+// a programme of any size is never held in memory whole. The bytes are the
+// same as CheckJSON's for the same results.
+type CheckJSONStream struct {
+	w   *bufio.Writer
+	buf bytes.Buffer
+	enc *json.Encoder
+	n   int
+	err error
+}
+
+// NewCheckJSONStream starts the report; Add each result, then Close.
+func NewCheckJSONStream(w io.Writer, today dates.Date) *CheckJSONStream {
+	s := &CheckJSONStream{w: bufio.NewWriterSize(w, 64<<10)}
+	s.enc = json.NewEncoder(&s.buf)
+	s.enc.SetEscapeHTML(false)
+	s.enc.SetIndent("    ", "  ")
+	day, _ := today.MarshalJSON()
+	s.write("{\n  \"today\": ", string(day), ",\n  \"pairs\": [")
+	return s
+}
+
+func (s *CheckJSONStream) write(parts ...string) {
+	for _, p := range parts {
+		if s.err == nil {
+			_, s.err = s.w.WriteString(p)
+		}
+	}
+}
+
+// Add writes one pair.
+func (s *CheckJSONStream) Add(r programme.Result) error {
+	if s.err != nil {
+		return s.err
+	}
+	s.buf.Reset()
+	if err := s.enc.Encode(newCheckPair(r)); err != nil {
+		s.err = err
+		return err
+	}
+	sep := ",\n    "
+	if s.n == 0 {
+		sep = "\n    "
+	}
+	s.n++
+	s.write(sep)
+	if s.err == nil {
+		_, s.err = s.w.Write(bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")))
+	}
+	return s.err
+}
+
+// Close ends the report and flushes it.
+func (s *CheckJSONStream) Close() error {
+	if s.n == 0 {
+		s.write("]\n}\n")
+	} else {
+		s.write("\n  ]\n}\n")
+	}
+	if s.err == nil {
+		s.err = s.w.Flush()
+	}
+	return s.err
 }
 
 // CheckJSON writes `check --format json`.
@@ -85,7 +156,10 @@ func CheckTable(w io.Writer, pal iostreams.Palette, today dates.Date, results []
 			sigs = "-"
 		}
 		goals, last, note := "-", "-", "-"
-		if r.Plan != nil && r.Judgement.Verdict != signals.Invalid {
+		// A result without a plan is always invalid, so the verdict alone
+		// says whether there is anything to count (check drops the plans
+		// as it streams).
+		if r.Judgement.Verdict != signals.Invalid {
 			goals = fmt.Sprintf("%d/%d", r.Judgement.Goals.Met, r.Judgement.Goals.Total)
 			if !r.Judgement.Meetings.LastHeld.IsZero() {
 				last = r.Judgement.Meetings.LastHeld.String()

@@ -10,6 +10,7 @@ import (
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/diag"
 	"github.com/mentor-cli/mentor/internal/frontmatter"
+	"github.com/mentor-cli/mentor/internal/nesting"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -73,76 +74,113 @@ type walker struct {
 	off   int // offset of body in the file
 	lines lineIndex
 	today dates.Date
+
+	section string // "goals", "meetings", or ""
+	cur     *Meeting
+	curSec  *Section
+	goal    int // index in p.Goals of the goal whose notes come next, or -1
 }
 
 func (p *Plan) body(src []byte, doc frontmatter.Doc, l *diag.List, opt Options) {
-	w := &walker{p: p, l: l, body: doc.Body, off: doc.BodyStart,
-		lines: newLineIndex(doc.Body, doc.BodyLine), today: opt.Today}
+	if !opt.noFastBody {
+		// Most plans are plain enough to read line by line; the result is
+		// the same as goldmark's (FuzzParsePlan compares the two).
+		fp := &Plan{}
+		fl := &diag.List{File: l.File}
+		if fastBody(fp, fl, doc, opt.Today) {
+			p.Title, p.Goals, p.Meetings = fp.Title, fp.Goals, fp.Meetings
+			p.GoalsSection, p.MeetingsSection = fp.GoalsSection, fp.MeetingsSection
+			l.Problems = append(l.Problems, fl.Problems...)
+			return
+		}
+	}
+	if line := nesting.Exceeds(doc.Body, nesting.Limit); line > 0 {
+		l.Errorf(doc.BodyLine+line-1, "lists or quotes nest more than %d deep here; mentor does not read Markdown nested this deep: flatten the list", nesting.Limit)
+		return
+	}
+	w := newWalker(p, l, doc, opt.Today)
 	root := md.Parse(text.NewReader(doc.Body))
 
 	// Only the document's own children make sections: a heading inside a
 	// list or a quote is content, and code blocks are opaque to the parser.
-	var section string // "goals", "meetings", or ""
-	var cur *Meeting
-	var curSec *Section
-	closeMeeting := func(end int) {
-		if cur != nil {
-			cur.End = w.off + end
-			cur.Notes = strings.TrimSpace(string(w.body[w.lineAfter(cur.Start-w.off):end]))
-			p.Meetings = append(p.Meetings, *cur)
-			cur = nil
-		}
-	}
-	closeSection := func(end int) {
-		closeMeeting(end)
-		if curSec != nil {
-			curSec.End = w.off + end
-			curSec = nil
-		}
-		section = ""
-	}
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		switch n.Kind() {
 		case ast.KindHeading:
 			h := n.(*ast.Heading)
-			start := w.lines.lineStart(w.start(n))
-			if h.Level <= 2 {
-				closeSection(start)
-				title := strings.TrimSpace(string(w.text(n)))
-				if h.Level == 1 {
-					if p.Title == "" {
-						p.Title = title
-					}
-					continue
-				}
-				sec := &Section{Heading: title, Line: w.lines.line(start), Start: w.off + start}
-				switch strings.ToLower(title) {
-				case "goals":
-					if p.GoalsSection == nil {
-						p.GoalsSection, curSec, section = sec, sec, "goals"
-					}
-				case "meetings", "meeting log":
-					if p.MeetingsSection == nil {
-						p.MeetingsSection = sec
-					}
-					curSec, section = sec, "meetings"
-				}
-				continue
-			}
-			if section == "meetings" && h.Level == 3 {
-				closeMeeting(start)
-				cur = w.meeting(n, start)
-			}
+			w.heading(h.Level, strings.TrimSpace(string(w.text(n))), w.lines.lineStart(w.start(n)))
 		case ast.KindList:
-			if section == "goals" {
+			if w.section == "goals" {
 				for it := n.FirstChild(); it != nil; it = it.NextSibling() {
-					w.goal(it)
+					txt, line := w.itemText(it)
+					w.item(txt, line)
+					for c := it.FirstChild(); c != nil; c = c.NextSibling() {
+						if c.Kind() == ast.KindList {
+							w.notes(c)
+						}
+					}
 				}
 			}
 		}
 	}
-	closeSection(len(w.body))
+	w.finish()
 }
+
+func newWalker(p *Plan, l *diag.List, doc frontmatter.Doc, today dates.Date) *walker {
+	return &walker{p: p, l: l, body: doc.Body, off: doc.BodyStart,
+		lines: newLineIndex(doc.Body, doc.BodyLine), today: today, goal: -1}
+}
+
+func (w *walker) closeMeeting(end int) {
+	if w.cur != nil {
+		w.cur.End = w.off + end
+		w.cur.Notes = strings.TrimSpace(string(w.body[w.lineAfter(w.cur.Start-w.off):end]))
+		w.p.Meetings = append(w.p.Meetings, *w.cur)
+		w.cur = nil
+	}
+}
+
+func (w *walker) closeSection(end int) {
+	w.closeMeeting(end)
+	if w.curSec != nil {
+		w.curSec.End = w.off + end
+		w.curSec = nil
+	}
+	w.section = ""
+}
+
+// heading handles a heading of the document (not one nested in a block)
+// whose line starts at body offset start.
+func (w *walker) heading(level int, title string, start int) {
+	p := w.p
+	if level <= 2 {
+		w.closeSection(start)
+		if level == 1 {
+			if p.Title == "" {
+				p.Title = title
+			}
+			return
+		}
+		sec := &Section{Heading: title, Line: w.lines.line(start), Start: w.off + start}
+		switch strings.ToLower(title) {
+		case "goals":
+			if p.GoalsSection == nil {
+				p.GoalsSection, w.curSec, w.section = sec, sec, "goals"
+			}
+		case "meetings", "meeting log":
+			if p.MeetingsSection == nil {
+				p.MeetingsSection = sec
+			}
+			w.curSec, w.section = sec, "meetings"
+		}
+		return
+	}
+	if w.section == "meetings" && level == 3 {
+		w.closeMeeting(start)
+		w.cur = w.meeting(title, start)
+	}
+}
+
+func (w *walker) finish() { w.closeSection(len(w.body)) }
 
 // start returns the body offset where a block's content begins.
 func (w *walker) start(n ast.Node) int {
@@ -204,8 +242,10 @@ func (w *walker) itemText(it ast.Node) (string, int) {
 	return "", w.lines.line(s)
 }
 
-func (w *walker) goal(it ast.Node) {
-	txt, line := w.itemText(it)
+// item handles a top-level item of a list in the Goals section: a goal.
+// The notes that follow belong to it.
+func (w *walker) item(txt string, line int) {
+	w.goal = -1
 	g := Goal{Line: line, State: Open}
 	rest, state, ok := checkbox(txt)
 	if !ok {
@@ -221,36 +261,38 @@ func (w *walker) goal(it ast.Node) {
 	} else {
 		g.Title = rest
 	}
-	for c := it.FirstChild(); c != nil; c = c.NextSibling() {
-		if c.Kind() == ast.KindList {
-			w.notes(c, &g)
-		}
-	}
 	w.p.Goals = append(w.p.Goals, g)
+	w.goal = len(w.p.Goals) - 1
+}
+
+// note handles a nested item under the current goal, at any depth.
+func (w *walker) note(txt string, line int) {
+	if w.goal < 0 || txt == "" {
+		return
+	}
+	n := Note{Text: txt, Line: line}
+	if d, rest, ok := datedNote(txt); ok {
+		n.Date, n.Text = d, rest
+	}
+	g := &w.p.Goals[w.goal]
+	g.Notes = append(g.Notes, n)
 }
 
 // notes collects nested items, at any depth, as progress notes.
-func (w *walker) notes(list ast.Node, g *Goal) {
+func (w *walker) notes(list ast.Node) {
 	for it := list.FirstChild(); it != nil; it = it.NextSibling() {
 		txt, line := w.itemText(it)
-		if txt != "" {
-			n := Note{Text: txt, Line: line}
-			if d, rest, ok := datedNote(txt); ok {
-				n.Date, n.Text = d, rest
-			}
-			g.Notes = append(g.Notes, n)
-		}
+		w.note(txt, line)
 		for c := it.FirstChild(); c != nil; c = c.NextSibling() {
 			if c.Kind() == ast.KindList {
-				w.notes(c, g)
+				w.notes(c)
 			}
 		}
 	}
 }
 
-func (w *walker) meeting(n ast.Node, start int) *Meeting {
+func (w *walker) meeting(txt string, start int) *Meeting {
 	line := w.lines.line(start)
-	txt := strings.TrimSpace(string(w.text(n)))
 	h, err := ParseHeading(txt)
 	if err != nil {
 		w.l.Warnf(line, "meeting heading %q %v; it is not counted", clip(txt), err)

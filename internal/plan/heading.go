@@ -36,9 +36,30 @@ func ParseHeading(s string) (Heading, error) {
 	if rest != "" && !isSpaceOrSep(rest[0]) {
 		return h, errors.New("does not start with a date followed by a space")
 	}
+	if t, ok := plainTitle(rest); ok {
+		h.Title = t
+		return h, nil
+	}
+	return readRest(h, rest), nil
+}
+
+// readRest reads the words after a heading's date.
+func readRest(h Heading, rest string) Heading {
 	var title []string
+	var parts [][]string
 	for _, part := range splitParts(rest) {
+		// A lone "-" between words separates parts, whatever the spaces
+		// around it (splitParts only sees " - ").
 		words := strings.Fields(part)
+		for i := 0; i < len(words); i++ {
+			if words[i] == "-" {
+				parts = append(parts, words[:i])
+				words, i = words[i+1:], -1
+			}
+		}
+		parts = append(parts, words)
+	}
+	for _, words := range parts {
 		// Markers at the start of the part.
 		for len(words) > 0 {
 			n, m := marker(words)
@@ -63,6 +84,14 @@ func ParseHeading(s string) (Heading, error) {
 				break
 			}
 		}
+		// A dash left at either end of a part is punctuation between the
+		// title and a marker ("Sync - cancelled", "cancelled -"), not title.
+		for len(words) > 0 && dashes(words[0]) {
+			words = words[1:]
+		}
+		for len(words) > 0 && dashes(words[len(words)-1]) {
+			words = words[:len(words)-1]
+		}
 		if len(words) > 0 {
 			title = append(title, strings.Join(words, " "))
 		}
@@ -71,7 +100,55 @@ func ParseHeading(s string) (Heading, error) {
 	if h.Kind != Held {
 		h.Unproductive = false
 	}
-	return h, nil
+	return h
+}
+
+// plainTitle reads the common heading that is only a title: ASCII words
+// separated by spaces, none of them a separator or a marker word. It gives
+// what the general reading below gives for such a heading, without
+// splitting it into parts; ok is false for anything else.
+func plainTitle(rest string) (string, bool) {
+	var b []byte
+	for i := 0; i < len(rest); {
+		if rest[i] == ' ' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(rest) && rest[j] != ' ' {
+			c := rest[j]
+			if c < 0x21 || c >= 0x7f || strings.IndexByte(separators, c) >= 0 {
+				return "", false
+			}
+			j++
+		}
+		word := rest[i:j]
+		if dashes(word) || markerWord(word) {
+			return "", false
+		}
+		if b == nil {
+			b = make([]byte, 0, len(rest))
+		} else {
+			b = append(b, ' ')
+		}
+		b = append(b, word...)
+		i = j
+	}
+	return string(b), true
+}
+
+// dashes reports whether a word is only hyphens.
+func dashes(w string) bool { return strings.Trim(w, "-") == "" }
+
+// markerWord reports whether a word could begin a status phrase.
+func markerWord(w string) bool {
+	w = strings.Trim(w, ".!")
+	for _, m := range [...]string{"cancelled", "canceled", "no-show", "noshow", "no", "unproductive"} {
+		if strings.EqualFold(w, m) {
+			return true
+		}
+	}
+	return false
 }
 
 func isSpaceOrSep(b byte) bool {

@@ -118,6 +118,10 @@ type Options struct {
 	FrontMatterOnly bool
 	// Today, when set, makes a meeting dated after it a warning.
 	Today dates.Date
+
+	// noFastBody forces goldmark for the body; tests compare it with the
+	// line scanner.
+	noFastBody bool
 }
 
 // Keys are the front-matter keys a plan understands.

@@ -58,6 +58,64 @@ func judgeOne(r *repo.Repo, pair repo.Pair, today dates.Date) Result {
 	return res
 }
 
+// Each judges the pairs on all cores, like Judge, and hands each result to
+// emit in pair order, from the calling goroutine. A result is not kept once
+// emit returns and only a few pairs are judged ahead of emit, so memory
+// does not grow with the number of pairs. The first error from emit stops
+// the work and is returned.
+func Each(r *repo.Repo, pairs []repo.Pair, today dates.Date, emit func(Result) error) error {
+	// Pairs go to the workers in small batches: one hand-over per pair
+	// costs more in scheduler wake-ups than judging a plan does.
+	const batch = 32
+	workers := max(1, runtime.GOMAXPROCS(0))
+	type job struct {
+		from, to int
+		out      chan []Result
+	}
+	jobs := make(chan job)
+	queue := make(chan chan []Result, 4*workers)
+	stop := make(chan struct{})
+	go func() {
+		defer close(queue)
+		defer close(jobs)
+		for from := 0; from < len(pairs); from += batch {
+			out := make(chan []Result, 1)
+			select {
+			case queue <- out:
+			case <-stop:
+				return
+			}
+			select {
+			case jobs <- job{from, min(from+batch, len(pairs)), out}:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	for w := 0; w < workers; w++ {
+		go func() {
+			for j := range jobs {
+				res := make([]Result, 0, j.to-j.from)
+				for i := j.from; i < j.to; i++ {
+					res = append(res, judgeOne(r, pairs[i], today))
+				}
+				j.out <- res
+			}
+		}()
+	}
+	for out := range queue {
+		for _, res := range <-out {
+			if err := emit(res); err != nil {
+				close(stop)
+				for range queue {
+				}
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // Parallel calls f(0..n-1) on as many goroutines as there are cores.
 func Parallel(n int, f func(i int)) {
 	workers := min(runtime.GOMAXPROCS(0), n)

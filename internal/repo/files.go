@@ -35,6 +35,14 @@ func (r *Repo) Read(rel string) ([]byte, *ReadProblem) {
 		return nil, &ReadProblem{&diag.Problem{File: rel, Severity: diag.Error, Message: fmt.Sprintf(format, args...)}, err}
 	}
 	abs := r.Abs(rel)
+	if data, ok, notExist := readDirect(abs); ok {
+		if p := CheckText(data); p != "" {
+			return fail(nil, "%s", p)
+		}
+		return data, nil
+	} else if notExist != nil {
+		return fail(notExist, "cannot read: %v", unwrap(notExist))
+	}
 	st, err := os.Lstat(abs)
 	if err != nil {
 		return fail(err, "cannot read: %v", unwrap(err))

@@ -1,0 +1,156 @@
+package plan
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/mentor-cli/mentor/internal/dates"
+	"github.com/mentor-cli/mentor/internal/diag"
+	"github.com/mentor-cli/mentor/internal/frontmatter"
+)
+
+// fastBody reads the body line by line, without building a Markdown tree,
+// when every line has a shape whose CommonMark block structure is plain:
+//
+//   - blank lines;
+//   - ATX headings at the start of the line ("## Goals", "### 2026-01-20 Kickoff");
+//   - "- text" items at the start of the line, and "  - text" items nested
+//     one level under them;
+//   - paragraph lines that start with a character that cannot open a block;
+//   - HTML comments ("<!-- … -->") after a blank line or a heading.
+//
+// It returns false as soon as a line falls outside these shapes (code blocks,
+// quotes, tabs, carriage returns, deeper nesting, lazy continuation lines, …),
+// and the caller parses the body with goldmark instead. FuzzParsePlan checks
+// that whenever it returns true the plan is the one goldmark gives.
+func fastBody(p *Plan, l *diag.List, doc frontmatter.Doc, today dates.Date) bool {
+	body := doc.Body
+	for _, c := range body {
+		if c < 0x20 && c != '\n' || c == 0x7f {
+			return false // tabs, carriage returns and other controls
+		}
+	}
+	w := newWalker(p, l, doc, today)
+
+	const (
+		closed = iota // start of the body, after a heading or an HTML block
+		blank
+		para   // a paragraph at the top level
+		item   // a top-level "- " item
+		nested // a nested "  - " item
+	)
+	prev := closed
+	inList := false // the last top-level block is a list
+	inHTML := false
+	for pos := 0; pos < len(body); {
+		start := pos
+		end := bytes.IndexByte(body[pos:], '\n')
+		var ln []byte
+		if end < 0 {
+			ln, pos = body[pos:], len(body)
+		} else {
+			ln, pos = body[pos:pos+end], pos+end+1
+		}
+		if inHTML {
+			if bytes.Contains(ln, []byte("-->")) {
+				inHTML = false
+			}
+			continue
+		}
+		if len(bytes.TrimLeft(ln, " ")) == 0 {
+			prev = blank
+			continue
+		}
+		switch {
+		case ln[0] == '#':
+			level := 0
+			for level < len(ln) && ln[level] == '#' {
+				level++
+			}
+			if level > 6 || level < len(ln) && ln[level] != ' ' {
+				return false
+			}
+			title := strings.TrimSpace(string(ln[level:]))
+			if strings.HasSuffix(title, "#") {
+				return false // a closing sequence: leave it to goldmark
+			}
+			w.heading(level, title, start)
+			prev, inList = closed, false
+		case ln[0] == '-':
+			if len(ln) < 3 || ln[1] != ' ' || !safeStart(ln[2:]) {
+				return false
+			}
+			if w.section == "goals" {
+				w.item(strings.TrimSpace(string(ln[2:])), w.lines.first+w.lineCount(start))
+			}
+			prev, inList = item, true
+		case ln[0] == ' ':
+			if len(ln) < 5 || ln[1] != ' ' || ln[2] != '-' || ln[3] != ' ' || !safeStart(ln[4:]) {
+				return false
+			}
+			if !(prev == item || prev == nested || prev == blank && inList) {
+				return false
+			}
+			if w.section == "goals" {
+				w.note(strings.TrimSpace(string(ln[4:])), w.lines.first+w.lineCount(start))
+			}
+			prev = nested
+		case bytes.HasPrefix(ln, []byte("<!--")):
+			if prev != blank && prev != closed {
+				return false
+			}
+			if i := bytes.Index(ln, []byte("-->")); i >= 0 && i < 4 {
+				return false // "<!-->" and "<!--->": leave them to goldmark
+			} else if i < 0 {
+				inHTML = true
+			}
+			prev, inList = closed, false
+		default:
+			if prev == item || prev == nested || !safeStart(ln) {
+				return false // a lazy continuation line, or a block marker
+			}
+			prev, inList = para, false
+		}
+	}
+	w.finish()
+	return true
+}
+
+// lineCount is the number of lines before body offset off.
+func (w *walker) lineCount(off int) int {
+	return w.lines.line(off) - w.lines.first
+}
+
+// safeStart reports whether text at the start of a line (or of a list
+// item's content) can only begin a paragraph: it cannot open a heading, a
+// list, a quote, a code block, an HTML block, a thematic break, a setext
+// underline or a link reference definition, and it is not empty.
+func safeStart(s []byte) bool {
+	if len(s) == 0 {
+		return false
+	}
+	switch c := s[0]; {
+	case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= 0x80:
+		return true
+	case c >= '0' && c <= '9':
+		i := 0
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		return i == len(s) || s[i] != '.' && s[i] != ')'
+	case c == '[':
+		// Only a task-list checkbox, which no link definition looks like.
+		return len(s) >= 3 && s[2] == ']' && (s[1] == ' ' || s[1] == 'x' || s[1] == 'X') &&
+			(len(s) == 3 || s[3] == ' ')
+	case c == '~':
+		return len(s) >= 3 && s[1] == '~' && s[2] != '~'
+	case c == '*':
+		// Emphasis, not a bullet or a thematic break.
+		return len(s) >= 2 && s[1] != ' ' && bytes.Trim(s, "* ") != nil && len(bytes.Trim(s, "* ")) > 0
+	case strings.IndexByte("#->=+_<`| \t", c) >= 0:
+		return false
+	case c < 0x20:
+		return false
+	}
+	return true
+}
