@@ -105,6 +105,13 @@ func CheckText(data []byte) string {
 	return ""
 }
 
+// writeData writes the new content into the temporary file. Tests replace
+// it to make a write fail halfway, as a full disk would.
+var writeData = func(f *os.File, data []byte) error {
+	_, err := f.Write(data)
+	return err
+}
+
 // ExistsError is returned when a write would replace a file and --force was not given.
 type ExistsError struct{ Path string }
 
@@ -140,7 +147,7 @@ func WriteFile(abs, name string, data []byte, force bool) error {
 		return fmt.Errorf("cannot write %s: %v", name, unwrap(err))
 	}
 	clean := func() { tmp.Close(); os.Remove(tmp.Name()) }
-	if _, err := tmp.Write(data); err != nil {
+	if err := writeData(tmp, data); err != nil {
 		clean()
 		return fmt.Errorf("cannot write %s: %v", name, unwrap(err))
 	}

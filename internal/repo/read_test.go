@@ -1,0 +1,67 @@
+package repo
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Read takes a short path for plain files; every other case goes the long
+// way. Both must give the same answers.
+func TestRead(t *testing.T) {
+	dir := t.TempDir()
+	outside := t.TempDir()
+	r := &Repo{Root: dir}
+	write := func(rel string, data []byte) {
+		if err := os.MkdirAll(filepath.Dir(r.Abs(rel)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(r.Abs(rel), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("plan.md", []byte("hello\n"))
+	write("empty.md", nil)
+	write("limit.md", make([]byte, MaxFileSize))
+	big := []byte(strings.Repeat("x", MaxFileSize+1))
+	write("big.md", big)
+	write("nul.md", []byte("a\nb\x00"))
+	write("latin1.md", []byte("caf\xe9\n"))
+	os.Mkdir(r.Abs("folder"), 0o755)
+	os.Symlink("plan.md", r.Abs("inside-link.md"))
+	os.WriteFile(filepath.Join(outside, "x.md"), []byte("secret"), 0o644)
+	os.Symlink(filepath.Join(outside, "x.md"), r.Abs("outside-link.md"))
+	os.Symlink("nowhere.md", r.Abs("dangling.md"))
+
+	for _, c := range []struct {
+		rel, data, problem string
+		notExist           bool
+	}{
+		{rel: "plan.md", data: "hello\n"},
+		{rel: "empty.md", data: ""},
+		{rel: "inside-link.md", data: "hello\n"},
+		{rel: "missing.md", problem: "cannot read: no such file or directory", notExist: true},
+		{rel: "nope/missing.md", problem: "cannot read: no such file or directory", notExist: true},
+		{rel: "big.md", problem: "file is 1048577 bytes, over the 1 MiB limit"},
+		{rel: "nul.md", problem: "NUL byte (at line 2)"},
+		{rel: "latin1.md", problem: "not UTF-8 text (invalid bytes at line 1)"},
+		{rel: "folder", problem: "not a regular file"},
+		{rel: "outside-link.md", problem: "symbolic link to a file outside the repo"},
+		{rel: "dangling.md", problem: "symbolic link leads nowhere", notExist: true},
+	} {
+		data, prob := r.Read(c.rel)
+		if c.problem == "" {
+			if prob != nil || string(data) != c.data {
+				t.Errorf("%s: %q, %v", c.rel, data, prob)
+			}
+			continue
+		}
+		if prob == nil || prob.File != c.rel || !strings.Contains(prob.Message, c.problem) || prob.NotExist() != c.notExist {
+			t.Errorf("%s: got %+v, want a problem saying %q (not exist: %v)", c.rel, prob, c.problem, c.notExist)
+		}
+	}
+	if data, prob := r.Read("limit.md"); prob == nil || len(data) != 0 || !strings.Contains(prob.Message, "NUL") {
+		t.Errorf("a file of exactly 1 MiB is read (and here refused for its NUL bytes): %v", prob)
+	}
+}
