@@ -17,7 +17,8 @@ import (
 func planSeeds(t testing.TB) [][]byte {
 	var seeds [][]byte
 	files, _ := filepath.Glob("../../examples/programme/pairs/*/plan.md")
-	for _, f := range files {
+	corpus, _ := filepath.Glob("../cli/testdata/corpus/pairs/*/plan.md")
+	for _, f := range append(files, corpus...) {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
