@@ -14,7 +14,8 @@
 # compare two builds on the same programme); SEED=S changes the programme.
 #
 # Peak memory comes from GNU time (/usr/bin/time -v; apt-get install time),
-# else from python3's getrusage, else it is shown as n/a.
+# else from python3's getrusage (whose figure cannot go below python's own
+# size, about 13 MiB, as the child is forked from it), else it is n/a.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
