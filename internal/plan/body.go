@@ -71,7 +71,8 @@ type walker struct {
 	p     *Plan
 	l     *diag.List
 	body  []byte
-	off   int // offset of body in the file
+	str   string // body as one string: titles and notes are slices of it
+	off   int    // offset of body in the file
 	lines lineIndex
 	today dates.Date
 
@@ -126,14 +127,14 @@ func (p *Plan) body(src []byte, doc frontmatter.Doc, l *diag.List, opt Options) 
 }
 
 func newWalker(p *Plan, l *diag.List, doc frontmatter.Doc, today dates.Date) *walker {
-	return &walker{p: p, l: l, body: doc.Body, off: doc.BodyStart,
+	return &walker{p: p, l: l, body: doc.Body, str: string(doc.Body), off: doc.BodyStart,
 		lines: newLineIndex(doc.Body, doc.BodyLine), today: today, goal: -1}
 }
 
 func (w *walker) closeMeeting(end int) {
 	if w.cur != nil {
 		w.cur.End = w.off + end
-		w.cur.Notes = strings.TrimSpace(string(w.body[w.lineAfter(w.cur.Start-w.off):end]))
+		w.cur.Notes = strings.TrimSpace(w.str[w.lineAfter(w.cur.Start-w.off):end])
 		w.p.Meetings = append(w.p.Meetings, *w.cur)
 		w.cur = nil
 	}

@@ -70,7 +70,7 @@ func fastBody(p *Plan, l *diag.List, doc frontmatter.Doc, today dates.Date) bool
 			if level > 6 || level < len(ln) && ln[level] != ' ' {
 				return false
 			}
-			title := strings.TrimSpace(string(ln[level:]))
+			title := strings.TrimSpace(w.str[start+level : start+len(ln)])
 			if strings.HasSuffix(title, "#") {
 				return false // a closing sequence: leave it to goldmark
 			}
@@ -81,7 +81,7 @@ func fastBody(p *Plan, l *diag.List, doc frontmatter.Doc, today dates.Date) bool
 				return false
 			}
 			if w.section == "goals" {
-				w.item(strings.TrimSpace(string(ln[2:])), w.lines.first+w.lineCount(start))
+				w.item(strings.TrimSpace(w.str[start+2:start+len(ln)]), w.lines.first+w.lineCount(start))
 			}
 			prev, inList = item, true
 		case ln[0] == ' ':
@@ -92,7 +92,7 @@ func fastBody(p *Plan, l *diag.List, doc frontmatter.Doc, today dates.Date) bool
 				return false
 			}
 			if w.section == "goals" {
-				w.note(strings.TrimSpace(string(ln[4:])), w.lines.first+w.lineCount(start))
+				w.note(strings.TrimSpace(w.str[start+4:start+len(ln)]), w.lines.first+w.lineCount(start))
 			}
 			prev = nested
 		case bytes.HasPrefix(ln, []byte("<!--")):

@@ -108,9 +108,12 @@ func readRest(h Heading, rest string) Heading {
 // what the general reading below gives for such a heading, without
 // splitting it into parts; ok is false for anything else.
 func plainTitle(rest string) (string, bool) {
-	var b []byte
+	spaced := false // words apart by more than one space
 	for i := 0; i < len(rest); {
 		if rest[i] == ' ' {
+			if i > 0 && rest[i-1] == ' ' {
+				spaced = true
+			}
 			i++
 			continue
 		}
@@ -122,19 +125,16 @@ func plainTitle(rest string) (string, bool) {
 			}
 			j++
 		}
-		word := rest[i:j]
-		if dashes(word) || markerWord(word) {
+		if word := rest[i:j]; dashes(word) || markerWord(word) {
 			return "", false
 		}
-		if b == nil {
-			b = make([]byte, 0, len(rest))
-		} else {
-			b = append(b, ' ')
-		}
-		b = append(b, word...)
 		i = j
 	}
-	return string(b), true
+	t := strings.Trim(rest, " ")
+	if spaced {
+		t = strings.Join(strings.Fields(t), " ")
+	}
+	return t, true
 }
 
 // dashes reports whether a word is only hyphens.

@@ -104,7 +104,15 @@ func CountGoals(p *plan.Plan) Goals {
 
 // past returns the meetings dated on or before today, by date.
 func past(p *plan.Plan, today dates.Date) []plan.Meeting {
-	ms := p.SortedMeetings()
+	// Meeting logs are nearly always in date order already: copy, and sort
+	// only when they are not.
+	ms := append([]plan.Meeting(nil), p.Meetings...)
+	for i := 1; i < len(ms); i++ {
+		if ms[i].Date.Before(ms[i-1].Date) {
+			ms = p.SortedMeetings()
+			break
+		}
+	}
 	n := 0
 	for _, m := range ms {
 		if !m.Date.After(today) {
@@ -117,8 +125,13 @@ func past(p *plan.Plan, today dates.Date) []plan.Meeting {
 
 // CountMeetings counts meetings up to today.
 func CountMeetings(p *plan.Plan, today dates.Date) Meetings {
+	return countMeetings(past(p, today))
+}
+
+// countMeetings counts meetings already limited to today and sorted.
+func countMeetings(ms []plan.Meeting) Meetings {
 	var c Meetings
-	for _, m := range past(p, today) {
+	for _, m := range ms {
 		switch m.Kind {
 		case plan.Held:
 			c.Held++
@@ -148,7 +161,8 @@ func EndedByDate(p *plan.Plan, cfg config.Config, today dates.Date) bool {
 
 // Judge computes the signals and the verdict.
 func Judge(p *plan.Plan, cfg config.Config, today dates.Date) Judgement {
-	j := Judgement{Goals: CountGoals(p), Meetings: CountMeetings(p, today)}
+	ms := past(p, today)
+	j := Judgement{Goals: CountGoals(p), Meetings: countMeetings(ms)}
 	switch {
 	case !p.Valid():
 		j.Verdict = Invalid
@@ -180,7 +194,6 @@ func Judge(p *plan.Plan, cfg config.Config, today dates.Date) Judgement {
 		}
 	}
 
-	ms := past(p, today)
 	cad := CadenceDays(p, cfg)
 	limit := t.StallFactor * float64(cad)
 	if j.Meetings.LastHeld.IsZero() {
