@@ -50,3 +50,17 @@ func BenchmarkCheckTable(b *testing.B) { benchRun(b, "close", "check") }
 
 // BenchmarkVerify runs `mentor close verify --format json` over 2,000 pairs.
 func BenchmarkVerify(b *testing.B) { benchRunCode(b, 1, "close", "verify", "--format", "json") }
+
+// BenchmarkVersion runs `mentor --version` in process: what the command
+// tree costs before any work.
+func BenchmarkVersion(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		io, _, _, _ := iostreams.Test()
+		f := &Factory{IO: io, Getenv: func(string) string { return "" },
+			Getwd: func() (string, error) { return "/", nil }, Now: time.Now}
+		if code := Run(f, []string{"--version"}); code != 0 {
+			b.Fatalf("exit %d", code)
+		}
+	}
+}
