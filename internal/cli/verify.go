@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 
@@ -102,8 +103,12 @@ func verifyRun(opts *VerifyOptions) error {
 		// wrong --repo or pairs_dir must not pass unnoticed.
 		fmt.Fprintf(f.IO.ErrOut, "mentor: warning: no pairs found in %s/ (pairs_dir); nothing to verify\n", r.Config.PairsDir)
 	}
-	loaded := loadForVerify(r, pairs)
-	findings := verify.Check(loaded, verify.Options{Config: r.Config, Today: today, All: opts.All})
+	// Like check, verify keeps little alive: each pair is checked as soon
+	// as it is read and only its findings are kept. GOGC, when set, wins.
+	if f.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(400))
+	}
+	findings := checkForVerify(r, pairs, verify.Options{Config: r.Config, Today: today, All: opts.All})
 	n := len(pairs)
 
 	switch opts.Format {
@@ -179,42 +184,58 @@ func isFile(path string) bool {
 	return err == nil && !st.IsDir()
 }
 
-// loadForVerify reads each pair's plan (front matter only: verify needs
-// no goals or meetings) and its closure record where there is one, on all
-// cores.
-func loadForVerify(r *repo.Repo, pairs []repo.Pair) []verify.Pair {
-	out := make([]verify.Pair, len(pairs))
+// checkForVerify reads each pair's plan (front matter only: verify needs
+// no goals or meetings) and its closure record where there is one, and
+// checks it, on all cores. Only the findings are kept, so memory does not
+// grow with the programme; they come out in the order verify.Check gives.
+func checkForVerify(r *repo.Repo, pairs []repo.Pair, opt verify.Options) []verify.Finding {
+	per := make([][]verify.Finding, len(pairs))
 	programme.Parallel(len(pairs), func(i int) {
-		p := pairs[i]
-		vp := verify.Pair{ID: p.ID, Dir: p.Dir, HasPlan: true}
-		if p.Problem != nil {
-			prob := *p.Problem
-			vp.PlanProblem = &prob
-			out[i] = vp
-			return
+		per[i] = verify.Check([]verify.Pair{loadForVerify(r, pairs[i])}, opt)
+	})
+	var out []verify.Finding
+	for _, fs := range per {
+		out = append(out, fs...)
+	}
+	// verify.Check sorts by file, then line, keeping the pairs' order
+	// among equals: sorting the pairs' sorted findings again does the same.
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].File != out[j].File {
+			return out[i].File < out[j].File
 		}
-		data, prob := r.Read(p.PlanFile())
-		switch {
-		case prob == nil:
-			vp.Plan = plan.Parse(p.PlanFile(), data, plan.Options{FrontMatterOnly: true})
-		case prob.NotExist():
-			vp.HasPlan = false
-		default:
-			vp.PlanProblem = prob.Problem
-		}
-		data, prob = r.Read(p.File("closure.md"))
-		switch {
-		case prob == nil:
-			vp.HasClosure = true
-			vp.Closure = closure.Parse(p.File("closure.md"), data)
-		case prob.NotExist():
-		default:
-			vp.HasClosure = true
-			vp.ClosureProblem = prob.Problem
-		}
-		out[i] = vp
+		return out[i].Line < out[j].Line
 	})
 	return out
+}
+
+// loadForVerify reads one pair's plan and closure record.
+func loadForVerify(r *repo.Repo, p repo.Pair) verify.Pair {
+	vp := verify.Pair{ID: p.ID, Dir: p.Dir, HasPlan: true}
+	if p.Problem != nil {
+		prob := *p.Problem
+		vp.PlanProblem = &prob
+		return vp
+	}
+	data, prob := r.Read(p.PlanFile())
+	switch {
+	case prob == nil:
+		vp.Plan = plan.Parse(p.PlanFile(), data, plan.Options{FrontMatterOnly: true})
+	case prob.NotExist():
+		vp.HasPlan = false
+	default:
+		vp.PlanProblem = prob.Problem
+	}
+	data, prob = r.Read(p.File("closure.md"))
+	switch {
+	case prob == nil:
+		vp.HasClosure = true
+		vp.Closure = closure.Parse(p.File("closure.md"), data)
+	case prob.NotExist():
+	default:
+		vp.HasClosure = true
+		vp.ClosureProblem = prob.Problem
+	}
+	return vp
 }
 
 // underBase makes the findings' paths relative to base (the CI's checkout)
