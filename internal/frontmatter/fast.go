@@ -11,11 +11,12 @@ import (
 // fastFields decodes the common shapes of front matter without the YAML
 // parser: block mappings of "key: value" lines, nested mappings and lists
 // indented under a key ("contact:" then "  channel: email", "goals:" then
-// "  - title: …"), every value a single plain or simply quoted scalar. It
-// builds the nodes yaml.v3 would build for the same text (kind, style, tag,
-// value, line, column, content). Anything else — comments, flow style,
-// anchors, multi-line scalars, tabs, and every error case — returns
-// ok == false and goes to yaml.v3; FuzzFields checks that both agree.
+// "  - title: …"), every value a single plain or simply quoted scalar,
+// maybe followed by a comment. It builds the nodes yaml.v3 would build for
+// the same text (kind, style, tag, value, line, column, line comment,
+// content). Anything else — comment lines, flow style, anchors, multi-line
+// scalars, tabs, and every error case — returns ok == false and goes to
+// yaml.v3; FuzzFields checks that both agree.
 func (d Doc) fastFields() (fields []Field, ok bool) {
 	p := fastParser{}
 	if !p.split(d.YAML) || len(p.lines) == 0 || p.lines[0].indent != 0 {
@@ -53,7 +54,7 @@ type fastParser struct {
 // leaves to yaml.v3 anywhere in it: comments, tabs and other control
 // characters, text yaml.v3 does not accept as printable.
 func (p *fastParser) split(src []byte) bool {
-	if bytes.IndexByte(src, '#') >= 0 || bytes.IndexByte(src, '\t') >= 0 {
+	if bytes.IndexByte(src, '\t') >= 0 {
 		return false
 	}
 	n := bytes.Count(src, []byte{'\n'}) + 1
@@ -79,6 +80,9 @@ func (p *fastParser) split(src []byte) bool {
 		}
 		if indent == len(l) {
 			continue // blank
+		}
+		if l[indent] == '#' {
+			return false // a comment line: yaml.v3 hangs it on a node by rules of its own
 		}
 		p.lines = append(p.lines, fastLine{no: no, indent: indent, text: l})
 	}
@@ -125,7 +129,7 @@ func (p *fastParser) mapping(indent int) (*yaml.Node, bool) {
 		var val *yaml.Node
 		if v < len(t) {
 			var ok bool
-			if val, ok = p.scalar(bytes.TrimRight(t[v:], " "), l.no, indent+v+1); !ok {
+			if val, ok = p.scalar(t[v:], l.no, indent+v+1); !ok {
 				return nil, false
 			}
 		} else {
@@ -174,7 +178,7 @@ func (p *fastParser) sequence(indent int) (*yaml.Node, bool) {
 			p.lines[p.cur].indent = indent + 2
 			item, ok = p.mapping(indent + 2)
 		} else {
-			item, ok = p.scalar(bytes.TrimRight(content, " "), l.no, indent+3)
+			item, ok = p.scalar(content, l.no, indent+3)
 			p.cur++
 			if ok && p.cur < len(p.lines) && p.lines[p.cur].indent > indent {
 				ok = false
@@ -191,13 +195,33 @@ func (p *fastParser) sequence(indent int) (*yaml.Node, bool) {
 	return s, true
 }
 
-// scalar reads a value: a plain scalar that yaml.v3 tags !!str, a date it
-// tags !!timestamp, or a quoted string without escapes.
-func (p *fastParser) scalar(raw []byte, line, col int) (*yaml.Node, bool) {
-	if len(raw) == 0 {
+// scalar reads a value, text being the rest of its line: a plain scalar
+// that yaml.v3 tags !!str, a date it tags !!timestamp, or a quoted string
+// without escapes, maybe followed by a comment.
+func (p *fastParser) scalar(text []byte, line, col int) (*yaml.Node, bool) {
+	raw := bytes.TrimRight(text, " ")
+	if len(raw) == 0 || raw[0] == '#' {
 		return nil, false
 	}
+	if len(raw) < len(text) && bytes.IndexByte(raw, '#') >= 0 {
+		return nil, false // spaces after a comment: yaml.v3 keeps some of them
+	}
 	n := yaml.Node{Kind: yaml.ScalarNode, Line: line, Column: col}
+	// A comment after the value ("reason: goals-met  # proposed"), as
+	// mentor close record writes them, is the value's line comment.
+	if c := raw[0]; c == '"' || c == '\'' {
+		if q := bytes.IndexByte(raw[1:], c); q >= 0 {
+			if rest := raw[q+2:]; len(rest) > 0 {
+				comment := bytes.TrimLeft(rest, " ")
+				if rest[0] != ' ' || len(comment) == 0 || comment[0] != '#' {
+					return nil, false
+				}
+				n.LineComment, raw = string(comment), raw[:q+2]
+			}
+		}
+	} else if i := bytes.Index(raw, []byte(" #")); i >= 0 {
+		n.LineComment, raw = string(raw[i+1:]), bytes.TrimRight(raw[:i], " ")
+	}
 	switch c := raw[0]; {
 	case c == '"' || c == '\'':
 		if len(raw) < 2 || raw[len(raw)-1] != c {
