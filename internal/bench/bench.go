@@ -248,15 +248,18 @@ func (g *Generator) closure(mentor, mentee string, start, closed, final dates.Da
 	var b strings.Builder
 	fmt.Fprintf(&b, "---\nmentor: %s\nmentee: %s\nstart: %s\nclosed: %s\n", mentor, mentee, start, closed)
 	transition := []string{"end", "informal", "rematch", "mentor"}[g.rng.IntN(4)]
-	fmt.Fprintf(&b, "reason: goals-met\ninitiated_by: both\n")
+	// Completed as people complete what mentor close record writes: the
+	// TODOs replaced, the comments left in place.
+	fmt.Fprintf(&b, "reason: goals-met  # proposed from the goals-met signal; one of goals-met, end-of-term, stalled, commitment, unproductive, no-progress, mutual, life-change, other\n")
+	fmt.Fprintf(&b, "initiated_by: both  # mentor, mentee, both or program\n")
 	if final.IsZero() {
-		b.WriteString("final_meeting: none\n")
+		b.WriteString("final_meeting: none  # the date of the final meeting, or none\n")
 	} else {
-		fmt.Fprintf(&b, "final_meeting: %s\n", final)
+		fmt.Fprintf(&b, "final_meeting: %s  # the date of the final meeting, or none\n", final)
 	}
-	fmt.Fprintf(&b, "transition: %s\n", transition)
+	fmt.Fprintf(&b, "transition: %s  # end, informal, rematch or mentor (the mentee becomes a mentor)\n", transition)
 	if transition != "end" {
-		b.WriteString("contact:\n  channel: email\n  cadence: quarterly\n")
+		b.WriteString("contact:\n  channel: email  # email, LinkedIn, Slack…\n  cadence: quarterly  # monthly, quarterly…\n")
 	}
 	b.WriteString("goals:\n")
 	for _, gl := range goals {
