@@ -69,11 +69,7 @@ func checkRun(opts *CheckOptions) error {
 	if err != nil {
 		return err
 	}
-	r, cwd, err := f.Repo()
-	if err != nil {
-		return err
-	}
-	pairs, err := r.Resolve(opts.Paths, cwd)
+	r, pairs, err := f.RepoPairs(opts.Paths)
 	if err != nil {
 		return err
 	}

@@ -142,11 +142,7 @@ func logRun(opts *LogOptions) error {
 	if err != nil {
 		return err
 	}
-	r, cwd, err := f.Repo()
-	if err != nil {
-		return err
-	}
-	pair, err := r.ResolvePair(opts.Pair, cwd)
+	r, pair, err := f.RepoPair(opts.Pair)
 	if err != nil {
 		return err
 	}

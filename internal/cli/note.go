@@ -106,11 +106,7 @@ func noteRun(opts *NoteOptions) error {
 			return usageErr("--date: %v", err)
 		}
 	}
-	r, cwd, err := f.Repo()
-	if err != nil {
-		return err
-	}
-	pair, err := r.ResolvePair(opts.Pair, cwd)
+	r, pair, err := f.RepoPair(opts.Pair)
 	if err != nil {
 		return err
 	}

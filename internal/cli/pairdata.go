@@ -34,11 +34,7 @@ func loadPair(f *Factory, arg string, date string) (*pairFile, error) {
 			return nil, usageErr("--date: %v", err)
 		}
 	}
-	r, cwd, err := f.Repo()
-	if err != nil {
-		return nil, err
-	}
-	pair, err := r.ResolvePair(arg, cwd)
+	r, pair, err := f.RepoPair(arg)
 	if err != nil {
 		return nil, err
 	}

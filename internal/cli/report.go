@@ -103,11 +103,7 @@ func reportRun(opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
-	r, cwd, err := f.Repo()
-	if err != nil {
-		return err
-	}
-	pairs, err := r.Resolve(opts.Paths, cwd)
+	r, pairs, err := f.RepoPairs(opts.Paths)
 	if err != nil {
 		return err
 	}

@@ -86,6 +86,28 @@ func (f *Factory) Repo() (*repo.Repo, string, error) {
 	return r, cwd, err
 }
 
+// RepoPair opens the repo and resolves one PAIR argument: an id, a pair
+// folder or its plan.md.
+func (f *Factory) RepoPair(arg string) (*repo.Repo, repo.Pair, error) {
+	r, cwd, err := f.Repo()
+	if err != nil {
+		return nil, repo.Pair{}, err
+	}
+	pair, err := r.ResolvePair(arg, cwd)
+	return r, pair, err
+}
+
+// RepoPairs opens the repo and resolves PAIR|PATH arguments; none means
+// every pair in pairs_dir.
+func (f *Factory) RepoPairs(args []string) (*repo.Repo, []repo.Pair, error) {
+	r, cwd, err := f.Repo()
+	if err != nil {
+		return nil, nil, err
+	}
+	pairs, err := r.Resolve(args, cwd)
+	return r, pairs, err
+}
+
 // ExitError carries an exit code. A nil Err means the command already said
 // what went wrong.
 type ExitError struct {

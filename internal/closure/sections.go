@@ -8,19 +8,9 @@ import (
 
 	"github.com/mentor-cli/mentor/internal/diag"
 	"github.com/mentor-cli/mentor/internal/frontmatter"
+	"github.com/mentor-cli/mentor/internal/markdown"
 	"github.com/mentor-cli/mentor/internal/nesting"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
-)
-
-// md parses only block structure, like the plan parser: sections are found
-// from headings, and whether a section says anything is read from its raw
-// lines, so inline parsing would buy nothing and cost time on pathological
-// input. The parser holds no per-document state and is shared.
-var md = parser.NewParser(
-	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
-	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
 )
 
 // sections finds the level-2 headings that are children of the document (a
@@ -33,7 +23,7 @@ func sections(doc frontmatter.Doc, l *diag.List) []Section {
 		l.Errorf(doc.BodyLine+line-1, "lists nest more than %d deep here; mentor does not read Markdown nested this deep: flatten the list", nesting.Limit)
 		return nil
 	}
-	root := md.Parse(text.NewReader(tameQuotes(body)))
+	root := markdown.Blocks(tameQuotes(body))
 	nl := newlines(body)
 	lineOf := func(off int) int { return doc.BodyLine + sort.SearchInts(nl, off) }
 

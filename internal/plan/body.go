@@ -10,20 +10,9 @@ import (
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/diag"
 	"github.com/mentor-cli/mentor/internal/frontmatter"
+	"github.com/mentor-cli/mentor/internal/markdown"
 	"github.com/mentor-cli/mentor/internal/nesting"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
-)
-
-// md parses only block structure. Goals and meetings live in headings and
-// list items, and their text is read raw (checkboxes and strike-through by
-// hand), so inline parsing would cost time and buy nothing — and it is where
-// pathological input (thousands of unclosed links or emphasis markers) bites.
-// The parser holds no per-document state and is shared by all goroutines.
-var md = parser.NewParser(
-	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
-	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
 )
 
 // lineIndex maps body offsets to file lines.
@@ -100,7 +89,7 @@ func (p *Plan) body(src []byte, doc frontmatter.Doc, l *diag.List, opt Options) 
 		return
 	}
 	w := newWalker(p, l, doc, opt.Today)
-	root := md.Parse(text.NewReader(doc.Body))
+	root := markdown.Blocks(doc.Body)
 
 	// Only the document's own children make sections: a heading inside a
 	// list or a quote is content, and code blocks are opaque to the parser.
