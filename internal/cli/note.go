@@ -82,18 +82,6 @@ the built-in one). With --commit the note, and only the note, is committed to gi
 	return c
 }
 
-// builtinNote lays out a note when the binary has no note.md template.
-const builtinNote = `---
-date: {{.Date}}
-author: {{.Author}}
-pair: {{.ID}}
----
-
-# Reflection: {{.Date}} ({{.Author}})
-
-{{.Text}}
-`
-
 func noteRun(opts *NoteOptions) error {
 	f := opts.F
 	today, err := f.TodayDate()
@@ -190,11 +178,7 @@ func writeNew(r *repo.Repo, base string, data []byte) (string, error) {
 func renderNote(r *repo.Repo, d render.Data) ([]byte, error) {
 	src, file, err := render.Source(r, "note.md")
 	if err != nil {
-		var te *render.TemplateError
-		if errors.As(err, &te) {
-			return nil, err
-		}
-		src, file = []byte(builtinNote), "templates/note.md (built-in)"
+		return nil, err
 	}
 	out, err := render.ExecuteText(file, src, d)
 	if err != nil {
