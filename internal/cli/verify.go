@@ -90,11 +90,7 @@ func verifyRun(opts *VerifyOptions) error {
 	if err != nil {
 		return err
 	}
-	r, cwd, err := f.Repo()
-	if err != nil {
-		return err
-	}
-	pairs, err := resolveForVerify(r, opts.Paths, cwd)
+	r, pairs, err := f.RepoPairs(opts.Paths)
 	if err != nil {
 		return err
 	}
@@ -140,48 +136,6 @@ func verifyRun(opts *VerifyOptions) error {
 		return silentExit(ExitFindings)
 	}
 	return nil
-}
-
-// resolveForVerify resolves the PATH arguments as check does, except that a
-// folder holding a closure.md but no plan.md is a pair folder too: naming
-// an orphaned record must report it, not find no pairs under it.
-func resolveForVerify(r *repo.Repo, args []string, cwd string) ([]repo.Pair, error) {
-	if len(args) == 0 {
-		return r.Pairs()
-	}
-	var out []repo.Pair
-	seen := map[string]bool{}
-	for _, a := range args {
-		abs := a
-		if !filepath.IsAbs(abs) {
-			abs = filepath.Join(cwd, a)
-		}
-		if c, err := filepath.EvalSymlinks(abs); err == nil {
-			abs = c
-		}
-		var ps []repo.Pair
-		if isFile(filepath.Join(abs, "closure.md")) && !isFile(filepath.Join(abs, "plan.md")) && r.Inside(abs) && abs != r.Root {
-			ps = []repo.Pair{{ID: filepath.Base(abs), Dir: r.Rel(abs)}}
-		} else {
-			var err error
-			if ps, err = r.Resolve([]string{a}, cwd); err != nil {
-				return nil, err
-			}
-		}
-		for _, p := range ps {
-			if !seen[p.Dir] {
-				seen[p.Dir] = true
-				out = append(out, p)
-			}
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out, nil
-}
-
-func isFile(path string) bool {
-	st, err := os.Lstat(path)
-	return err == nil && !st.IsDir()
 }
 
 // checkForVerify reads each pair's plan (front matter only: verify needs

@@ -262,6 +262,11 @@ func (r *Repo) resolveOne(arg, cwd string, folders bool) ([]Pair, error) {
 	if _, err := os.Stat(filepath.Join(abs, "plan.md")); err == nil {
 		return []Pair{{ID: filepath.Base(abs), Dir: rel}}, nil
 	}
+	// A folder with a closure record but no plan is a pair that lost its
+	// plan, not a folder of pairs: readers report the missing plan.
+	if st, err := os.Lstat(filepath.Join(abs, "closure.md")); err == nil && !st.IsDir() && abs != r.Root {
+		return []Pair{{ID: filepath.Base(abs), Dir: rel}}, nil
+	}
 	if !folders {
 		return nil, usagef("%s has no plan.md: give a pair id, a pair folder or its plan.md", arg)
 	}
