@@ -3,8 +3,9 @@ package cli
 import (
 	"runtime/debug"
 
+	"github.com/mentor-cli/mentor/internal/load"
 	"github.com/mentor-cli/mentor/internal/output"
-	"github.com/mentor-cli/mentor/internal/programme"
+	"github.com/mentor-cli/mentor/internal/pair"
 	"github.com/mentor-cli/mentor/internal/signals"
 	"github.com/spf13/cobra"
 )
@@ -82,16 +83,17 @@ func checkRun(opts *CheckOptions) error {
 		defer debug.SetGCPercent(debug.SetGCPercent(400))
 	}
 	// Results stream from the workers in pair order: JSON is written as it
-	// comes, and the table keeps only what it shows, not the parsed plans.
+	// comes, and the table keeps only what it shows, not the parsed files.
 	invalid := false
-	var results []programme.Result
+	var results []output.Checked
 	var stream *output.CheckJSONStream
 	if opts.Format == "json" {
 		stream = output.NewCheckJSONStream(f.IO.Out, today)
-	} else {
-		results = make([]programme.Result, 0, len(pairs))
 	}
-	err = programme.Each(r, pairs, today, func(res programme.Result) error {
+	judge := func(p *pair.Pair) output.Checked {
+		return output.NewChecked(p, signals.Judge(p, r.Config, today))
+	}
+	err = load.Each(r, pairs, load.Options{Today: today, Notes: true}, judge, func(res output.Checked) error {
 		if res.Judgement.Verdict == signals.Invalid {
 			invalid = true
 		}
@@ -99,7 +101,6 @@ func checkRun(opts *CheckOptions) error {
 			return stream.Add(res)
 		}
 		output.Problems(f.IO.ErrOut, res.Problems)
-		res.Plan = nil
 		results = append(results, res)
 		return nil
 	})

@@ -38,10 +38,9 @@ var corpus = []corpusCase{
 	{"yaml-syntax", "plan.md", 2, "front matter is not valid YAML", "invalid", "plan-invalid"},
 	{"wrong-types", "plan.md", 2, "mentor must be a name", "invalid", "plan-invalid"},
 	{"alias-bomb", "plan.md", 13, "program must be a name", "invalid", "plan-invalid"},
-	{"nul", "plan.md", 0, "NUL byte (at line 3)", "invalid", "plan-invalid"},
-	{"invalid-utf8", "plan.md", 0, "not UTF-8 text (invalid bytes at line 13)", "invalid", "plan-invalid"},
-	{"no-plan", "plan.md", 0, "no plan.md in this pair folder", "invalid", "plan-invalid"},
-	{"over-1mib", "plan.md", 0, "over the 1 MiB limit", "invalid", "plan-invalid"},
+	{"nul", "plan.md", 1, "NUL byte (at line 3)", "invalid", "plan-invalid"},
+	{"invalid-utf8", "plan.md", 1, "not UTF-8 text (invalid bytes at line 13)", "invalid", "plan-invalid"},
+	{"over-1mib", "plan.md", 1, "over the 1 MiB limit", "invalid", "plan-invalid"},
 	{"nested-yaml", "plan.md", 5, "program must be a name", "invalid", "plan-invalid"},
 	// verify reads only the front matter of plans: their body is check's.
 	{"deep-lists", "plan.md", 53, "nest more than 32 deep", "invalid", ""},
@@ -49,12 +48,12 @@ var corpus = []corpusCase{
 	{"deep-quotes", "plan.md", 15, "nest more than 32 deep", "invalid", ""},
 	{"unclosed-links", "", 0, "", "on-track", ""},
 	{"unclosed-emphasis", "", 0, "", "on-track", ""},
-	{"plan-link-outside", "plan.md", 0, "symbolic link to a file outside the repo", "invalid", "plan-invalid"},
-	{"pair-link-outside", "", 0, "pair folder is a symbolic link to a place outside the repo", "invalid", "plan-invalid"},
-	{"unreadable", "plan.md", 0, "cannot read: permission denied", "invalid", "plan-invalid"},
+	{"plan-link-outside", "plan.md", 1, "symbolic link to a file outside the repo", "invalid", "plan-invalid"},
+	{"pair-link-outside", "", 1, "pair folder is a symbolic link to a place outside the repo", "invalid", "plan-invalid"},
+	{"unreadable", "plan.md", 1, "cannot read: permission denied", "invalid", "plan-invalid"},
 	{"closure-alias-bomb", "closure.md", 17, "each goal must have a title", "closed", "closure-invalid"},
 	{"closure-empty", "closure.md", 1, "no front matter", "closed", "closure-invalid"},
-	{"closure-over-1mib", "closure.md", 0, "over the 1 MiB limit", "closed", "closure-invalid"},
+	{"closure-over-1mib", "closure.md", 1, "over the 1 MiB limit", "closed", "closure-invalid"},
 	{"closure-deep-lists", "closure.md", 14, "nest more than 32 deep", "closed", "closure-invalid"},
 }
 
@@ -166,8 +165,8 @@ func TestCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(entries) != len(cases)+1 {
-		t.Fatalf("the corpus has %d pair folders, the table %d cases and one healthy pair", len(entries), len(cases))
+	if len(entries) != len(cases)+2 {
+		t.Fatalf("the corpus has %d pair folders, the table %d cases, one healthy pair and one folder that is not a pair", len(entries), len(cases))
 	}
 
 	// check: every pair is judged, the bad ones are invalid with a problem
@@ -196,6 +195,10 @@ func TestCorpus(t *testing.T) {
 	}
 	if p := rep.Pairs[judged["good"]]; p.ID != "good" || p.Verdict != "on-track" {
 		t.Errorf("the healthy pair next to the corpus: %+v", p)
+	}
+	// A folder with neither plan.md nor closure.md is not a pair.
+	if _, ok := judged["no-plan"]; ok {
+		t.Errorf("no-plan holds only notes/, and was judged as a pair")
 	}
 	for _, c := range cases {
 		i, ok := judged[c.pair]

@@ -3,16 +3,13 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/diag"
-	"github.com/mentor-cli/mentor/internal/meetinglog"
+	"github.com/mentor-cli/mentor/internal/edit"
 	"github.com/mentor-cli/mentor/internal/output"
 	"github.com/mentor-cli/mentor/internal/plan"
-	"github.com/mentor-cli/mentor/internal/repo"
 	"github.com/spf13/cobra"
 )
 
@@ -76,6 +73,7 @@ lose an entry. With --commit it commits the plan, and only the plan, to git.`,
 	fl.BoolVar(&opts.Unproductive, "unproductive", false, "the meeting took place but moved nothing forward")
 	fl.StringVarP(&opts.Notes, "message", "m", "", "the meeting's `NOTES` (Markdown, written under the heading)")
 	fl.BoolVar(&opts.Commit, "commit", false, "commit the plan to git (only that file)")
+	lockFlags(c, f)
 	sides := cobra.FixedCompletions([]string{"mentor", "mentee"}, cobra.ShellCompDirectiveNoFileComp)
 	_ = c.RegisterFlagCompletionFunc("cancelled-by", sides)
 	_ = c.RegisterFlagCompletionFunc("no-show", sides)
@@ -142,7 +140,7 @@ func logRun(opts *LogOptions) error {
 	if err != nil {
 		return err
 	}
-	r, pair, err := f.RepoPair(opts.Pair)
+	r, ref, err := f.RepoPair(opts.Pair)
 	if err != nil {
 		return err
 	}
@@ -151,49 +149,42 @@ func logRun(opts *LogOptions) error {
 			return err
 		}
 	}
-	file, err := editTarget(r, pair.PlanFile())
-	if err != nil {
-		return err
-	}
-	unlock, err := r.Lock(file)
-	if err != nil {
-		return err
-	}
-	defer unlock()
-
-	// Read the plan only once the lock is held: it is the one to edit.
-	src, prob := r.Read(file)
-	if prob != nil {
-		if prob.NotExist() {
-			return usageErr("%s does not exist: create the pair's plan with mentor close init first", file)
-		}
-		return &ExitError{ExitFindings, fmt.Errorf("%s; nothing was written", prob.Problem)}
-	}
-	p := plan.Parse(file, src, plan.Options{Today: today})
-	if !p.Valid() {
-		var errs []diag.Problem
-		for _, pr := range p.Problems {
-			if pr.Severity == diag.Error {
-				errs = append(errs, pr)
+	var p *plan.Plan
+	var ins edit.Insertion
+	res, err := edit.Apply(r, ref.PlanFile(), func(src []byte) ([]byte, error) {
+		p = plan.Parse(ref.PlanFile(), src, plan.Options{Today: today})
+		if !p.Valid() {
+			var errs []diag.Problem
+			for _, pr := range p.Problems {
+				if pr.Severity == diag.Error {
+					errs = append(errs, pr)
+				}
 			}
+			output.Problems(f.IO.ErrOut, errs)
+			return nil, &ExitError{ExitFindings, fmt.Errorf("%s has errors: fix them, then log the meeting; nothing was written", ref.PlanFile())}
 		}
-		output.Problems(f.IO.ErrOut, errs)
-		return &ExitError{ExitFindings, fmt.Errorf("%s has errors: fix them, then log the meeting; nothing was written", file)}
+		out, at, err := edit.InsertMeeting(src, p, h, opts.Notes)
+		if err != nil {
+			return nil, usageErr("%v", err)
+		}
+		ins = at
+		return out, nil
+	}, edit.Options{})
+	var rerr *edit.ReadError
+	if errors.As(err, &rerr) && rerr.NotExist() {
+		return usageErr("%s does not exist: create the pair's plan with mentor close init first", ref.PlanFile())
 	}
-	out, ins, err := meetinglog.InsertAt(src, p, h, opts.Notes)
 	if err != nil {
-		return usageErr("%v", err)
-	}
-	if err := r.Write(file, out, true); err != nil {
 		return err
 	}
+	file := res.File
 	if opts.Commit {
-		if err := gitCommit(r, file, fmt.Sprintf("mentor: log %s meeting for %s", h.Date, pair.ID)); err != nil {
+		if err := gitCommit(r, file, fmt.Sprintf("mentor: log %s meeting for %s", h.Date, ref.ID)); err != nil {
 			return err
 		}
 	}
 	for _, m := range p.Meetings {
-		if m.Date.Equal(h.Date) && meetinglog.Same(plan.Heading{Date: m.Date, Kind: m.Kind, By: m.By, Unproductive: m.Unproductive, Title: m.Title}, h) {
+		if m.Date.Equal(h.Date) && edit.Same(plan.Heading{Date: m.Date, Kind: m.Kind, By: m.By, Unproductive: m.Unproductive, Title: m.Title}, h) {
 			fmt.Fprintf(f.IO.ErrOut, "%s:%d: warning: the same meeting was already logged there; if this one is a mistake, delete it from line %d\n", file, m.Line, ins.Line)
 			break
 		}
@@ -203,23 +194,4 @@ func logRun(opts *LogOptions) error {
 	}
 	fmt.Fprintf(f.IO.Out, "%s:%d: ### %s\n", file, ins.Line, h.Format())
 	return nil
-}
-
-// editTarget is the repo-relative file to edit in place of rel: rel itself,
-// or, when rel is a symbolic link within the repo, the file it leads to, so
-// that the link stays a link.
-func editTarget(r *repo.Repo, rel string) (string, error) {
-	abs := r.Abs(rel)
-	st, err := os.Lstat(abs)
-	if err != nil || st.Mode()&os.ModeSymlink == 0 {
-		return rel, nil
-	}
-	target, err := filepath.EvalSymlinks(abs)
-	if err != nil {
-		return "", &repo.UsageError{Msg: fmt.Sprintf("%s is a symbolic link that leads nowhere: %v", rel, errors.Unwrap(err))}
-	}
-	if !r.Inside(target) {
-		return "", &repo.UsageError{Msg: fmt.Sprintf("%s is a symbolic link to a file outside the repo; it is not edited (copy the file into the repo)", rel)}
-	}
-	return r.Rel(target), nil
 }

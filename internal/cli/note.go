@@ -10,7 +10,7 @@ import (
 
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/frontmatter"
-	"github.com/mentor-cli/mentor/internal/plan"
+	"github.com/mentor-cli/mentor/internal/load"
 	"github.com/mentor-cli/mentor/internal/render"
 	"github.com/mentor-cli/mentor/internal/repo"
 	"github.com/mentor-cli/mentor/internal/signals"
@@ -78,6 +78,7 @@ the built-in one). With --commit the note, and only the note, is committed to gi
 	fl.StringVar(&opts.Date, "date", "", "the note's `DATE`, YYYY-MM-DD (default: today)")
 	fl.StringVarP(&opts.Text, "message", "m", "", "the note's `TEXT` (Markdown)")
 	fl.BoolVar(&opts.Commit, "commit", false, "commit the note to git (only that file)")
+	lockFlags(c, f)
 	_ = c.RegisterFlagCompletionFunc("as", cobra.FixedCompletions([]string{"mentor", "mentee"}, cobra.ShellCompDirectiveNoFileComp))
 	return c
 }
@@ -94,7 +95,7 @@ func noteRun(opts *NoteOptions) error {
 			return usageErr("--date: %v", err)
 		}
 	}
-	r, pair, err := f.RepoPair(opts.Pair)
+	r, ref, err := f.RepoPair(opts.Pair)
 	if err != nil {
 		return err
 	}
@@ -104,18 +105,12 @@ func noteRun(opts *NoteOptions) error {
 		}
 	}
 	d := render.Defaults()
-	if src, prob := r.Read(pair.PlanFile()); prob == nil {
+	if p := load.One(r, ref, load.Everything(today)); p.Plan != nil {
 		// The note is the writer's own text: a plan with problems still
 		// gets it, with what could be read of the plan.
-		p := plan.Parse(pair.PlanFile(), src, plan.Options{Today: today})
-		var j signals.Judgement
-		if p.Valid() {
-			j = signals.Judge(p, r.Config, today)
-		}
-		d = render.NewData(pair.ID, pair.Dir, p, j, r.Config, today, date)
-		d.Notes = render.LoadNotes(r, pair.Dir)
+		d = render.NewData(p, signals.Judge(p, r.Config, today), r.Config, today, date)
 	}
-	d.ID, d.Pair, d.Dir, d.Today, d.Date = pair.ID, pair.ID, pair.Dir, today, date
+	d.ID, d.Pair, d.Dir, d.Today, d.Date = ref.ID, ref.ID, ref.Dir, today, date
 	d.Role, d.Author = opts.As, opts.As
 	// Try the template before asking for the text, so that nothing the
 	// writer typed is lost to a broken template.
@@ -133,9 +128,9 @@ func noteRun(opts *NoteOptions) error {
 		return err
 	}
 
-	base := fmt.Sprintf("%s/notes/%s-%s", pair.Dir, date, opts.As)
-	if err := os.MkdirAll(r.Abs(pair.Dir+"/notes"), 0o755); err != nil {
-		return usageErr("cannot create %s/notes: %v", pair.Dir, err)
+	base := fmt.Sprintf("%s/notes/%s-%s", ref.Dir, date, opts.As)
+	if err := r.MkdirAll(ref.File("notes")); err != nil {
+		return err
 	}
 	unlock, err := r.Lock(base + ".md")
 	if err != nil {
@@ -147,7 +142,7 @@ func noteRun(opts *NoteOptions) error {
 		return err
 	}
 	if opts.Commit {
-		if err := gitCommit(r, file, fmt.Sprintf("mentor: add %s %s note for %s", date, opts.As, pair.ID)); err != nil {
+		if err := gitCommit(r, file, fmt.Sprintf("mentor: add %s %s note for %s", date, opts.As, ref.ID)); err != nil {
 			return err
 		}
 	}

@@ -5,8 +5,9 @@ import (
 
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/frontmatter"
+	"github.com/mentor-cli/mentor/internal/load"
 	"github.com/mentor-cli/mentor/internal/output"
-	"github.com/mentor-cli/mentor/internal/plan"
+	"github.com/mentor-cli/mentor/internal/pair"
 	"github.com/mentor-cli/mentor/internal/render"
 	"github.com/mentor-cli/mentor/internal/repo"
 	"github.com/mentor-cli/mentor/internal/signals"
@@ -16,7 +17,7 @@ import (
 // into template data.
 type pairFile struct {
 	repo *repo.Repo
-	pair repo.Pair
+	pair *pair.Pair
 	data render.Data
 }
 
@@ -34,24 +35,23 @@ func loadPair(f *Factory, arg string, date string) (*pairFile, error) {
 			return nil, usageErr("--date: %v", err)
 		}
 	}
-	r, pair, err := f.RepoPair(arg)
+	r, ref, err := f.RepoPair(arg)
 	if err != nil {
 		return nil, err
 	}
-	file := pair.PlanFile()
-	src, prob := r.Read(file)
-	if prob != nil {
-		return nil, &ExitError{ExitFindings, fmt.Errorf("%s: %s", file, prob.Message)}
-	}
-	p := plan.Parse(file, src, plan.Options{Today: today})
-	if !p.Valid() {
-		output.Problems(f.IO.ErrOut, p.Problems)
+	p := load.One(r, ref, load.Everything(today))
+	if !p.PlanValid() {
+		file := ref.PlanFile()
+		probs := p.PlanProblems()
+		if p.Plan == nil && len(probs) == 1 {
+			return nil, &ExitError{ExitFindings, fmt.Errorf("%s: %s", file, probs[0].Message)}
+		}
+		output.Problems(f.IO.ErrOut, probs)
 		return nil, &ExitError{ExitFindings, fmt.Errorf("%s has errors: fix them, then run this again", file)}
 	}
 	j := signals.Judge(p, r.Config, today)
-	d := render.NewData(pair.ID, pair.Dir, p, j, r.Config, today, day)
-	d.Notes = render.LoadNotes(r, pair.Dir)
-	return &pairFile{repo: r, pair: pair, data: d}, nil
+	d := render.NewData(p, j, r.Config, today, day)
+	return &pairFile{repo: r, pair: p, data: d}, nil
 }
 
 // write renders a template for the pair and writes it to name in the pair

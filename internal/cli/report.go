@@ -5,12 +5,13 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/mentor-cli/mentor/internal/closure"
 	"github.com/mentor-cli/mentor/internal/dates"
+	"github.com/mentor-cli/mentor/internal/load"
 	"github.com/mentor-cli/mentor/internal/output"
-	"github.com/mentor-cli/mentor/internal/programme"
+	"github.com/mentor-cli/mentor/internal/pair"
 	"github.com/mentor-cli/mentor/internal/repo"
 	"github.com/mentor-cli/mentor/internal/report"
+	"github.com/mentor-cli/mentor/internal/signals"
 	"github.com/spf13/cobra"
 )
 
@@ -126,27 +127,11 @@ func reportRun(opts *ReportOptions) error {
 	return output.ReportMarkdown(f.IO.Out, rep)
 }
 
-// loadPairs judges each plan and reads each closure record, once each.
-func loadPairs(r *repo.Repo, pairs []repo.Pair, today dates.Date) []report.Pair {
-	results := programme.Judge(r, pairs, today)
-	out := make([]report.Pair, len(results))
-	programme.Parallel(len(results), func(i int) {
-		p := report.Pair{Result: results[i]}
-		if results[i].Pair.Problem == nil {
-			file := results[i].Pair.File("closure.md")
-			data, prob := r.Read(file)
-			switch {
-			case prob == nil:
-				p.ClosureFile = file
-				p.Closure = closure.Parse(file, data)
-			case !prob.NotExist():
-				p.ClosureFile = file
-				p.ClosureProblem = prob.Problem
-			}
-		}
-		out[i] = p
+// loadPairs reads and judges every pair, once each.
+func loadPairs(r *repo.Repo, refs []pair.Ref, today dates.Date) []report.Pair {
+	return load.All(r, refs, load.Everything(today), func(p *pair.Pair) report.Pair {
+		return report.Pair{Pair: p, Judgement: signals.Judge(p, r.Config, today)}
 	})
-	return out
 }
 
 // knownProgram rejects a --program that no plan names, most likely a typo,

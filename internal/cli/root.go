@@ -11,9 +11,10 @@ import (
 	"time"
 
 	"github.com/mentor-cli/mentor/internal/dates"
-	"github.com/mentor-cli/mentor/internal/diag"
+	"github.com/mentor-cli/mentor/internal/edit"
+	"github.com/mentor-cli/mentor/internal/interrupt"
 	"github.com/mentor-cli/mentor/internal/iostreams"
-	"github.com/mentor-cli/mentor/internal/render"
+	"github.com/mentor-cli/mentor/internal/pair"
 	"github.com/mentor-cli/mentor/internal/repo"
 	"github.com/spf13/cobra"
 )
@@ -50,6 +51,10 @@ type Factory struct {
 	// Global flags.
 	RepoDir string
 	Today   string
+
+	// Flags of the commands that write.
+	LockTimeout time.Duration
+	BreakLock   bool
 }
 
 // NewFactory returns a Factory for the real process.
@@ -83,23 +88,33 @@ func (f *Factory) Repo() (*repo.Repo, string, error) {
 		return nil, "", fmt.Errorf("cannot tell the working folder: %v", err)
 	}
 	r, err := repo.Open(f.RepoDir, cwd)
-	return r, cwd, err
+	if err != nil {
+		return nil, cwd, err
+	}
+	r.LockTimeout, r.BreakLock = f.LockTimeout, f.BreakLock
+	return r, cwd, nil
+}
+
+// lockFlags adds the flags of a command that edits a file under a lock.
+func lockFlags(c *cobra.Command, f *Factory) {
+	c.Flags().DurationVar(&f.LockTimeout, "lock-timeout", repo.DefaultLockTimeout, "wait at most `DURATION` for another mentor command writing the same file")
+	c.Flags().BoolVar(&f.BreakLock, "break-lock", false, "take over a lock another mentor command holds (only when none is running)")
 }
 
 // RepoPair opens the repo and resolves one PAIR argument: an id, a pair
 // folder or its plan.md.
-func (f *Factory) RepoPair(arg string) (*repo.Repo, repo.Pair, error) {
+func (f *Factory) RepoPair(arg string) (*repo.Repo, pair.Ref, error) {
 	r, cwd, err := f.Repo()
 	if err != nil {
-		return nil, repo.Pair{}, err
+		return nil, pair.Ref{}, err
 	}
-	pair, err := r.ResolvePair(arg, cwd)
-	return r, pair, err
+	ref, err := r.ResolvePair(arg, cwd)
+	return r, ref, err
 }
 
 // RepoPairs opens the repo and resolves PAIR|PATH arguments; none means
 // every pair in pairs_dir.
-func (f *Factory) RepoPairs(args []string) (*repo.Repo, []repo.Pair, error) {
+func (f *Factory) RepoPairs(args []string) (*repo.Repo, []pair.Ref, error) {
 	r, cwd, err := f.Repo()
 	if err != nil {
 		return nil, nil, err
@@ -197,8 +212,11 @@ func newCloseCmd(f *Factory) *cobra.Command {
 }
 
 // Main runs mentor with the process's arguments and returns the exit code.
+// Ctrl-C and SIGTERM release what the command holds before it exits.
 func Main() int {
-	return Run(NewFactory(), os.Args[1:])
+	f := NewFactory()
+	interrupt.Start(f.IO.ErrOut)
+	return Run(f, os.Args[1:])
 }
 
 // Run runs mentor with args and returns the exit code. Errors are printed
@@ -229,23 +247,28 @@ func Run(f *Factory, args []string) (code int) {
 	return code
 }
 
-// ExitCode maps an error to mentor's exit code.
+// ExitCode maps an error to mentor's exit code: 1 for an outcome a person
+// acts on (a refused overwrite, a file that changed under mentor, an edit
+// refused), 2 for a usage or environment error; an error that says nothing
+// of its kind is a usage or environment error too.
 func ExitCode(err error) int {
 	var ee *ExitError
 	var exists *repo.ExistsError
-	var usage *repo.UsageError
-	var prob diag.Problem
-	var tmpl *render.TemplateError
-	var locked *repo.LockedError
+	var changed *repo.ChangedError
+	var large *repo.TooLargeError
+	var rerr *edit.ReadError
 	switch {
 	case err == nil:
 		return ExitOK
 	case errors.As(err, &ee):
 		return ee.Code
-	case errors.As(err, &exists):
+	case errors.As(err, &exists), errors.As(err, &changed), errors.As(err, &large):
 		return ExitFindings
-	case errors.As(err, &usage), errors.As(err, &prob), errors.As(err, &tmpl), errors.As(err, &locked):
-		return ExitUsage
+	case errors.As(err, &rerr):
+		if rerr.NotExist() {
+			return ExitUsage
+		}
+		return ExitFindings
 	}
 	return ExitUsage
 }

@@ -2,12 +2,17 @@ package cli
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
 	"testing"
-	"time"
 
-	"github.com/mentor-cli/mentor/internal/repo"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -15,13 +20,7 @@ import (
 // `exec mentor …` runs cli.Main in a child process of this binary.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"mentor": func() {
-			// Scripts that hold a lock on purpose need not wait the full time.
-			if d, err := time.ParseDuration(os.Getenv("MENTOR_TEST_LOCK_TIMEOUT")); err == nil {
-				repo.LockTimeout = d
-			}
-			os.Exit(Main())
-		},
+		"mentor": func() { os.Exit(Main()) },
 	})
 }
 
@@ -41,12 +40,103 @@ func TestScripts(t *testing.T) {
 			env.Setenv("NO_COLOR", "1")
 			env.Setenv("MENTOR_TODAY", "2026-11-21")
 			env.Setenv("EDITOR", "")
+			env.Setenv("VISUAL", "")
 			return nil
 		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"lineends": lineEnds,
-		},
+		Cmds: scriptCmds,
 	})
+}
+
+// scriptCmds are the commands scripts have besides testscript's own.
+var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){
+	"lineends":    lineEnds,
+	"mentor-exit": mentorExit,
+	"holdlock":    holdLock,
+	"droplock":    dropLock,
+}
+
+// mentorExit runs mentor and asserts its exact exit code, the way CUE's
+// scripts do: `mentor-exit 2 close check --format xml`. A script never
+// says `! exec mentor`, which would accept any failure (TestNoBareFailures).
+func mentorExit(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: mentor-exit CODE ARGS...")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("mentor-exit: %q is not an exit code", args[0])
+	}
+	err = ts.Exec("mentor", args[1:]...)
+	got := 0
+	var ee *exec.ExitError
+	switch {
+	case err == nil:
+	case errors.As(err, &ee):
+		got = ee.ExitCode()
+	default:
+		ts.Fatalf("mentor-exit: %v", err)
+	}
+	if got != want {
+		ts.Logf("stdout:\n%s\nstderr:\n%s", ts.ReadFile("stdout"), ts.ReadFile("stderr"))
+		ts.Fatalf("mentor %s exited %d, want %d", strings.Join(args[1:], " "), got, want)
+	}
+}
+
+// Locks held by holdlock, by script and file.
+var (
+	heldMu sync.Mutex
+	held   = map[string]*os.File{}
+)
+
+// holdLock plays another mentor command that holds a file's lock: it takes
+// flock(2) on FILE and writes a pid and a start time into it, as mentor
+// does. droplock FILE releases it.
+func holdLock(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: holdlock FILE")
+	}
+	path := ts.MkAbs(args[0])
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o644)
+	ts.Check(err)
+	ts.Check(syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB))
+	fmt.Fprintf(f, "%d\n2026-11-21T10:00:00Z\n", os.Getpid())
+	heldMu.Lock()
+	held[path] = f
+	heldMu.Unlock()
+	ts.Defer(func() { f.Close() })
+}
+
+func dropLock(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: droplock FILE")
+	}
+	path := ts.MkAbs(args[0])
+	heldMu.Lock()
+	f := held[path]
+	delete(held, path)
+	heldMu.Unlock()
+	if f == nil {
+		ts.Fatalf("droplock: %s is not held", args[0])
+	}
+	f.Close()
+}
+
+// TestNoBareFailures: every expected failure in a script names its exit
+// code; `! exec mentor` would pass with a usage error where a finding was
+// meant, or the other way round.
+func TestNoBareFailures(t *testing.T) {
+	files, _ := filepath.Glob("testdata/script/*.txtar")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(data), "\n") {
+			if strings.HasPrefix(strings.TrimSpace(line), "! exec mentor") {
+				t.Errorf("%s:%d: say the exit code: mentor-exit CODE ... instead of ! exec mentor", f, i+1)
+			}
+		}
+	}
 }
 
 // lineEnds rewrites files in place to test how commands treat the bytes

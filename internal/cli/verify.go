@@ -6,14 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"sort"
 	"strings"
 
-	"github.com/mentor-cli/mentor/internal/closure"
+	"github.com/mentor-cli/mentor/internal/load"
 	"github.com/mentor-cli/mentor/internal/output"
-	"github.com/mentor-cli/mentor/internal/plan"
-	"github.com/mentor-cli/mentor/internal/programme"
-	"github.com/mentor-cli/mentor/internal/repo"
+	"github.com/mentor-cli/mentor/internal/pair"
 	"github.com/mentor-cli/mentor/internal/verify"
 	"github.com/spf13/cobra"
 )
@@ -104,8 +101,18 @@ func verifyRun(opts *VerifyOptions) error {
 	if f.Getenv("GOGC") == "" {
 		defer debug.SetGCPercent(debug.SetGCPercent(400))
 	}
-	findings := checkForVerify(r, pairs, verify.Options{Config: r.Config, Today: today, All: opts.All})
-	n := len(pairs)
+	vopt := verify.Options{Config: r.Config, Today: today, All: opts.All}
+	var findings []verify.Finding
+	n := 0
+	check := func(p *pair.Pair) []verify.Finding { return verify.Check(p, vopt) }
+	// verify needs no goals or meetings: the plans' front matter is enough.
+	lopt := load.Options{Today: today, FrontMatterOnly: true, Closure: true}
+	_ = load.Each(r, pairs, lopt, check, func(fs []verify.Finding) error {
+		n++
+		findings = append(findings, fs...)
+		return nil
+	})
+	verify.Sort(findings)
 
 	switch opts.Format {
 	case "json":
@@ -136,60 +143,6 @@ func verifyRun(opts *VerifyOptions) error {
 		return silentExit(ExitFindings)
 	}
 	return nil
-}
-
-// checkForVerify reads each pair's plan (front matter only: verify needs
-// no goals or meetings) and its closure record where there is one, and
-// checks it, on all cores. Only the findings are kept, so memory does not
-// grow with the programme; they come out in the order verify.Check gives.
-func checkForVerify(r *repo.Repo, pairs []repo.Pair, opt verify.Options) []verify.Finding {
-	per := make([][]verify.Finding, len(pairs))
-	programme.Parallel(len(pairs), func(i int) {
-		per[i] = verify.Check([]verify.Pair{loadForVerify(r, pairs[i])}, opt)
-	})
-	var out []verify.Finding
-	for _, fs := range per {
-		out = append(out, fs...)
-	}
-	// verify.Check sorts by file, then line, keeping the pairs' order
-	// among equals: sorting the pairs' sorted findings again does the same.
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].File != out[j].File {
-			return out[i].File < out[j].File
-		}
-		return out[i].Line < out[j].Line
-	})
-	return out
-}
-
-// loadForVerify reads one pair's plan and closure record.
-func loadForVerify(r *repo.Repo, p repo.Pair) verify.Pair {
-	vp := verify.Pair{ID: p.ID, Dir: p.Dir, HasPlan: true}
-	if p.Problem != nil {
-		prob := *p.Problem
-		vp.PlanProblem = &prob
-		return vp
-	}
-	data, prob := r.Read(p.PlanFile())
-	switch {
-	case prob == nil:
-		vp.Plan = plan.Parse(p.PlanFile(), data, plan.Options{FrontMatterOnly: true})
-	case prob.NotExist():
-		vp.HasPlan = false
-	default:
-		vp.PlanProblem = prob.Problem
-	}
-	data, prob = r.Read(p.File("closure.md"))
-	switch {
-	case prob == nil:
-		vp.HasClosure = true
-		vp.Closure = closure.Parse(p.File("closure.md"), data)
-	case prob.NotExist():
-	default:
-		vp.HasClosure = true
-		vp.ClosureProblem = prob.Problem
-	}
-	return vp
 }
 
 // underBase makes the findings' paths relative to base (the CI's checkout)

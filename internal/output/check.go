@@ -14,9 +14,25 @@ import (
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/diag"
 	"github.com/mentor-cli/mentor/internal/iostreams"
-	"github.com/mentor-cli/mentor/internal/programme"
+	"github.com/mentor-cli/mentor/internal/note"
+	"github.com/mentor-cli/mentor/internal/pair"
 	"github.com/mentor-cli/mentor/internal/signals"
 )
+
+// Checked is one judged pair as check shows it: what the table and the
+// JSON need, without the parsed files.
+type Checked struct {
+	ID        string
+	Plan      string // repo-relative plan.md
+	Judgement signals.Judgement
+	Problems  []diag.Problem
+	Notes     note.Summary
+}
+
+// NewChecked keeps what check shows of a judged pair.
+func NewChecked(p *pair.Pair, j signals.Judgement) Checked {
+	return Checked{ID: p.ID, Plan: p.PlanFile(), Judgement: j, Problems: p.PlanProblems(), Notes: p.NotesSummary()}
+}
 
 // CheckPair is one pair in `check --format json`.
 type CheckPair struct {
@@ -27,32 +43,14 @@ type CheckPair struct {
 	Goals    signals.Goals    `json:"goals"`
 	Meetings signals.Meetings `json:"meetings"`
 	Problems []diag.Problem   `json:"problems"`
-	Notes    *programme.Notes `json:"notes"`
+	Notes    note.Summary     `json:"notes"`
 }
 
-// CheckReport is the whole of `check --format json`.
-type CheckReport struct {
-	Today dates.Date  `json:"today"`
-	Pairs []CheckPair `json:"pairs"`
-}
-
-// NewCheckReport builds the JSON shape from results.
-func NewCheckReport(today dates.Date, results []programme.Result) CheckReport {
-	rep := CheckReport{Today: today, Pairs: make([]CheckPair, 0, len(results))}
-	for _, r := range results {
-		rep.Pairs = append(rep.Pairs, newCheckPair(r))
-	}
-	return rep
-}
-
-func newCheckPair(r programme.Result) CheckPair {
+func newCheckPair(r Checked) CheckPair {
 	cp := CheckPair{
-		ID: r.Pair.ID, Plan: r.Pair.PlanFile(), Verdict: r.Judgement.Verdict,
+		ID: r.ID, Plan: r.Plan, Verdict: r.Judgement.Verdict,
 		Signals: r.Judgement.Signals, Goals: r.Judgement.Goals, Meetings: r.Judgement.Meetings,
 		Problems: r.Problems, Notes: r.Notes,
-	}
-	if cp.Notes == nil {
-		cp.Notes = &programme.Notes{}
 	}
 	if cp.Signals == nil {
 		cp.Signals = []signals.Signal{}
@@ -65,7 +63,7 @@ func newCheckPair(r programme.Result) CheckPair {
 
 // CheckJSONStream writes `check --format json` one pair at a time, so that
 // a programme of any size is never held in memory whole. The bytes are the
-// same as CheckJSON's for the same results.
+// same whatever the number of pairs.
 type CheckJSONStream struct {
 	w   *bufio.Writer
 	buf bytes.Buffer
@@ -94,7 +92,7 @@ func (s *CheckJSONStream) write(parts ...string) {
 }
 
 // Add writes one pair.
-func (s *CheckJSONStream) Add(r programme.Result) error {
+func (s *CheckJSONStream) Add(r Checked) error {
 	if s.err != nil {
 		return s.err
 	}
@@ -128,17 +126,9 @@ func (s *CheckJSONStream) Close() error {
 	return s.err
 }
 
-// CheckJSON writes `check --format json`.
-func CheckJSON(w io.Writer, today dates.Date, results []programme.Result) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(NewCheckReport(today, results))
-}
-
 // CheckTable writes the table a person reads: one row per pair, then the
 // signal messages of the pairs that have any, then a summary line.
-func CheckTable(w io.Writer, pal iostreams.Palette, today dates.Date, results []programme.Result) error {
+func CheckTable(w io.Writer, pal iostreams.Palette, today dates.Date, results []Checked) error {
 	if len(results) == 0 {
 		_, err := fmt.Fprintln(w, "No pairs found. Start one with: mentor close init --mentor NAME --mentee NAME")
 		return err
@@ -165,11 +155,11 @@ func CheckTable(w io.Writer, pal iostreams.Palette, today dates.Date, results []
 				last = r.Judgement.Meetings.LastHeld.String()
 			}
 		}
-		if r.Notes != nil && !r.Notes.Last.IsZero() {
+		if !r.Notes.Last.IsZero() {
 			note = r.Notes.Last.String()
 			withNotes = true
 		}
-		rows = append(rows, []string{r.Pair.ID, string(r.Judgement.Verdict), sigs, goals, last, note})
+		rows = append(rows, []string{r.ID, string(r.Judgement.Verdict), sigs, goals, last, note})
 	}
 	if !withNotes {
 		header = header[:5]
@@ -218,7 +208,7 @@ func CheckTable(w io.Writer, pal iostreams.Palette, today dates.Date, results []
 			b.WriteString("\n")
 			details = true
 		}
-		b.WriteString(pal.Bold(r.Pair.ID) + "\n")
+		b.WriteString(pal.Bold(r.ID) + "\n")
 		for _, s := range r.Judgement.Signals {
 			fmt.Fprintf(&b, "  %s: %s\n", s.ID, s.Message)
 		}

@@ -6,6 +6,7 @@ import (
 	"github.com/mentor-cli/mentor/internal/closure"
 	"github.com/mentor-cli/mentor/internal/config"
 	"github.com/mentor-cli/mentor/internal/dates"
+	"github.com/mentor-cli/mentor/internal/pair"
 	"github.com/mentor-cli/mentor/internal/plan"
 	"github.com/mentor-cli/mentor/internal/signals"
 )
@@ -91,15 +92,6 @@ type Goal struct {
 	Dated   []plan.Note // only the dated progress notes
 }
 
-// Note is a reflection note in the pair's notes/ folder.
-type Note struct {
-	File string     // file name: 2026-03-01-mentee.md
-	Path string     // repo-relative: pairs/<id>/notes/2026-03-01-mentee.md
-	Link string     // relative to the pair folder, for links from agenda.md or closure.md: notes/2026-03-01-mentee.md
-	Date dates.Date // from the front matter, else the file name; zero when neither says
-	Role string     // mentor or mentee, from the front matter or the file name; "" when neither says
-}
-
 // Reasons and Transitions are the values a closure record's reason and
 // transition may take: the closure package's, which reads the record back.
 var (
@@ -107,27 +99,13 @@ var (
 	Transitions = closure.Transitions
 )
 
-// proposals maps an ending signal to the reason it suggests, strongest first.
-var proposals = []struct{ signal, reason string }{
-	{signals.GoalsMet, "goals-met"},
-	{signals.EndReached, "end-of-term"},
-	{signals.Stalled, "stalled"},
-	{signals.Commitment, "commitment"},
-	{signals.Unproductive, "unproductive"},
-	{signals.NoProgress, "no-progress"},
-}
-
 // ProposeReason returns the closure reason the signals point to and the
 // signal behind it, or TODO and "" when none does.
 func ProposeReason(sigs []signals.Signal) (reason, signal string) {
-	for _, p := range proposals {
-		for _, s := range sigs {
-			if s.ID == p.signal {
-				return p.reason, p.signal
-			}
-		}
+	if reason, signal = signals.ProposeReason(sigs); reason == "" {
+		return TODO, ""
 	}
-	return TODO, ""
+	return reason, signal
 }
 
 // Defaults returns template data with nothing known yet: no goals, no
@@ -141,14 +119,16 @@ func Defaults() Data {
 	}
 }
 
-// NewData fills the template data for a judged plan. date is the day the
-// file is for (see Data.Date); a zero date means today.
-func NewData(id, dir string, p *plan.Plan, j signals.Judgement, cfg config.Config, today, date dates.Date) Data {
+// NewData fills the template data for a judged pair, whose plan was read.
+// date is the day the file is for (see Data.Date); a zero date means today.
+func NewData(pr *pair.Pair, j signals.Judgement, cfg config.Config, today, date dates.Date) Data {
 	if date.IsZero() {
 		date = today
 	}
+	p := pr.Plan
 	d := Defaults()
-	d.ID, d.Pair, d.Dir, d.Mentor, d.Mentee, d.Program = id, id, dir, p.Mentor, p.Mentee, p.Program
+	d.ID, d.Pair, d.Dir, d.Mentor, d.Mentee, d.Program = pr.ID, pr.ID, pr.Dir, p.Mentor, p.Mentee, p.Program
+	d.Notes = Notes(pr.Notes)
 	d.Start, d.End, d.Status = p.Start, p.End, string(p.Status)
 	d.Cadence, d.CadenceDays = p.Cadence.Text, signals.CadenceDays(p, cfg)
 	d.Today, d.Date = today, date

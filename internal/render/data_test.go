@@ -2,7 +2,6 @@ package render
 
 import (
 	"os"
-	"path/filepath"
 	"reflect"
 	"regexp"
 	"strings"
@@ -10,8 +9,8 @@ import (
 
 	"github.com/mentor-cli/mentor/internal/config"
 	"github.com/mentor-cli/mentor/internal/dates"
+	"github.com/mentor-cli/mentor/internal/pair"
 	"github.com/mentor-cli/mentor/internal/plan"
-	"github.com/mentor-cli/mentor/internal/repo"
 	"github.com/mentor-cli/mentor/internal/signals"
 )
 
@@ -103,10 +102,11 @@ start: 2026-01-05
 ### 2026-12-01 Future
 `
 	today := dates.MustParse("2026-03-01")
-	p := plan.Parse("plan.md", []byte(src), plan.Options{})
+	p := &pair.Pair{Ref: pair.Ref{ID: "ada--grace", Dir: "pairs/ada--grace"}, PlanRead: pair.Read{Exists: true}}
+	p.Plan = plan.Parse("plan.md", []byte(src), plan.Options{})
 	cfg := config.Default()
 	j := signals.Judge(p, cfg, today)
-	d := NewData("ada--grace", "pairs/ada--grace", p, j, cfg, today, dates.Date{})
+	d := NewData(p, j, cfg, today, dates.Date{})
 	if !d.Date.Equal(today) {
 		t.Errorf("Date = %s, want today", d.Date)
 	}
@@ -139,50 +139,11 @@ start: 2026-01-05
 		t.Errorf("Unplanned %v with verdict %s", d.Unplanned, d.Verdict)
 	}
 
-	empty := plan.Parse("plan.md", []byte("---\nmentor: A\nmentee: B\nstart: 2026-01-05\n---\n"), plan.Options{})
-	d = NewData("a--b", "pairs/a--b", empty, signals.Judge(empty, cfg, today), cfg, today, dates.Date{})
+	empty := &pair.Pair{Ref: pair.Ref{ID: "a--b", Dir: "pairs/a--b"}, PlanRead: pair.Read{Exists: true}}
+	empty.Plan = plan.Parse("plan.md", []byte("---\nmentor: A\nmentee: B\nstart: 2026-01-05\n---\n"), plan.Options{})
+	d = NewData(empty, signals.Judge(empty, cfg, today), cfg, today, dates.Date{})
 	if d.FinalMeeting != "none" || !d.LastHeld.IsZero() {
 		t.Errorf("no meetings: FinalMeeting %q", d.FinalMeeting)
-	}
-}
-
-func TestLoadNotes(t *testing.T) {
-	root := t.TempDir()
-	dir := filepath.Join(root, "pairs", "a--b", "notes")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	files := map[string]string{
-		"2026-03-02-mentor.md":   "---\ndate: 2026-03-02\nauthor: mentor\npair: a--b\n---\nx\n",
-		"2026-03-01-mentee.md":   "no front matter\n",
-		"2026-03-01-mentee-2.md": "---\ndate: 2026-03-01\nauthor: mentee\n---\n",
-		"retro.md":               "---\ndate: 2026-02-01\nauthor: mentee\n---\n",
-		"odd.md":                 "---\n: [\n---\n",
-		".hidden.md":             "",
-		"readme.txt":             "",
-	}
-	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	r := &repo.Repo{Root: root, Config: config.Default()}
-	var got []string
-	for _, n := range LoadNotes(r, "pairs/a--b") {
-		got = append(got, n.Date.String()+" "+n.Role+" "+n.Link+" "+n.Path)
-	}
-	want := []string{
-		"  notes/odd.md pairs/a--b/notes/odd.md",
-		"2026-02-01 mentee notes/retro.md pairs/a--b/notes/retro.md",
-		"2026-03-01 mentee notes/2026-03-01-mentee-2.md pairs/a--b/notes/2026-03-01-mentee-2.md",
-		"2026-03-01 mentee notes/2026-03-01-mentee.md pairs/a--b/notes/2026-03-01-mentee.md",
-		"2026-03-02 mentor notes/2026-03-02-mentor.md pairs/a--b/notes/2026-03-02-mentor.md",
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("notes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-	if n := LoadNotes(r, "pairs/none"); n != nil {
-		t.Errorf("no notes folder: %v", n)
 	}
 }
 

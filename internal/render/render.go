@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"text/template"
@@ -104,10 +103,4 @@ func YAMLScalar(v any) string {
 		return fmt.Sprintf("%q", s)
 	}
 	return strings.TrimSuffix(string(out), "\n")
-}
-
-// Exists reports whether a repo has its own copy of a template.
-func Exists(r *repo.Repo, name string) bool {
-	_, err := os.Stat(r.Abs(OverrideDir + "/" + name))
-	return err == nil
 }

@@ -6,47 +6,108 @@ import (
 	"io/fs"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"time"
+
+	"github.com/mentor-cli/mentor/internal/interrupt"
 )
 
-// LockedError is returned when another process holds a file's lock.
+// DefaultLockTimeout is how long Lock waits for a held lock by default.
+const DefaultLockTimeout = 5 * time.Second
+
+// LockedError is returned when another process holds a file's lock for
+// longer than the lock timeout.
 type LockedError struct {
-	File string // the file being edited, repo-relative
-	Lock string // its lock file, repo-relative
+	File   string        // the file being edited, repo-relative
+	Lock   string        // its lock file, repo-relative
+	PID    int           // the holder's process id, 0 when unknown
+	Age    time.Duration // how long it has held the lock, 0 when unknown
+	Waited time.Duration
 }
 
 func (e *LockedError) Error() string {
-	return fmt.Sprintf("%s is locked by %s: another mentor command is writing it; retry in a moment, "+
-		"or delete %s if no mentor command is running (a crash can leave it behind)", e.File, e.Lock, e.Lock)
+	holder := "another mentor command"
+	if e.PID > 0 {
+		holder = fmt.Sprintf("another mentor command (pid %d", e.PID)
+		if e.Age > 0 {
+			holder += fmt.Sprintf(", for %s", e.Age.Round(time.Second))
+		}
+		holder += ")"
+	}
+	return fmt.Sprintf("%s is locked by %s: it is writing the file; waited %s. Run the command again once it is done; "+
+		"if no mentor command is running, run it again with --break-lock (lock file: %s)", e.File, holder, e.Waited.Round(time.Millisecond), e.Lock)
 }
 
-// LockTimeout is how long Lock waits for a held lock before it gives up.
-var LockTimeout = 5 * time.Second
-
-// Lock takes the lock on a repo-relative file, as git does: it creates
-// FILE.lock in the same folder, exclusively, and the returned function
-// removes it. A lock another process holds is waited for, trying again
-// after a short, growing and jittered pause, for up to LockTimeout; then it
-// is reported as a *LockedError.
+// Lock takes the lock on a repo-relative file: FILE.lock in the same folder,
+// held with an advisory lock of the operating system where there is one, so
+// that a holder that dies releases it with its last breath. A lock another
+// process holds is waited for, trying again after a short, growing and
+// jittered pause, for up to r.LockTimeout; then it is a *LockedError that
+// names the holder. With r.BreakLock a held lock is taken over. The
+// returned function releases the lock and removes the lock file; an
+// interrupt does the same.
 func (r *Repo) Lock(rel string) (unlock func(), err error) {
 	lock := rel + ".lock"
-	abs := r.Abs(lock)
-	deadline := time.Now().Add(LockTimeout)
+	timeout := r.LockTimeout
+	if timeout == 0 {
+		timeout = DefaultLockTimeout
+	}
+	start := time.Now()
+	deadline := start.Add(timeout)
 	wait := 2 * time.Millisecond
+	broken := false
 	for {
-		f, err := os.OpenFile(abs, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
-		if err == nil {
-			fmt.Fprintf(f, "%d\n", os.Getpid())
-			f.Close()
-			return func() { os.Remove(abs) }, nil
+		release, held, err := r.tryLock(lock)
+		if err != nil {
+			if errors.Is(err, fs.ErrPermission) {
+				return nil, usagef("cannot lock %s: permission denied creating %s; give your user write access to the folder %s",
+					rel, lock, filepath.ToSlash(filepath.Dir(lock)))
+			}
+			return nil, usagef("cannot lock %s: %s", rel, r.pathProblem(lock, err))
 		}
-		if !errors.Is(err, fs.ErrExist) {
-			return nil, &UsageError{fmt.Sprintf("cannot lock %s: %v", rel, unwrap(err))}
+		if !held {
+			unregister := interrupt.Register(release)
+			return func() { unregister(); release() }, nil
+		}
+		if r.BreakLock && !broken {
+			broken = true
+			r.fs.Remove(filepath.FromSlash(lock))
+			continue
 		}
 		if !time.Now().Before(deadline) {
-			return nil, &LockedError{File: rel, Lock: lock}
+			pid, since := r.lockHolder(lock)
+			le := &LockedError{File: rel, Lock: lock, PID: pid, Waited: time.Since(start)}
+			if !since.IsZero() {
+				le.Age = time.Since(since)
+			}
+			return nil, le
 		}
 		time.Sleep(wait/2 + rand.N(wait))
 		wait = min(2*wait, 100*time.Millisecond)
 	}
+}
+
+// lockInfo is what a holder writes into its lock file.
+func lockInfo() []byte {
+	return []byte(fmt.Sprintf("%d\n%s\n", os.Getpid(), time.Now().UTC().Format(time.RFC3339)))
+}
+
+// lockHolder reads the pid and start time a lock file names.
+func (r *Repo) lockHolder(lock string) (int, time.Time) {
+	f, err := r.fs.OpenFile(filepath.FromSlash(lock), os.O_RDONLY|openNonBlock, 0)
+	if err != nil {
+		return 0, time.Time{}
+	}
+	defer f.Close()
+	buf := make([]byte, 128)
+	n, _ := f.Read(buf)
+	lines := strings.Split(string(buf[:n]), "\n")
+	pid, _ := strconv.Atoi(strings.TrimSpace(lines[0]))
+	var since time.Time
+	if len(lines) > 1 {
+		since, _ = time.Parse(time.RFC3339, strings.TrimSpace(lines[1]))
+	}
+	return pid, since
 }

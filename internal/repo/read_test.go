@@ -33,6 +33,10 @@ func TestRead(t *testing.T) {
 	os.WriteFile(filepath.Join(outside, "x.md"), []byte("secret"), 0o644)
 	os.Symlink(filepath.Join(outside, "x.md"), r.Abs("outside-link.md"))
 	os.Symlink("nowhere.md", r.Abs("dangling.md"))
+	r, err := OpenAt(r.Root, FoundByFlag)
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	for _, c := range []struct {
 		rel, data, problem string
@@ -63,5 +67,50 @@ func TestRead(t *testing.T) {
 	}
 	if data, prob := r.Read("limit.md"); prob == nil || len(data) != 0 || !strings.Contains(prob.Message, "NUL") {
 		t.Errorf("a file of exactly 1 MiB is read (and here refused for its NUL bytes): %v", prob)
+	}
+}
+
+// A symbolic link anywhere along a path that leads outside the repo is not
+// followed, for reads and for writes; a link inside the repo is, even when
+// it is absolute.
+func TestConfinement(t *testing.T) {
+	dir, outside := t.TempDir(), t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "pairs", "a"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "pairs", "real", "notes"), 0o755)
+	os.WriteFile(filepath.Join(outside, "x.md"), []byte("secret"), 0o644)
+	os.WriteFile(filepath.Join(dir, "pairs", "real", "notes", "n.md"), []byte("mine"), 0o644)
+	os.Symlink(outside, filepath.Join(dir, "pairs", "a", "notes"))
+	os.Symlink(filepath.Join(dir, "pairs", "real"), filepath.Join(dir, "pairs", "abs"))
+	os.Symlink("../..", filepath.Join(dir, "pairs", "real", "up"))
+	r, err := OpenAt(dir, FoundByFlag)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, prob := r.Read("pairs/a/notes/x.md"); prob == nil || !strings.Contains(prob.Message, "pairs/a/notes is a symbolic link to a place outside the repo") {
+		t.Errorf("read through a link outside: %+v", prob)
+	}
+	if err := r.Write("pairs/a/notes/new.md", []byte("x"), false); err == nil {
+		t.Errorf("wrote through a link outside")
+	}
+	if err := r.MkdirAll("pairs/a/notes/sub"); err == nil {
+		t.Errorf("made a folder through a link outside")
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) != 1 {
+		t.Errorf("the folder outside changed: %v", entries)
+	}
+	if _, err := r.ReadDir("pairs/a/notes"); err == nil {
+		t.Errorf("listed a folder outside")
+	}
+	if data, prob := r.Read("pairs/abs/notes/n.md"); prob != nil || string(data) != "mine" {
+		t.Errorf("read through an absolute link inside: %q %v", data, prob)
+	}
+	if err := r.Write("pairs/abs/notes/new.md", []byte("x"), false); err != nil {
+		t.Errorf("write through an absolute link inside: %v", err)
+	}
+	if data, prob := r.Read("pairs/real/up/pairs/real/notes/n.md"); prob != nil || string(data) != "mine" {
+		t.Errorf("a relative link that stays inside: %q %v", data, prob)
+	}
+	if _, prob := r.Read("pairs/real/up/../x.md"); prob == nil {
+		t.Errorf("read above the root")
 	}
 }

@@ -1,5 +1,9 @@
 // Package repo is mentor's edge to the file system: it finds the programme
-// repository, lists its pairs, reads files safely and writes them atomically.
+// repository, lists its pairs, reads files safely and writes them
+// atomically. Every path it reads or writes goes through an os.Root opened
+// at the repo root, so that no symbolic link anywhere along a path — the
+// pairs folder, a pair folder, notes/, .mentor/ — can lead a read or a
+// write outside the repo.
 package repo
 
 import (
@@ -7,20 +11,39 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/mentor-cli/mentor/internal/config"
 	"github.com/mentor-cli/mentor/internal/diag"
+	"github.com/mentor-cli/mentor/internal/pair"
+)
+
+// How the repo root was found, as messages name it.
+const (
+	FoundByFlag   = "--repo"
+	FoundByConfig = ".mentor.yaml"
+	FoundByGit    = "git top-level"
+	FoundByCwd    = "working folder"
 )
 
 // Repo is a programme repository.
 type Repo struct {
 	Root      string // absolute, symlinks resolved
+	FoundBy   string // how Root was found: one of the FoundBy constants
 	Config    config.Config
 	HasConfig bool
+
+	// LockTimeout is how long Lock waits for a held lock (0: the default);
+	// BreakLock takes a held lock over.
+	LockTimeout time.Duration
+	BreakLock   bool
+
+	fs *os.Root
 }
 
 // UsageError is a problem with what the user asked for (exit code 2).
@@ -32,28 +55,29 @@ func usagef(format string, args ...any) error {
 	return &UsageError{fmt.Sprintf(format, args...)}
 }
 
-// FindRoot returns the repo root: dir if given; else the nearest ancestor of
-// cwd holding .mentor.yaml; else the git top-level; else cwd.
-func FindRoot(dir, cwd string) (string, error) {
+// FindRoot returns the repo root and how it was found: dir if given; else
+// the nearest ancestor of cwd holding .mentor.yaml; else the git top-level;
+// else cwd.
+func FindRoot(dir, cwd string) (root, how string, err error) {
 	if dir != "" {
 		abs, err := filepath.Abs(dir)
 		if err != nil {
-			return "", usagef("--repo %s: %v", dir, err)
+			return "", "", usagef("--repo %s: %v", dir, err)
 		}
 		st, err := os.Stat(abs)
 		if err != nil || !st.IsDir() {
-			return "", usagef("--repo %s: no such folder; give the folder that holds .mentor.yaml or the pairs", dir)
+			return "", "", usagef("--repo %s: no such folder; give the folder that holds .mentor.yaml or the pairs", dir)
 		}
-		return canonical(abs), nil
+		return canonical(abs), FoundByFlag, nil
 	}
 	cwd = canonical(cwd)
 	if d, ok := up(cwd, config.FileName); ok {
-		return d, nil
+		return d, FoundByConfig, nil
 	}
 	if d, ok := up(cwd, ".git"); ok {
-		return d, nil
+		return d, FoundByGit, nil
 	}
-	return cwd, nil
+	return cwd, FoundByCwd, nil
 }
 
 func canonical(p string) string {
@@ -78,14 +102,23 @@ func up(dir, name string) (string, bool) {
 
 // Open finds the repo and reads its config.
 func Open(dir, cwd string) (*Repo, error) {
-	root, err := FindRoot(dir, cwd)
+	root, how, err := FindRoot(dir, cwd)
 	if err != nil {
 		return nil, err
 	}
-	r := &Repo{Root: root, Config: config.Default()}
+	return OpenAt(root, how)
+}
+
+// OpenAt opens the repo at an absolute root and reads its config.
+func OpenAt(root, how string) (*Repo, error) {
+	fsys, err := os.OpenRoot(root)
+	if err != nil {
+		return nil, usagef("cannot open the repo %s: %v", root, unwrap(err))
+	}
+	r := &Repo{Root: root, FoundBy: how, Config: config.Default(), fs: fsys}
 	data, prob := r.Read(config.FileName)
 	if prob != nil {
-		if errors.Is(prob.err, fs.ErrNotExist) {
+		if prob.NotExist() {
 			return r, nil
 		}
 		return nil, prob.Problem
@@ -98,7 +131,13 @@ func Open(dir, cwd string) (*Repo, error) {
 	return r, nil
 }
 
-// Abs turns a repo-relative slash path into an absolute one.
+// Where names the repo root and how it was found, for messages.
+func (r *Repo) Where() string {
+	return fmt.Sprintf("%s (found by %s)", r.Root, r.FoundBy)
+}
+
+// Abs turns a repo-relative slash path into an absolute one, for messages
+// and for programs mentor runs (git, an editor).
 func (r *Repo) Abs(rel string) string { return filepath.Join(r.Root, filepath.FromSlash(rel)) }
 
 // Rel turns an absolute path into a repo-relative slash path.
@@ -115,19 +154,6 @@ func (r *Repo) Inside(abs string) bool {
 	rel, err := filepath.Rel(r.Root, abs)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
-
-// Pair is one pair folder.
-type Pair struct {
-	ID      string
-	Dir     string        // repo-relative folder
-	Problem *diag.Problem // set when the folder itself cannot be used
-}
-
-// PlanFile is the pair's plan.md, repo-relative.
-func (p Pair) PlanFile() string { return p.Dir + "/plan.md" }
-
-// File is a file in the pair folder, repo-relative.
-func (p Pair) File(name string) string { return p.Dir + "/" + name }
 
 var idRe = regexp.MustCompile(`^[a-z0-9._-]+$`)
 
@@ -148,63 +174,89 @@ func CheckID(id string) error {
 	return nil
 }
 
-// Pairs lists the pairs under pairs_dir, in id order. A missing pairs_dir
-// holds no pairs.
-func (r *Repo) Pairs() ([]Pair, error) {
-	return r.pairsIn(r.Config.PairsDir, true)
+// NoPairsDirError is a pairs_dir that does not exist (exit code 2).
+type NoPairsDirError struct{ UsageError }
+
+// Pairs lists the pairs under pairs_dir, in id order. A pairs_dir that does
+// not exist is an error that names the root and how it was found.
+func (r *Repo) Pairs() ([]pair.Ref, error) {
+	refs, err := r.pairsIn(r.Config.PairsDir)
+	if err != nil && errors.Is(err, fs.ErrNotExist) {
+		where := "the default pairs_dir"
+		if r.HasConfig {
+			where = "pairs_dir in " + config.FileName
+		}
+		return nil, &NoPairsDirError{UsageError{fmt.Sprintf(
+			"no pairs folder %s/ in the repo %s: %s names it; start a pair with mentor close init, or pass --repo the programme's folder",
+			r.Config.PairsDir, r.Where(), where)}}
+	}
+	return refs, err
 }
 
-// pairsIn lists the pair folders directly under dir (repo-relative).
-func (r *Repo) pairsIn(dir string, missingOK bool) ([]Pair, error) {
-	entries, err := os.ReadDir(r.Abs(dir))
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) && missingOK {
-			return nil, nil
-		}
-		return nil, usagef("cannot list pairs in %s: %v", dir, unwrap(err))
+// PairIDs lists the ids under pairs_dir, for completion; errors give none.
+func (r *Repo) PairIDs() []string {
+	refs, _ := r.pairsIn(r.Config.PairsDir)
+	ids := make([]string, len(refs))
+	for i, p := range refs {
+		ids[i] = p.ID
 	}
-	pairs := make([]Pair, 0, len(entries))
+	return ids
+}
+
+// pairsIn lists the folders directly under dir (repo-relative) as pairs:
+// every folder, and every symbolic link to a folder, whose name does not
+// start with a dot. A link that leads outside the repo is listed with its
+// problem; the loader decides which folders hold a pair.
+func (r *Repo) pairsIn(dir string) ([]pair.Ref, error) {
+	entries, err := r.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	refs := make([]pair.Ref, 0, len(entries))
 	for _, e := range entries {
 		name := e.Name()
 		if strings.HasPrefix(name, ".") {
 			continue
 		}
-		rel := name
-		if dir != "." && dir != "" {
-			rel = dir + "/" + name
-		}
-		p := Pair{ID: name, Dir: rel}
+		rel := join(dir, name)
+		p := pair.Ref{ID: name, Dir: rel}
 		switch {
 		case e.IsDir():
 		case e.Type()&fs.ModeSymlink != 0:
-			target, err := filepath.EvalSymlinks(r.Abs(rel))
+			st, err := r.fs.Stat(filepath.FromSlash(rel))
 			if err != nil {
-				continue // a dangling link is not a pair
-			}
-			st, err := os.Stat(target)
-			if err != nil || !st.IsDir() {
-				continue
-			}
-			if !r.Inside(target) {
-				p.Problem = &diag.Problem{File: rel, Severity: diag.Error,
+				if !escapes(err) {
+					continue // a dangling link is not a pair
+				}
+				p.Problem = &diag.Problem{File: rel, Line: 1, Severity: diag.Error,
 					Message: "pair folder is a symbolic link to a place outside the repo; it is not followed (move the pair into the repo)"}
+			} else if !st.IsDir() {
+				continue
 			}
 		default:
 			continue
 		}
-		pairs = append(pairs, p)
+		refs = append(refs, p)
 	}
-	sort.Slice(pairs, func(i, j int) bool { return pairs[i].ID < pairs[j].ID })
-	return pairs, nil
+	sort.Slice(refs, func(i, j int) bool { return refs[i].ID < refs[j].ID })
+	return refs, nil
+}
+
+func join(dir, name string) string {
+	if dir == "." || dir == "" {
+		return name
+	}
+	return dir + "/" + name
 }
 
 // Resolve turns PAIR or PATH arguments into pairs: a pair id, a pair folder,
-// a plan.md path, or a folder of pairs. cwd resolves relative paths.
-func (r *Repo) Resolve(args []string, cwd string) ([]Pair, error) {
+// a plan.md path, or a folder of pairs. cwd resolves relative paths. No
+// arguments means every pair in pairs_dir.
+func (r *Repo) Resolve(args []string, cwd string) ([]pair.Ref, error) {
 	if len(args) == 0 {
 		return r.Pairs()
 	}
-	var out []Pair
+	var out []pair.Ref
 	seen := map[string]bool{}
 	for _, a := range args {
 		ps, err := r.resolveOne(a, cwd, true)
@@ -223,15 +275,21 @@ func (r *Repo) Resolve(args []string, cwd string) ([]Pair, error) {
 }
 
 // ResolvePair resolves one PAIR argument that must name a single pair.
-func (r *Repo) ResolvePair(arg, cwd string) (Pair, error) {
+func (r *Repo) ResolvePair(arg, cwd string) (pair.Ref, error) {
 	ps, err := r.resolveOne(arg, cwd, false)
 	if err != nil {
-		return Pair{}, err
+		return pair.Ref{}, err
 	}
 	return ps[0], nil
 }
 
-func (r *Repo) resolveOne(arg, cwd string, folders bool) ([]Pair, error) {
+// UnknownPairError is a PAIR argument that names no pair.
+type UnknownPairError struct {
+	UsageError
+	Arg string
+}
+
+func (r *Repo) resolveOne(arg, cwd string, folders bool) ([]pair.Ref, error) {
 	abs := arg
 	if !filepath.IsAbs(abs) {
 		abs = filepath.Join(cwd, arg)
@@ -241,42 +299,54 @@ func (r *Repo) resolveOne(arg, cwd string, folders bool) ([]Pair, error) {
 		// Not a path: a pair id under pairs_dir.
 		if CheckID(arg) == nil {
 			dir := r.Config.PairsDir + "/" + arg
-			if st, err := os.Stat(r.Abs(dir)); err == nil && st.IsDir() {
-				return []Pair{{ID: arg, Dir: dir}}, nil
+			if st, err := r.fs.Stat(filepath.FromSlash(dir)); err == nil && st.IsDir() {
+				return []pair.Ref{{ID: arg, Dir: dir}}, nil
+			} else if err != nil && escapes(err) {
+				return nil, usagef("%s is a symbolic link to a place outside the repo; it is not followed (move the pair into the repo)", dir)
 			}
 		}
-		return nil, usagef("unknown pair %q: no pair folder %s/%s and no such path (list the pairs with: mentor close check)",
-			arg, r.Config.PairsDir, arg)
+		return nil, &UnknownPairError{UsageError{fmt.Sprintf("unknown pair %q: no pair folder %s/%s and no such path", arg, r.Config.PairsDir, arg)}, arg}
 	}
 	abs = canonical(abs)
 	if !r.Inside(abs) {
-		return nil, usagef("%s is outside the repo %s; pass --repo to choose another repo", arg, r.Root)
+		return nil, usagef("%s is outside the repo %s; pass --repo to choose another repo", arg, r.Where())
 	}
 	if !st.IsDir() {
-		if filepath.Base(abs) != "plan.md" {
+		if filepath.Base(abs) != pair.PlanFile {
 			return nil, usagef("%s is not a pair: give a pair id, a pair folder or its plan.md", arg)
 		}
 		abs = filepath.Dir(abs)
 	}
 	rel := r.Rel(abs)
-	if _, err := os.Stat(filepath.Join(abs, "plan.md")); err == nil {
-		return []Pair{{ID: filepath.Base(abs), Dir: rel}}, nil
+	if r.exists(path.Join(rel, pair.PlanFile)) {
+		return []pair.Ref{{ID: filepath.Base(abs), Dir: rel}}, nil
 	}
 	// A folder with a closure record but no plan is a pair that lost its
 	// plan, not a folder of pairs: readers report the missing plan.
-	if st, err := os.Lstat(filepath.Join(abs, "closure.md")); err == nil && !st.IsDir() && abs != r.Root {
-		return []Pair{{ID: filepath.Base(abs), Dir: rel}}, nil
+	if abs != r.Root && r.exists(path.Join(rel, pair.ClosureFile)) {
+		return []pair.Ref{{ID: filepath.Base(abs), Dir: rel}}, nil
 	}
 	if !folders {
 		return nil, usagef("%s has no plan.md: give a pair id, a pair folder or its plan.md", arg)
 	}
-	return r.pairsIn(rel, false)
+	return r.pairsIn(rel)
+}
+
+// exists reports whether a repo-relative name is there (a link counts,
+// wherever it leads).
+func (r *Repo) exists(rel string) bool {
+	_, err := r.fs.Lstat(filepath.FromSlash(rel))
+	return err == nil
 }
 
 func unwrap(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
 	}
 	return err
 }

@@ -21,6 +21,15 @@ func leftovers(t *testing.T, dir string) []string {
 	return tmp
 }
 
+func openRepo(t *testing.T, dir string) *Repo {
+	t.Helper()
+	r, err := OpenAt(dir, FoundByFlag)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
 func mustRead(t *testing.T, path string) string {
 	t.Helper()
 	b, err := os.ReadFile(path)
@@ -33,7 +42,10 @@ func mustRead(t *testing.T, path string) string {
 // A write that fails halfway — here the disk fills up after half the new
 // content — leaves the old file as it was and no temporary file behind.
 func TestWriteFailingHalfwayKeepsTheOldFile(t *testing.T) {
-	dir := t.TempDir()
+	root := t.TempDir()
+	r := openRepo(t, root)
+	dir := filepath.Join(root, "pairs", "x")
+	os.MkdirAll(dir, 0o755)
 	path := filepath.Join(dir, "plan.md")
 	if err := os.WriteFile(path, []byte("old content\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -46,7 +58,7 @@ func TestWriteFailingHalfwayKeepsTheOldFile(t *testing.T) {
 		}
 		return &os.PathError{Op: "write", Path: f.Name(), Err: syscall.ENOSPC}
 	}
-	err := WriteFile(path, "pairs/x/plan.md", []byte(strings.Repeat("new content\n", 1000)), true)
+	err := r.Write("pairs/x/plan.md", []byte(strings.Repeat("new content\n", 1000)), true)
 	if err == nil || !strings.Contains(err.Error(), "cannot write pairs/x/plan.md") || !strings.Contains(err.Error(), "no space left") {
 		t.Fatalf("error: %v", err)
 	}
@@ -59,7 +71,7 @@ func TestWriteFailingHalfwayKeepsTheOldFile(t *testing.T) {
 
 	// The same failure when there was no file before leaves no file at all.
 	fresh := filepath.Join(dir, "closure.md")
-	if err := WriteFile(fresh, "closure.md", []byte("new\n"), false); err == nil {
+	if err := r.Write("pairs/x/closure.md", []byte("new\n"), false); err == nil {
 		t.Fatal("the failing write succeeded")
 	}
 	if _, err := os.Lstat(fresh); !errors.Is(err, os.ErrNotExist) {
@@ -74,11 +86,12 @@ func TestWriteFailingHalfwayKeepsTheOldFile(t *testing.T) {
 // behind either.
 func TestWriteFailingRenameLeavesNoTemporaryFile(t *testing.T) {
 	dir := t.TempDir()
+	r := openRepo(t, dir)
 	target := filepath.Join(dir, "plan.md")
 	if err := os.MkdirAll(filepath.Join(target, "inside"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteFile(target, "plan.md", []byte("x"), true); err == nil {
+	if err := r.Write("plan.md", []byte("x"), true); err == nil {
 		t.Fatal("replacing a folder succeeded")
 	}
 	if st, err := os.Stat(target); err != nil || !st.IsDir() {
@@ -92,7 +105,10 @@ func TestWriteFailingRenameLeavesNoTemporaryFile(t *testing.T) {
 // A folder that cannot be written to gives an error naming the file and
 // leaves the old file intact.
 func TestWriteInReadOnlyFolder(t *testing.T) {
-	dir := t.TempDir()
+	root := t.TempDir()
+	r := openRepo(t, root)
+	dir := filepath.Join(root, "pairs", "x")
+	os.MkdirAll(dir, 0o755)
 	path := filepath.Join(dir, "plan.md")
 	if err := os.WriteFile(path, []byte("old\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -106,7 +122,7 @@ func TestWriteInReadOnlyFolder(t *testing.T) {
 		os.Remove(f.Name())
 		t.Skip("this process can write to a read-only folder (it runs as root); the injected failure above covers the case")
 	}
-	err := WriteFile(path, "pairs/x/plan.md", []byte("new\n"), true)
+	err := r.Write("pairs/x/plan.md", []byte("new\n"), true)
 	if err == nil || !strings.Contains(err.Error(), "pairs/x/plan.md") {
 		t.Fatalf("error: %v", err)
 	}
@@ -119,7 +135,7 @@ func TestWriteInReadOnlyFolder(t *testing.T) {
 // keeps its permissions.
 func TestWriteNoClobber(t *testing.T) {
 	dir := t.TempDir()
-	r := &Repo{Root: dir}
+	r := openRepo(t, dir)
 	if err := r.Write("pairs/a/plan.md", []byte("first\n"), false); err != nil {
 		t.Fatal(err)
 	}
@@ -159,6 +175,7 @@ func TestWriteNoClobber(t *testing.T) {
 func TestWriteNoClobberRace(t *testing.T) {
 	for round := 0; round < 20; round++ {
 		dir := t.TempDir()
+		r := openRepo(t, dir)
 		path := filepath.Join(dir, "plan.md")
 		const writers = 8
 		var wg sync.WaitGroup
@@ -169,7 +186,7 @@ func TestWriteNoClobberRace(t *testing.T) {
 			go func(i int) {
 				defer wg.Done()
 				<-start
-				errs[i] = WriteFile(path, "plan.md", []byte(strings.Repeat(fmt.Sprintf("writer %d\n", i), 5000)), false)
+				errs[i] = r.Write("plan.md", []byte(strings.Repeat(fmt.Sprintf("writer %d\n", i), 5000)), false)
 			}(i)
 		}
 		close(start)

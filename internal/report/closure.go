@@ -24,14 +24,14 @@ type closureFacts struct {
 func studyClosure(f *facts, cfg config.Config, today dates.Date) closureFacts {
 	var c closureFacts
 	p := f.pair
-	c.exists = p.ClosureFile != ""
+	c.exists = p.HasClosure()
 	switch {
-	case c.exists && p.ClosureProblem != nil:
-		f.invalid = append(f.invalid, Invalid{ID: p.Pair.ID, File: p.ClosureFile, Problems: errorsOf([]diag.Problem{*p.ClosureProblem})})
-		f.attention = append(f.attention, "the closure record cannot be read: "+p.ClosureProblem.String())
+	case c.exists && p.ClosureRead.Problem != nil:
+		f.invalid = append(f.invalid, Invalid{ID: p.Pair.ID, File: p.ClosureFile(), Problems: errorsOf([]diag.Problem{*p.ClosureRead.Problem})})
+		f.attention = append(f.attention, "the closure record cannot be read: "+p.ClosureRead.Problem.String())
 	case c.exists && p.Closure != nil && !p.Closure.Valid():
 		probs := errorsOf(p.Closure.Problems)
-		f.invalid = append(f.invalid, Invalid{ID: p.Pair.ID, File: p.ClosureFile, Problems: probs})
+		f.invalid = append(f.invalid, Invalid{ID: p.Pair.ID, File: p.ClosureFile(), Problems: probs})
 		f.attention = append(f.attention, "the closure record is incomplete: "+probs[0].String())
 	case c.exists && p.Closure != nil:
 		c.record = p.Closure

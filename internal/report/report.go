@@ -8,25 +8,19 @@ import (
 	"math"
 	"sort"
 
-	"github.com/mentor-cli/mentor/internal/closure"
 	"github.com/mentor-cli/mentor/internal/config"
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/diag"
+	"github.com/mentor-cli/mentor/internal/pair"
 	"github.com/mentor-cli/mentor/internal/plan"
-	"github.com/mentor-cli/mentor/internal/programme"
 	"github.com/mentor-cli/mentor/internal/signals"
 )
 
-// Pair is one pair as the report sees it: its judged plan and what its
-// folder holds besides.
+// Pair is one pair as the report sees it: what its folder holds, and the
+// judgement of its plan.
 type Pair struct {
-	programme.Result
-	// ClosureFile is the repo-relative closure.md when the folder has one.
-	ClosureFile string
-	// ClosureProblem is set when closure.md exists but could not be read.
-	ClosureProblem *diag.Problem
-	// Closure is the parsed closure.md, when it could be read.
-	Closure *closure.Record
+	*pair.Pair
+	Judgement signals.Judgement
 }
 
 // Options narrow the report.
@@ -263,8 +257,7 @@ func bucket(days int) int {
 	return 4
 }
 
-// Build computes the report. pairs are in id order, as programme.Judge
-// returns them.
+// Build computes the report. pairs are in id order, as the loader gives them.
 func Build(pairs []Pair, cfg config.Config, today dates.Date, opt Options) *Report {
 	rep := &Report{Today: today, Program: opt.Program, Since: opt.Since, PairsDir: cfg.PairsDir,
 		Attention: []Attention{}, Invalid: []Invalid{}, Pairs: []Row{}, Programmes: []Programme{}}
@@ -347,7 +340,7 @@ func study(p *Pair, cfg config.Config, today dates.Date) *facts {
 			f.attention = append(f.attention, s.ID+": "+s.Message)
 		}
 	} else {
-		probs := errorsOf(p.Problems)
+		probs := errorsOf(p.PlanProblems())
 		f.invalid = append(f.invalid, Invalid{ID: p.Pair.ID, File: p.Pair.PlanFile(), Problems: probs})
 		msg := "the plan cannot be read"
 		if len(probs) > 0 {

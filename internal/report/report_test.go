@@ -8,20 +8,18 @@ import (
 	"github.com/mentor-cli/mentor/internal/config"
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/diag"
+	"github.com/mentor-cli/mentor/internal/pair"
 	"github.com/mentor-cli/mentor/internal/plan"
-	"github.com/mentor-cli/mentor/internal/programme"
-	"github.com/mentor-cli/mentor/internal/repo"
 	"github.com/mentor-cli/mentor/internal/signals"
 )
 
 var today = dates.MustParse("2026-11-21")
 
-// judged parses and judges a plan as programme.Judge does.
+// judged parses and judges a plan as the loader and check do.
 func judged(id, src string) Pair {
-	rp := repo.Pair{ID: id, Dir: "pairs/" + id}
-	p := plan.Parse(rp.PlanFile(), []byte(src), plan.Options{Today: today})
-	return Pair{Result: programme.Result{Pair: rp, Plan: p, Problems: p.Problems,
-		Judgement: signals.Judge(p, config.Default(), today)}}
+	p := &pair.Pair{Ref: pair.Ref{ID: id, Dir: "pairs/" + id}, PlanRead: pair.Read{Exists: true}}
+	p.Plan = plan.Parse(p.PlanFile(), []byte(src), plan.Options{Today: today})
+	return Pair{Pair: p, Judgement: signals.Judge(p, config.Default(), today)}
 }
 
 // planSrc writes a plan: front matter lines, then a body.
@@ -48,8 +46,8 @@ const onTrackBody = `## Goals
 // withRecord gives the pair a closure record: front matter lines after
 // mentor and mentee, and final_meeting none.
 func withRecord(p *Pair, front string) {
-	p.ClosureFile = p.Pair.File("closure.md")
-	p.Closure = closure.Parse(p.ClosureFile, []byte("---\nmentor: Ada\nmentee: Grace\nfinal_meeting: none\n"+front+"---\n\n# Closure\n"))
+	p.ClosureRead.Exists = true
+	p.Closure = closure.Parse(p.ClosureFile(), []byte("---\nmentor: Ada\nmentee: Grace\nfinal_meeting: none\n"+front+"---\n\n# Closure\n"))
 }
 
 func count(t *testing.T, cs []Count, key string) Count {
@@ -136,8 +134,9 @@ func TestAllPairsInvalid(t *testing.T) {
 	pairs := []Pair{
 		judged("a--b", "no front matter at all\n"),
 		judged("c--d", planSrc("program: Cohort\nstart: 2026-13-01\n", "")),
-		{Result: programme.Result{Pair: repo.Pair{ID: "e--f", Dir: "pairs/e--f"}, Judgement: signals.Judgement{Verdict: signals.Invalid},
-			Problems: []diag.Problem{{File: "pairs/e--f/plan.md", Severity: diag.Error, Message: "file is larger than 1 MiB"}}}},
+		{Pair: &pair.Pair{Ref: pair.Ref{ID: "e--f", Dir: "pairs/e--f"},
+			PlanRead: pair.Read{Exists: true, Problem: &diag.Problem{File: "pairs/e--f/plan.md", Line: 1, Severity: diag.Error, Message: "file is larger than 1 MiB"}}},
+			Judgement: signals.Judgement{Verdict: signals.Invalid}},
 	}
 	rep := Build(pairs, config.Default(), today, Options{})
 	s := rep.Overall
@@ -213,8 +212,7 @@ func TestAttentionAndMissingClosure(t *testing.T) {
 	// Within the grace period: not yet missing, but end-reached fires.
 	grace := judged("d--grace", planSrc("start: 2026-01-05\nend: 2026-11-07\n", body))
 	unreadable := judged("e--bad-record", planSrc("start: 2026-10-05\n", body))
-	unreadable.ClosureFile = "pairs/e--bad-record/closure.md"
-	unreadable.ClosureProblem = &diag.Problem{File: unreadable.ClosureFile, Severity: diag.Error, Message: "not UTF-8 text"}
+	unreadable.ClosureRead = pair.Read{Exists: true, Problem: &diag.Problem{File: unreadable.ClosureFile(), Line: 1, Severity: diag.Error, Message: "not UTF-8 text"}}
 
 	rep := Build([]Pair{closedNoRecord, closedWithRecord, overdue, grace, unreadable}, config.Default(), today, Options{})
 	byID := map[string]Attention{}

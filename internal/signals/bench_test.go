@@ -19,7 +19,7 @@ func BenchmarkJudge(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		j := signals.Judge(ps[i%len(ps)], cfg, bench.Today)
+		j := signals.JudgePlan(ps[i%len(ps)], cfg, bench.Today)
 		if j.Verdict == signals.Invalid {
 			b.Fatal("invalid")
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/mentor-cli/mentor/internal/config"
 	"github.com/mentor-cli/mentor/internal/dates"
+	"github.com/mentor-cli/mentor/internal/pair"
 	"github.com/mentor-cli/mentor/internal/plan"
 )
 
@@ -33,8 +34,94 @@ const (
 	OnTrack         Verdict = "on-track"
 )
 
-// Verdicts in the order of the SPEC.
-var Verdicts = []Verdict{Invalid, Closed, ReadyToClose, ConsiderClosing, OnTrack}
+// VerdictDef describes a verdict for help texts and docs.
+type VerdictDef struct {
+	Verdict Verdict
+	Help    string
+}
+
+// Verdicts are every verdict, in the order the first that applies wins.
+var Verdicts = []VerdictDef{
+	{Invalid, "the plan has errors: it cannot be judged"},
+	{Closed, "the plan's status is closed"},
+	{ReadyToClose, "goals-met or end-reached fired: time for the debrief"},
+	{ConsiderClosing, "stalled, unproductive, commitment or no-progress fired: talk about ending"},
+	{OnTrack, "none of those: carry on (end-near may still remind you to book the wrap-up)"},
+}
+
+// Def describes one ending signal: the one table that help texts, docs,
+// completion, the JSON Schemas and the closure reason a signal proposes are
+// built from or checked against.
+type Def struct {
+	ID string
+	// Leads is the verdict the signal leads to; "" when it only reminds.
+	Leads Verdict
+	// Reason is the closure reason the signal proposes to record; "" for none.
+	Reason string
+	// Annotation is the level of the signal's annotation in check --format
+	// github: notice or warning.
+	Annotation string
+	// Fires says when it fires, in a line.
+	Fires string
+	// Threshold names the config keys behind it, "" for none.
+	Threshold string
+	// eval returns the signal's messages (one per firing) for a pair.
+	eval func(c *judging) []string
+}
+
+// Catalog is every ending signal, in the order check lists them; a reason
+// is proposed from the first that fired.
+var Catalog = []Def{
+	{GoalsMet, ReadyToClose, "goals-met", "warning",
+		"the plan has a goal, and every goal that is not dropped is met", "", goalsMet},
+	{EndReached, ReadyToClose, "end-of-term", "warning",
+		"end is set and today is on or after it", "", endReached},
+	{EndNear, "", "", "notice",
+		"end is set and at most remind_days away: time to book the wrap-up meeting", "remind_days", endNear},
+	{Stalled, ConsiderClosing, "stalled", "warning",
+		"no meeting held for more than stall_factor cadences (counted from the start if none was held)", "stall_factor", stalled},
+	{Unproductive, ConsiderClosing, "unproductive", "warning",
+		"the last unproductive_streak held meetings were all unproductive", "unproductive_streak", unproductive},
+	{Commitment, ConsiderClosing, "commitment", "warning",
+		"one side cancelled or missed at least missed_limit of the last missed_window meetings", "missed_window, missed_limit", commitment},
+	{NoProgress, ConsiderClosing, "no-progress", "warning",
+		"the pair is older than no_progress_days, a goal is open, and no dated progress note falls within the last no_progress_days", "no_progress_days", noProgress},
+}
+
+// Lookup returns the signal with the id; ok is false for an unknown id.
+func Lookup(id string) (Def, bool) {
+	for _, d := range Catalog {
+		if d.ID == id {
+			return d, true
+		}
+	}
+	return Def{}, false
+}
+
+// IDs lists the signal ids in catalog order.
+func IDs() []string {
+	ids := make([]string, len(Catalog))
+	for i, d := range Catalog {
+		ids[i] = d.ID
+	}
+	return ids
+}
+
+// ProposeReason returns the closure reason the fired signals point to and
+// the signal behind it, or "" and "" when none does.
+func ProposeReason(sigs []Signal) (reason, signal string) {
+	for _, d := range Catalog {
+		if d.Reason == "" {
+			continue
+		}
+		for _, s := range sigs {
+			if s.ID == d.ID {
+				return d.Reason, d.ID
+			}
+		}
+	}
+	return "", ""
+}
 
 // Signal is one reason to think about ending.
 type Signal struct {
@@ -123,11 +210,6 @@ func past(p *plan.Plan, today dates.Date) []plan.Meeting {
 	return ms[:n]
 }
 
-// CountMeetings counts meetings up to today.
-func CountMeetings(p *plan.Plan, today dates.Date) Meetings {
-	return countMeetings(past(p, today))
-}
-
 // countMeetings counts meetings already limited to today and sorted.
 func countMeetings(ms []plan.Meeting) Meetings {
 	var c Meetings
@@ -159,8 +241,31 @@ func EndedByDate(p *plan.Plan, cfg config.Config, today dates.Date) bool {
 	return !p.End.IsZero() && p.End.AddDays(cfg.Thresholds.GraceDays).Before(today)
 }
 
-// Judge computes the signals and the verdict.
-func Judge(p *plan.Plan, cfg config.Config, today dates.Date) Judgement {
+// Judge computes a pair's signals and verdict. A pair whose plan cannot be
+// read or has errors is invalid.
+func Judge(p *pair.Pair, cfg config.Config, today dates.Date) Judgement {
+	if !p.PlanValid() {
+		j := Judgement{Verdict: Invalid}
+		if p.Plan != nil {
+			j.Goals = CountGoals(p.Plan)
+			j.Meetings = countMeetings(past(p.Plan, today))
+		}
+		return j
+	}
+	return JudgePlan(p.Plan, cfg, today)
+}
+
+// judging is what the signals of one plan are computed from.
+type judging struct {
+	p     *plan.Plan
+	cfg   config.Config
+	today dates.Date
+	past  []plan.Meeting // meetings up to today, by date
+	j     *Judgement
+}
+
+// JudgePlan computes the signals and the verdict of a parsed plan.
+func JudgePlan(p *plan.Plan, cfg config.Config, today dates.Date) Judgement {
 	ms := past(p, today)
 	j := Judgement{Goals: CountGoals(p), Meetings: countMeetings(ms)}
 	switch {
@@ -171,56 +276,96 @@ func Judge(p *plan.Plan, cfg config.Config, today dates.Date) Judgement {
 		j.Verdict = Closed
 		return j
 	}
-	t := cfg.Thresholds
-	add := func(id, format string, args ...any) {
-		j.Signals = append(j.Signals, Signal{id, fmt.Sprintf(format, args...)})
-	}
-	g := j.Goals
-	allMet := g.Total > 0 && g.Open == 0
-	if allMet {
-		if g.Dropped > 0 {
-			add(GoalsMet, "all goals met (%d met, %d dropped)", g.Met, g.Dropped)
-		} else {
-			add(GoalsMet, "all %s met", plural(g.Met, "goal"))
-		}
-	}
-	if !p.End.IsZero() {
-		left := p.End.DaysSince(today)
-		switch {
-		case left <= 0:
-			add(EndReached, "planned end %s reached %s", p.End, ago(-left))
-		case left <= t.RemindDays:
-			add(EndNear, "planned end %s is in %s: book the wrap-up meeting", p.End, plural(left, "day"))
-		}
-	}
-
-	cad := CadenceDays(p, cfg)
-	limit := t.StallFactor * float64(cad)
-	if j.Meetings.LastHeld.IsZero() {
-		if !p.Start.IsZero() {
-			if idle := today.DaysSince(p.Start); float64(idle) > limit {
-				add(Stalled, "no meeting held since the start %d days ago (cadence: %d days)", idle, cad)
+	c := &judging{p: p, cfg: cfg, today: today, past: ms, j: &j}
+	j.Verdict = OnTrack
+	for _, d := range Catalog {
+		for _, msg := range d.eval(c) {
+			j.Signals = append(j.Signals, Signal{d.ID, msg})
+			switch {
+			case d.Leads == ReadyToClose:
+				j.Verdict = ReadyToClose
+			case d.Leads == ConsiderClosing && j.Verdict != ReadyToClose:
+				j.Verdict = ConsiderClosing
 			}
 		}
-	} else if idle := today.DaysSince(j.Meetings.LastHeld); float64(idle) > limit {
-		add(Stalled, "no meeting held for %d days (cadence: %d days)", idle, cad)
 	}
+	return j
+}
 
-	if streak := t.UnproductiveStreak; streak > 0 {
-		n, all := 0, true
-		for i := len(ms) - 1; i >= 0 && n < streak; i-- {
-			if ms[i].Kind != plan.Held {
-				continue
-			}
-			n++
-			all = all && ms[i].Unproductive
-		}
-		if n == streak && all {
-			add(Unproductive, "the last %s held were unproductive", plural(streak, "meeting"))
-		}
+func one(format string, args ...any) []string { return []string{fmt.Sprintf(format, args...)} }
+
+func goalsMet(c *judging) []string {
+	g := c.j.Goals
+	if g.Total == 0 || g.Open > 0 {
+		return nil
 	}
+	if g.Dropped > 0 {
+		return one("all goals met (%d met, %d dropped)", g.Met, g.Dropped)
+	}
+	return one("all %s met", plural(g.Met, "goal"))
+}
 
-	window := ms
+func endReached(c *judging) []string {
+	if c.p.End.IsZero() {
+		return nil
+	}
+	if left := c.p.End.DaysSince(c.today); left <= 0 {
+		return one("planned end %s reached %s", c.p.End, ago(-left))
+	}
+	return nil
+}
+
+func endNear(c *judging) []string {
+	if c.p.End.IsZero() {
+		return nil
+	}
+	if left := c.p.End.DaysSince(c.today); left > 0 && left <= c.cfg.Thresholds.RemindDays {
+		return one("planned end %s is in %s: book the wrap-up meeting", c.p.End, plural(left, "day"))
+	}
+	return nil
+}
+
+func stalled(c *judging) []string {
+	cad := CadenceDays(c.p, c.cfg)
+	limit := c.cfg.Thresholds.StallFactor * float64(cad)
+	last := c.j.Meetings.LastHeld
+	if last.IsZero() {
+		if c.p.Start.IsZero() {
+			return nil
+		}
+		if idle := c.today.DaysSince(c.p.Start); float64(idle) > limit {
+			return one("no meeting held since the start %d days ago (cadence: %d days)", idle, cad)
+		}
+		return nil
+	}
+	if idle := c.today.DaysSince(last); float64(idle) > limit {
+		return one("no meeting held for %d days (cadence: %d days)", idle, cad)
+	}
+	return nil
+}
+
+func unproductive(c *judging) []string {
+	streak := c.cfg.Thresholds.UnproductiveStreak
+	if streak <= 0 {
+		return nil
+	}
+	n, all := 0, true
+	for i := len(c.past) - 1; i >= 0 && n < streak; i-- {
+		if c.past[i].Kind != plan.Held {
+			continue
+		}
+		n++
+		all = all && c.past[i].Unproductive
+	}
+	if n == streak && all {
+		return one("the last %s held were unproductive", plural(streak, "meeting"))
+	}
+	return nil
+}
+
+func commitment(c *judging) []string {
+	t := c.cfg.Thresholds
+	window := c.past
 	if len(window) > t.MissedWindow {
 		window = window[len(window)-t.MissedWindow:]
 	}
@@ -230,40 +375,36 @@ func Judge(p *plan.Plan, cfg config.Config, today dates.Date) Judgement {
 			missed[m.By]++
 		}
 	}
+	var out []string
 	for _, side := range []string{"mentee", "mentor"} {
 		if n := missed[side]; n >= t.MissedLimit {
-			add(Commitment, "the %s cancelled or missed %d of the last %s", side, n, plural(len(window), "meeting"))
+			out = append(out, fmt.Sprintf("the %s cancelled or missed %d of the last %s", side, n, plural(len(window), "meeting")))
 		}
 	}
+	return out
+}
 
-	if age := today.DaysSince(p.Start); !p.Start.IsZero() && age > t.NoProgressDays && g.Open > 0 {
-		var last dates.Date
-		for _, x := range p.Goals {
-			for _, n := range x.Notes {
-				if !n.Date.IsZero() && !n.Date.After(today) && n.Date.After(last) {
-					last = n.Date
-				}
-			}
-		}
-		if last.IsZero() {
-			add(NoProgress, "no dated progress note in %d days with %s open", age, plural(g.Open, "goal"))
-		} else if since := today.DaysSince(last); since > t.NoProgressDays {
-			add(NoProgress, "no dated progress note since %s (%d days) with %s open", last, since, plural(g.Open, "goal"))
-		}
+func noProgress(c *judging) []string {
+	p, t, g := c.p, c.cfg.Thresholds, c.j.Goals
+	age := c.today.DaysSince(p.Start)
+	if p.Start.IsZero() || age <= t.NoProgressDays || g.Open == 0 {
+		return nil
 	}
-
-	j.Verdict = OnTrack
-	for _, s := range j.Signals {
-		switch s.ID {
-		case GoalsMet, EndReached:
-			j.Verdict = ReadyToClose
-		case Stalled, Unproductive, Commitment, NoProgress:
-			if j.Verdict != ReadyToClose {
-				j.Verdict = ConsiderClosing
+	var last dates.Date
+	for _, x := range p.Goals {
+		for _, n := range x.Notes {
+			if !n.Date.IsZero() && !n.Date.After(c.today) && n.Date.After(last) {
+				last = n.Date
 			}
 		}
 	}
-	return j
+	if last.IsZero() {
+		return one("no dated progress note in %d days with %s open", age, plural(g.Open, "goal"))
+	}
+	if since := c.today.DaysSince(last); since > t.NoProgressDays {
+		return one("no dated progress note since %s (%d days) with %s open", last, since, plural(g.Open, "goal"))
+	}
+	return nil
 }
 
 func plural(n int, word string) string {

@@ -31,7 +31,7 @@ func build(t *testing.T, front string, goals []string, meetings []string) *plan.
 
 func judge(t *testing.T, p *plan.Plan, today string) Judgement {
 	t.Helper()
-	return Judge(p, config.Default(), dates.MustParse(today))
+	return JudgePlan(p, config.Default(), dates.MustParse(today))
 }
 
 func fired(j Judgement) string {
@@ -209,7 +209,7 @@ func TestClosedGetsNoSignals(t *testing.T) {
 
 func TestInvalidPlan(t *testing.T) {
 	p := plan.Parse("plan.md", []byte("---\nmentor: Ada\n---\n"), plan.Options{})
-	if j := Judge(p, config.Default(), dates.MustParse("2026-11-21")); j.Verdict != Invalid {
+	if j := JudgePlan(p, config.Default(), dates.MustParse("2026-11-21")); j.Verdict != Invalid {
 		t.Errorf("verdict %s, want invalid", j.Verdict)
 	}
 }
@@ -219,11 +219,11 @@ func TestThresholdsFromConfig(t *testing.T) {
 	cfg.Thresholds.StallFactor = 1
 	cfg.Thresholds.RemindDays = 30
 	p := build(t, "start: 2026-01-01\nend: 2026-03-31\n", []string{"- [ ] a", "  - 2026-03-01: x"}, []string{"2026-03-01 Sync"})
-	j := Judge(p, cfg, dates.MustParse("2026-03-16"))
+	j := JudgePlan(p, cfg, dates.MustParse("2026-03-16"))
 	if !j.Has(Stalled) || !j.Has(EndNear) {
 		t.Errorf("with stall_factor 1 and remind_days 30 want stalled and end-near, got %s", fired(j))
 	}
-	if j := Judge(p, config.Default(), dates.MustParse("2026-03-16")); j.Has(Stalled) || j.Has(EndNear) {
+	if j := JudgePlan(p, config.Default(), dates.MustParse("2026-03-16")); j.Has(Stalled) || j.Has(EndNear) {
 		t.Errorf("with the defaults want neither, got %s", fired(j))
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/mentor-cli/mentor/internal/config"
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/diag"
+	"github.com/mentor-cli/mentor/internal/pair"
 	"github.com/mentor-cli/mentor/internal/plan"
 	"github.com/mentor-cli/mentor/internal/signals"
 )
@@ -77,31 +78,6 @@ type Finding struct {
 	Message  string        `json:"message"`
 }
 
-// Pair is what verify needs to know of one pair folder.
-type Pair struct {
-	ID  string
-	Dir string // repo-relative folder
-
-	// Plan is the parsed plan.md, nil when it could not be read.
-	Plan *plan.Plan
-	// PlanProblem is why plan.md could not be read (nil when it was).
-	PlanProblem *diag.Problem
-	// HasPlan is false when the folder has no plan.md at all.
-	HasPlan bool
-
-	// Closure is the parsed closure.md, nil when there is none or it
-	// could not be read.
-	Closure *closure.Record
-	// ClosureProblem is why an existing closure.md could not be read.
-	ClosureProblem *diag.Problem
-	// HasClosure is true when the folder has a closure.md.
-	HasClosure bool
-}
-
-// PlanFile and ClosureFile are the pair's files, repo-relative.
-func (p Pair) PlanFile() string    { return p.Dir + "/plan.md" }
-func (p Pair) ClosureFile() string { return p.Dir + "/closure.md" }
-
 // Options say what to require.
 type Options struct {
 	Config config.Config
@@ -110,20 +86,22 @@ type Options struct {
 	All bool
 }
 
-// Check applies every rule to the pairs and returns the findings sorted by
+// Check applies every rule to one pair and returns its findings sorted by
 // file, then line.
-func Check(pairs []Pair, opt Options) []Finding {
-	var out []Finding
-	for _, p := range pairs {
-		out = append(out, checkPair(p, opt)...)
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].File != out[j].File {
-			return out[i].File < out[j].File
-		}
-		return out[i].Line < out[j].Line
-	})
+func Check(p *pair.Pair, opt Options) []Finding {
+	out := checkPair(p, opt)
+	Sort(out)
 	return out
+}
+
+// Sort orders findings by file, then line, keeping the order of equals.
+func Sort(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		if fs[i].File != fs[j].File {
+			return fs[i].File < fs[j].File
+		}
+		return fs[i].Line < fs[j].Line
+	})
 }
 
 // Count returns the number of errors and warnings.
@@ -150,7 +128,7 @@ func orOne(line int) int {
 	return line
 }
 
-func checkPair(p Pair, opt Options) []Finding {
+func checkPair(p *pair.Pair, opt Options) []Finding {
 	var out []Finding
 	add := func(f Finding) { out = append(out, f) }
 
@@ -158,16 +136,17 @@ func checkPair(p Pair, opt Options) []Finding {
 	pl := p.Plan
 	planOK := false
 	switch {
-	case !p.HasPlan && p.HasClosure:
+	case p.Problem != nil:
+		add(find(PlanInvalid, p.Problem.File, orOne(p.Problem.Line), "%s", p.Problem.Message))
+	case !p.PlanRead.Exists && p.HasClosure():
 		// The record is judged once it is beside its plan: until then
 		// its other findings would only be noise.
 		return []Finding{find(ClosureOrphan, p.ClosureFile(), 1,
 			"closure record without a plan: %s has no plan.md; move closure.md to its pair's folder or restore the plan", p.Dir)}
-	case !p.HasPlan:
-		add(find(PlanInvalid, p.PlanFile(), 0,
-			"no plan.md in this pair folder: create one with mentor close init, or remove the folder"))
-	case p.PlanProblem != nil:
-		add(find(PlanInvalid, p.PlanProblem.File, p.PlanProblem.Line, "%s", p.PlanProblem.Message))
+	case !p.PlanRead.Exists:
+		add(find(PlanInvalid, p.PlanFile(), 1, "%s", pair.NoPlanMessage))
+	case p.PlanRead.Problem != nil:
+		add(find(PlanInvalid, p.PlanRead.Problem.File, orOne(p.PlanRead.Problem.Line), "%s", p.PlanRead.Problem.Message))
 	case pl != nil:
 		for _, pr := range pl.Problems {
 			if pr.Severity == diag.Error {
@@ -178,24 +157,24 @@ func checkPair(p Pair, opt Options) []Finding {
 	}
 
 	// Whether a closure record is due.
-	if planOK && !p.HasClosure {
+	if planOK && !p.HasClosure() {
 		if due, line, why := closureDue(pl, opt); due {
 			add(find(ClosureMissing, pl.File, line,
 				"no closure record, but %s: write one with mentor close record %s and complete it with the pair", why, p.ID))
 		}
 	}
-	if planOK && p.HasClosure && pl.Status != plan.Closed {
+	if planOK && p.HasClosure() && pl.Status != plan.Closed {
 		add(find(StatusStale, pl.File, orOne(pl.Lines.Status),
 			"%s exists but the plan's status is %s: set status: closed in plan.md", p.ClosureFile(), pl.Status))
 	}
 
 	// The closure record.
-	if !p.HasClosure {
+	if !p.HasClosure() || p.Problem != nil {
 		return out
 	}
 	file := p.ClosureFile()
-	if p.ClosureProblem != nil {
-		add(find(ClosureInvalid, file, orOne(p.ClosureProblem.Line), "%s", p.ClosureProblem.Message))
+	if cp := p.ClosureRead.Problem; cp != nil {
+		add(find(ClosureInvalid, file, orOne(cp.Line), "%s", cp.Message))
 		return out
 	}
 	rec := p.Closure

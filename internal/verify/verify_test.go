@@ -9,6 +9,7 @@ import (
 	"github.com/mentor-cli/mentor/internal/config"
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/diag"
+	"github.com/mentor-cli/mentor/internal/pair"
 	"github.com/mentor-cli/mentor/internal/plan"
 )
 
@@ -42,14 +43,23 @@ Done.
 Thank you.
 `
 
-func pair(status string, record string) Pair {
-	p := Pair{ID: "ada--grace", Dir: "pairs/ada--grace", HasPlan: true}
+func mkpair(status string, record string) *pair.Pair {
+	p := &pair.Pair{Ref: pair.Ref{ID: "ada--grace", Dir: "pairs/ada--grace"}, PlanRead: pair.Read{Exists: true}}
 	p.Plan = plan.Parse(p.PlanFile(), []byte(fmt.Sprintf(planSrc, status)), plan.Options{FrontMatterOnly: true})
 	if record != "" {
-		p.HasClosure = true
+		p.ClosureRead.Exists = true
 		p.Closure = closure.Parse(p.ClosureFile(), []byte(record))
 	}
 	return p
+}
+
+func checkAll(ps []*pair.Pair, opt Options) []Finding {
+	var out []Finding
+	for _, p := range ps {
+		out = append(out, Check(p, opt)...)
+	}
+	Sort(out)
+	return out
 }
 
 func opts(today string) Options {
@@ -61,44 +71,44 @@ func opts(today string) Options {
 func TestRules(t *testing.T) {
 	tests := []struct {
 		name  string
-		p     Pair
+		p     *pair.Pair
 		opt   Options
 		want  string // rule@file:line, joined by spaces; "" for no findings
 		inMsg string
 	}{
-		{"complete record", pair("closed", recordSrc), opts("2026-11-21"), "", ""},
-		{"active, not ended", pair("active", ""), opts("2026-07-29"), "", ""},
-		{"end + grace not yet passed", pair("active", ""), opts("2026-07-29"), "", ""},
-		{"end + grace passed", pair("active", ""), opts("2026-07-30"),
+		{"complete record", mkpair("closed", recordSrc), opts("2026-11-21"), "", ""},
+		{"active, not ended", mkpair("active", ""), opts("2026-07-29"), "", ""},
+		{"end + grace not yet passed", mkpair("active", ""), opts("2026-07-29"), "", ""},
+		{"end + grace passed", mkpair("active", ""), opts("2026-07-30"),
 			"closure-missing@plan.md:5", "planned end 2026-07-15 passed more than 14 days ago"},
-		{"closed without record", pair("closed", ""), opts("2026-02-01"),
+		{"closed without record", mkpair("closed", ""), opts("2026-02-01"),
 			"closure-missing@plan.md:6", "status: closed"},
-		{"--all", pair("active", ""), Options{Config: opts("2026-02-01").Config, Today: dates.MustParse("2026-02-01"), All: true},
+		{"--all", mkpair("active", ""), Options{Config: opts("2026-02-01").Config, Today: dates.MustParse("2026-02-01"), All: true},
 			"closure-missing@plan.md:6", "--all"},
-		{"record but plan not closed", pair("closing", recordSrc), opts("2026-11-21"),
+		{"record but plan not closed", mkpair("closing", recordSrc), opts("2026-11-21"),
 			"status-stale@plan.md:6", "status is closing"},
-		{"invalid record", pair("closed", strings.Replace(recordSrc, "reason: end-of-term", "reason: TODO", 1)), opts("2026-11-21"),
+		{"invalid record", mkpair("closed", strings.Replace(recordSrc, "reason: end-of-term", "reason: TODO", 1)), opts("2026-11-21"),
 			"closure-invalid@closure.md:6", "still TODO"},
-		{"record without front matter", pair("closed", "## Summary\nDone.\n## Thanks\nYes.\n"), opts("2026-11-21"),
+		{"record without front matter", mkpair("closed", "## Summary\nDone.\n## Thanks\nYes.\n"), opts("2026-11-21"),
 			"closure-invalid@closure.md:1", "no front matter"},
-		{"section missing", pair("closed", strings.Replace(recordSrc, "## Thanks\nThank you.\n", "", 1)), opts("2026-11-21"),
+		{"section missing", mkpair("closed", strings.Replace(recordSrc, "## Thanks\nThank you.\n", "", 1)), opts("2026-11-21"),
 			"closure-incomplete@closure.md:1", `"Thanks" is missing`},
-		{"section empty", pair("closed", strings.Replace(recordSrc, "Thank you.", "<!-- say thanks -->\nTODO", 1)), opts("2026-11-21"),
+		{"section empty", mkpair("closed", strings.Replace(recordSrc, "Thank you.", "<!-- say thanks -->\nTODO", 1)), opts("2026-11-21"),
 			"closure-incomplete@closure.md:18", `"Thanks" holds nothing but TODO`},
-		{"mentee differs", pair("closed", strings.Replace(recordSrc, "mentee: Grace Hopper", "mentee: Grace  Hoper", 1)), opts("2026-11-21"),
+		{"mentee differs", mkpair("closed", strings.Replace(recordSrc, "mentee: Grace Hopper", "mentee: Grace  Hoper", 1)), opts("2026-11-21"),
 			"closure-mismatch@closure.md:3", `"Grace  Hoper" differs from the plan's "Grace Hopper" (pairs/ada--grace/plan.md:3)`},
-		{"names differ only in spacing", pair("closed", strings.Replace(recordSrc, "mentee: Grace Hopper", "mentee: Grace   Hopper", 1)), opts("2026-11-21"), "", ""},
-		{"start differs", pair("closed", strings.Replace(recordSrc, "start: 2026-01-15", "start: 2026-01-16", 1)), opts("2026-11-21"),
+		{"names differ only in spacing", mkpair("closed", strings.Replace(recordSrc, "mentee: Grace Hopper", "mentee: Grace   Hopper", 1)), opts("2026-11-21"), "", ""},
+		{"start differs", mkpair("closed", strings.Replace(recordSrc, "start: 2026-01-15", "start: 2026-01-16", 1)), opts("2026-11-21"),
 			"closure-mismatch@closure.md:4", "start 2026-01-16 differs from the plan's 2026-01-15"},
-		{"contact missing", pair("closed", strings.Replace(recordSrc, "  channel: email\n", "", 1)), opts("2026-11-21"),
+		{"contact missing", mkpair("closed", strings.Replace(recordSrc, "  channel: email\n", "", 1)), opts("2026-11-21"),
 			"contact-missing@closure.md:9", "transition is informal"},
-		{"no contact key", pair("closed", strings.Replace(recordSrc, "contact:\n  channel: email\n  cadence: quarterly\n", "", 1)), opts("2026-11-21"),
+		{"no contact key", mkpair("closed", strings.Replace(recordSrc, "contact:\n  channel: email\n  cadence: quarterly\n", "", 1)), opts("2026-11-21"),
 			"contact-missing@closure.md:1", "contact.channel is empty"},
-		{"contact not needed at end", pair("closed", strings.Replace(strings.Replace(recordSrc, "transition: informal", "transition: end", 1), "  channel: email\n", "", 1)), opts("2026-11-21"), "", ""},
+		{"contact not needed at end", mkpair("closed", strings.Replace(strings.Replace(recordSrc, "transition: informal", "transition: end", 1), "  channel: email\n", "", 1)), opts("2026-11-21"), "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fs := Check([]Pair{tt.p}, tt.opt)
+			fs := Check(tt.p, tt.opt)
 			var got []string
 			for _, f := range fs {
 				got = append(got, fmt.Sprintf("%s@%s:%d", f.Rule, f.File[strings.LastIndex(f.File, "/")+1:], f.Line))
@@ -120,14 +130,14 @@ func TestRules(t *testing.T) {
 }
 
 func TestPlanProblemsAndOrphans(t *testing.T) {
-	bad := Pair{ID: "bad", Dir: "pairs/bad", HasPlan: true}
+	bad := &pair.Pair{Ref: pair.Ref{ID: "bad", Dir: "pairs/bad"}, PlanRead: pair.Read{Exists: true}}
 	bad.Plan = plan.Parse(bad.PlanFile(), []byte("---\nmentor: A\nstart: 2026-02-30\nedn: 2026-03-01\n---\n"), plan.Options{FrontMatterOnly: true})
-	big := Pair{ID: "big", Dir: "pairs/big", HasPlan: true,
-		PlanProblem: &diag.Problem{File: "pairs/big/plan.md", Severity: diag.Error, Message: "file is over the 1 MiB limit"}}
-	orphan := Pair{ID: "orphan", Dir: "pairs/orphan", HasClosure: true}
+	big := &pair.Pair{Ref: pair.Ref{ID: "big", Dir: "pairs/big"},
+		PlanRead: pair.Read{Exists: true, Problem: &diag.Problem{File: "pairs/big/plan.md", Line: 1, Severity: diag.Error, Message: "file is over the 1 MiB limit"}}}
+	orphan := &pair.Pair{Ref: pair.Ref{ID: "orphan", Dir: "pairs/orphan"}, ClosureRead: pair.Read{Exists: true}}
 	orphan.Closure = closure.Parse(orphan.ClosureFile(), []byte(recordSrc))
-	empty := Pair{ID: "empty", Dir: "pairs/empty"}
-	fs := Check([]Pair{orphan, big, bad, empty}, opts("2026-11-21"))
+	empty := &pair.Pair{Ref: pair.Ref{ID: "empty", Dir: "pairs/empty"}}
+	fs := checkAll([]*pair.Pair{orphan, big, bad, empty}, opts("2026-11-21"))
 	var got []string
 	for _, f := range fs {
 		got = append(got, fmt.Sprintf("%s:%d %s %s", f.File, f.Line, f.Rule, f.Severity))
@@ -135,8 +145,8 @@ func TestPlanProblemsAndOrphans(t *testing.T) {
 	want := []string{
 		"pairs/bad/plan.md:1 plan-invalid error",   // mentee missing
 		"pairs/bad/plan.md:3 plan-invalid error",   // bad start; the edn warning is not a finding
-		"pairs/big/plan.md:0 plan-invalid error",   // could not be read
-		"pairs/empty/plan.md:0 plan-invalid error", // no plan at all
+		"pairs/big/plan.md:1 plan-invalid error",   // could not be read
+		"pairs/empty/plan.md:1 plan-invalid error", // no plan at all
 		"pairs/orphan/closure.md:1 closure-orphan error",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

@@ -1,4 +1,4 @@
-package meetinglog
+package edit
 
 import (
 	"bytes"
@@ -18,7 +18,7 @@ import (
 // meeting to add (args, notes) and the file expected after (want.md).
 // Options in args turn the plan into a CRLF file, give it a byte-order mark
 // or drop its final newline, the same way for plan.md and want.md.
-// MENTOR_UPDATE=1 rewrites want.md from what Insert returns.
+// MENTOR_UPDATE=1 rewrites want.md from what InsertMeeting returns.
 func TestRoundTrip(t *testing.T) {
 	files, _ := filepath.Glob("testdata/roundtrip/*.txtar")
 	if len(files) == 0 {
@@ -59,7 +59,7 @@ func TestRoundTrip(t *testing.T) {
 				h.Kind = plan.MeetingKind(k)
 			}
 			p := plan.Parse("plan.md", src, plan.Options{})
-			out, ins, err := InsertAt(src, p, h, string(sec["notes"]))
+			out, ins, err := InsertMeeting(src, p, h, string(sec["notes"]))
 			if wantErr := args["error"]; wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), wantErr) {
 					t.Fatalf("error = %v, want one containing %q", err, wantErr)
@@ -271,7 +271,7 @@ func TestInsertProperty(t *testing.T) {
 		h := genHeading(r)
 		notes := genNotes[r.Intn(len(genNotes))]
 		p := plan.Parse("plan.md", src, plan.Options{})
-		out, ins, err := InsertAt(src, p, h, notes)
+		out, ins, err := InsertMeeting(src, p, h, notes)
 		if err != nil {
 			t.Fatalf("case %d: %v\n%s", i, err, src)
 		}
@@ -282,7 +282,7 @@ func TestInsertProperty(t *testing.T) {
 	}
 }
 
-// FuzzInsert feeds arbitrary files and meetings to Insert: it never panics,
+// FuzzInsert feeds arbitrary files and meetings to InsertMeeting: it never panics,
 // and whatever it returns keeps the original bytes and reads back.
 func FuzzInsert(f *testing.F) {
 	r := rand.New(rand.NewSource(2))
@@ -303,7 +303,7 @@ func FuzzInsert(f *testing.F) {
 			h.Unproductive = true
 		}
 		p := plan.Parse("plan.md", src, plan.Options{})
-		out, ins, err := InsertAt(src, p, h, notes)
+		out, ins, err := InsertMeeting(src, p, h, notes)
 		if err != nil {
 			return
 		}
@@ -316,7 +316,7 @@ func notesSeed(i int) string { return genNotes[i%len(genNotes)] }
 func TestInsertRefusesUnreadablePlan(t *testing.T) {
 	src := []byte("no front matter\n## Meetings\n")
 	p := plan.Parse("plan.md", src, plan.Options{})
-	if _, err := Insert(src, p, plan.Heading{Date: dates.MustParse("2026-01-01"), Kind: plan.Held}, ""); err == nil {
-		t.Fatal("Insert accepted a plan without front matter")
+	if _, _, err := InsertMeeting(src, p, plan.Heading{Date: dates.MustParse("2026-01-01"), Kind: plan.Held}, ""); err == nil {
+		t.Fatal("InsertMeeting accepted a plan without front matter")
 	}
 }

@@ -1,9 +1,4 @@
-// Package meetinglog adds a meeting to a plan's meeting log. It works on the
-// bytes of the file and the offsets the plan parser found, so that every byte
-// it does not mean to add — byte-order mark, line endings, trailing spaces,
-// comments, code blocks, other sections, a missing final newline — stays as
-// it was. It does no I/O.
-package meetinglog
+package edit
 
 import (
 	"bytes"
@@ -24,7 +19,7 @@ type Insertion struct {
 	Line    int // line of the new heading in the new file
 }
 
-// Insert returns src with a meeting added to the plan's first Meetings (or
+// InsertMeeting returns src with a meeting added to the plan's first Meetings (or
 // Meeting log) section, after the last meeting dated on or before h.Date (in
 // file order), or before the first meeting when all are later. Same-date
 // meetings keep the order they were logged in. A plan without the section
@@ -35,13 +30,7 @@ type Insertion struct {
 // the heading. Insert fails when the result would not read back as the same
 // meeting: a heading the parser reads differently, notes that hold a
 // heading of their own, a file that ends inside an unclosed code block.
-func Insert(src []byte, p *plan.Plan, h plan.Heading, notes string) ([]byte, error) {
-	out, _, err := InsertAt(src, p, h, notes)
-	return out, err
-}
-
-// InsertAt is Insert that also says where the meeting went.
-func InsertAt(src []byte, p *plan.Plan, h plan.Heading, notes string) ([]byte, Insertion, error) {
+func InsertMeeting(src []byte, p *plan.Plan, h plan.Heading, notes string) ([]byte, Insertion, error) {
 	var ins Insertion
 	if p.BodyOff == 0 {
 		// A plan always has front matter; without it the body was not read.

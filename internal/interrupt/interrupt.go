@@ -1,0 +1,78 @@
+// Package interrupt makes Ctrl-C and SIGTERM safe: whatever a command holds
+// at that moment — a lock, a temporary file — is given back before the
+// process exits, and a step that must not be cut in half (the rename that
+// puts a new file in place) finishes first.
+package interrupt
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sync"
+	"syscall"
+)
+
+var (
+	mu       sync.Mutex // held by Critical sections and by the handler
+	next     int
+	cleanups = map[int]func(){}
+	started  bool
+)
+
+// Register adds a clean-up to run if the process is interrupted; the
+// returned function removes it again (call it once the thing is released
+// the normal way).
+func Register(f func()) (unregister func()) {
+	mu.Lock()
+	id := next
+	next++
+	cleanups[id] = f
+	mu.Unlock()
+	return func() {
+		mu.Lock()
+		delete(cleanups, id)
+		mu.Unlock()
+	}
+}
+
+// Critical runs f so that an interrupt waits for it: the file system is
+// never left between two steps f makes together.
+func Critical(f func() error) error {
+	mu.Lock()
+	defer mu.Unlock()
+	return f()
+}
+
+// Start installs the handler: on SIGINT or SIGTERM it runs every registered
+// clean-up, says so on w, and exits with 128 + the signal's number, as a
+// shell reports a process a signal ended. Only the real process calls it;
+// tests drive commands in-process without it.
+func Start(w io.Writer) {
+	mu.Lock()
+	defer mu.Unlock()
+	if started {
+		return
+	}
+	started = true
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		sig := <-ch
+		mu.Lock() // waits for a Critical section to end; never released
+		held := len(cleanups)
+		for _, f := range cleanups {
+			f()
+		}
+		code := 130
+		if sig == syscall.SIGTERM {
+			code = 143
+		}
+		if held > 0 {
+			fmt.Fprintf(w, "\nmentor: interrupted; its lock and temporary files were removed\n")
+		} else {
+			fmt.Fprintf(w, "\nmentor: interrupted\n")
+		}
+		os.Exit(code)
+	}()
+}

@@ -1,0 +1,89 @@
+// Package pair is the pure model of one mentoring pair: what its folder
+// holds — the plan, the closure record, the reflection notes — as parsed,
+// with what could not be read. It does no I/O: package load fills it, and
+// every command, judgement and output works from it.
+package pair
+
+import (
+	"github.com/mentor-cli/mentor/internal/closure"
+	"github.com/mentor-cli/mentor/internal/diag"
+	"github.com/mentor-cli/mentor/internal/note"
+	"github.com/mentor-cli/mentor/internal/plan"
+)
+
+// The files of a pair folder.
+const (
+	PlanFile    = "plan.md"
+	ClosureFile = "closure.md"
+	AgendaFile  = "agenda.md"
+)
+
+// Ref names one pair folder.
+type Ref struct {
+	ID      string        // the folder name
+	Dir     string        // repo-relative folder, with /
+	Problem *diag.Problem // set when the folder itself cannot be used
+}
+
+// File is a file in the pair folder, repo-relative.
+func (r Ref) File(name string) string { return r.Dir + "/" + name }
+
+// PlanFile is the pair's plan.md, repo-relative.
+func (r Ref) PlanFile() string { return r.File(PlanFile) }
+
+// ClosureFile is the pair's closure.md, repo-relative.
+func (r Ref) ClosureFile() string { return r.File(ClosureFile) }
+
+// Read is what became of reading one file.
+type Read struct {
+	Exists  bool          // the file is there (it may still not be readable)
+	Problem *diag.Problem // why an existing file could not be read
+}
+
+// Pair is one pair as read from its folder.
+type Pair struct {
+	Ref
+
+	// Plan is the parsed plan.md; nil when it is absent, unreadable, or
+	// was not asked for.
+	Plan     *plan.Plan
+	PlanRead Read
+
+	// Closure is the parsed closure.md; nil when there is none or it could
+	// not be read.
+	Closure     *closure.Record
+	ClosureRead Read
+
+	// Notes are the reflection notes under notes/, oldest first.
+	Notes []note.Note
+}
+
+// NoPlanMessage is what every command says of a pair folder without plan.md.
+const NoPlanMessage = "no plan.md in this pair folder: create one with mentor close init, or remove the folder"
+
+// PlanProblems are the problems that stand between the pair and a
+// judgement of its plan, or the plan's own problems (errors and warnings).
+func (p *Pair) PlanProblems() []diag.Problem {
+	switch {
+	case p.Problem != nil:
+		return []diag.Problem{*p.Problem}
+	case p.PlanRead.Problem != nil:
+		return []diag.Problem{*p.PlanRead.Problem}
+	case !p.PlanRead.Exists:
+		return []diag.Problem{{File: p.PlanFile(), Line: 1, Severity: diag.Error, Message: NoPlanMessage}}
+	case p.Plan != nil:
+		return p.Plan.Problems
+	}
+	return nil
+}
+
+// PlanValid reports whether the plan was read and has no errors.
+func (p *Pair) PlanValid() bool {
+	return p.Problem == nil && p.Plan != nil && p.Plan.Valid()
+}
+
+// HasClosure reports whether the folder holds a closure.md.
+func (p *Pair) HasClosure() bool { return p.ClosureRead.Exists }
+
+// NotesSummary counts the notes.
+func (p *Pair) NotesSummary() note.Summary { return note.Summarise(p.Notes) }
