@@ -23,11 +23,22 @@ func newCheckCmd(f *Factory, runF func(*CheckOptions) error) *cobra.Command {
 		Use:   "check [PAIR|PATH]...",
 		Short: "Tell each pair whether it is time to close, and why",
 		Long: `Check reads each pair's plan.md and reports the ending signals that fire today
-(goals-met, end-reached, end-near, stalled, unproductive, commitment, no-progress)
-and a verdict: ready-to-close, consider-closing, on-track, closed, or invalid.
+and a verdict.
+
+Signals (thresholds in .mentor.yaml):
+
+` + signalHelp() + `
+
+Verdicts, the first that applies:
+
+` + verdictHelp() + `
 
 With no arguments it checks every pair in the repo's pairs folder. Arguments may be
 pair ids, pair folders, plan.md files, or folders of pairs.
+
+Formats:
+
+` + checkFormatHelp() + `
 
 Exit status: 0 when every plan could be read, 1 when a plan could not be read
 (verdict invalid), 2 on a usage or configuration error.`,
@@ -41,7 +52,7 @@ Exit status: 0 when every plan could be read, 1 when a plan could not be read
   mentor close check --format json | jq -r '.pairs[] | select(.verdict == "ready-to-close") | .id'`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
-			if err := checkFormat(opts.Format, "text", "json"); err != nil {
+			if err := checkEnum("--format", opts.Format, output.CheckSet()); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -50,18 +61,8 @@ Exit status: 0 when every plan could be read, 1 when a plan could not be read
 			return checkRun(opts)
 		},
 	}
-	c.Flags().StringVarP(&opts.Format, "format", "f", "text", "output `FORMAT`: text or json")
-	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	enumFlag(c, &opts.Format, "format", "f", "text", "output `FORMAT`", output.CheckSet())
 	return c
-}
-
-func checkFormat(got string, allowed ...string) error {
-	for _, a := range allowed {
-		if got == a {
-			return nil
-		}
-	}
-	return usageErr("--format %q is not one of %v", got, allowed)
 }
 
 func checkRun(opts *CheckOptions) error {
@@ -84,32 +85,22 @@ func checkRun(opts *CheckOptions) error {
 	}
 	// Results stream from the workers in pair order: JSON is written as it
 	// comes, and the table keeps only what it shows, not the parsed files.
-	invalid := false
-	var results []output.Checked
-	var stream *output.CheckJSONStream
-	if opts.Format == "json" {
-		stream = output.NewCheckJSONStream(f.IO.Out, today)
+	var sink output.CheckSink
+	for _, cf := range output.CheckFormats {
+		if cf.Name == opts.Format {
+			sink = cf.New(output.CheckEnv{Out: f.IO.Out, ErrOut: f.IO.ErrOut, Palette: f.IO.Palette(), Today: today})
+		}
 	}
+	invalid := false
 	judge := func(p *pair.Pair) output.Checked {
 		return output.NewChecked(p, signals.Judge(p, r.Config, today))
 	}
 	err = load.Each(r, pairs, load.Options{Today: today, Notes: true}, judge, func(res output.Checked) error {
-		if res.Judgement.Verdict == signals.Invalid {
-			invalid = true
-		}
-		if stream != nil {
-			return stream.Add(res)
-		}
-		output.Problems(f.IO.ErrOut, res.Problems)
-		results = append(results, res)
-		return nil
+		invalid = invalid || res.Judgement.Verdict == signals.Invalid
+		return sink.Add(res)
 	})
-	if stream != nil {
-		if cerr := stream.Close(); err == nil {
-			err = cerr
-		}
-	} else if err == nil {
-		err = output.CheckTable(f.IO.Out, f.IO.Palette(), today, results)
+	if cerr := sink.Close(); err == nil {
+		err = cerr
 	}
 	if err != nil {
 		return err

@@ -281,34 +281,6 @@ func TestCorpus(t *testing.T) {
 	}
 }
 
-// TestCorpusReadTime logs how long reading each corpus file takes: the SPEC
-// allows about a second per file. It is a log line, not a failure, because a
-// busy machine must not fail the tests; BenchmarkCorpus measures properly.
-func TestCorpusReadTime(t *testing.T) {
-	dir, _ := buildCorpus(t)
-	err := filepath.WalkDir(filepath.Join(dir, "pairs"), func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
-			return nil
-		}
-		src, err := os.ReadFile(path)
-		if err != nil {
-			return nil // the unreadable case
-		}
-		start := time.Now()
-		if filepath.Base(path) == "closure.md" {
-			closure.Parse(path, src)
-		} else {
-			plan.Parse(path, src, plan.Options{})
-		}
-		rel, _ := filepath.Rel(dir, path)
-		t.Logf("%-45s %8d bytes  %v", rel, len(src), time.Since(start).Round(time.Microsecond))
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 // BenchmarkCorpus parses each corpus file: every one must cost well under a
 // second.
 func BenchmarkCorpus(b *testing.B) {

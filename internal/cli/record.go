@@ -2,9 +2,8 @@ package cli
 
 import (
 	"fmt"
-	"strings"
 
-	"github.com/mentor-cli/mentor/internal/render"
+	"github.com/mentor-cli/mentor/internal/closure"
 	"github.com/spf13/cobra"
 )
 
@@ -28,10 +27,17 @@ func newRecordCmd(f *Factory, runF func(*RecordOptions) error) *cobra.Command {
 The front matter is prefilled from the plan: the people, the start, the closing
 day (--date), the final meeting held, and every goal with its outcome (met and
 dropped goals as they are; open goals TODO: partial or not-met). The reason is
---reason, else proposed from the signals (goals-met, end-of-term, stalled,
-commitment, unproductive, no-progress), else TODO; the transition is
---transition, else TODO. The body has the closure.required_sections of the
+--reason, else proposed from the signals that fired, else TODO; the transition
+is --transition, else TODO. The body has the closure.required_sections of the
 config, with the facts mentor knows and a TODO line where the pair must write.
+
+Reasons:
+
+` + reasonHelp() + `
+
+Transitions:
+
+` + transitionHelp() + `
 
 Replace every TODO, then check the record with: mentor close verify
 
@@ -44,10 +50,10 @@ replaces the built-in one. An existing closure.md is only replaced with --force.
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Pair = args[0]
-			if err := oneOf("--reason", opts.Reason, render.Reasons); err != nil {
+			if err := checkEnum("--reason", opts.Reason, closure.Reasons); err != nil {
 				return err
 			}
-			if err := oneOf("--transition", opts.Transition, render.Transitions); err != nil {
+			if err := checkEnum("--transition", opts.Transition, closure.Transitions); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -58,26 +64,11 @@ replaces the built-in one. An existing closure.md is only replaced with --force.
 	}
 	fl := c.Flags()
 	fl.StringVar(&opts.Date, "date", "", "the closing day, `YYYY-MM-DD` (default: today)")
-	fl.StringVar(&opts.Reason, "reason", "", "why the pair closes, a `REASON`: "+strings.Join(render.Reasons, ", ")+" (default: proposed from the signals)")
-	fl.StringVar(&opts.Transition, "transition", "", "what comes next, a `TRANSITION`: "+strings.Join(render.Transitions, ", ")+" (the mentee becomes a mentor)")
+	enumFlag(c, &opts.Reason, "reason", "", "", "why the pair closes (default: proposed from the signals), a `REASON`", closure.Reasons)
+	enumFlag(c, &opts.Transition, "transition", "", "", "what comes next, a `TRANSITION`", closure.Transitions)
 	fl.BoolVar(&opts.Stdout, "stdout", false, "print the record instead of writing closure.md")
 	fl.BoolVar(&opts.Force, "force", false, "replace an existing closure.md")
-	_ = c.RegisterFlagCompletionFunc("reason", cobra.FixedCompletions(render.Reasons, cobra.ShellCompDirectiveNoFileComp))
-	_ = c.RegisterFlagCompletionFunc("transition", cobra.FixedCompletions(render.Transitions, cobra.ShellCompDirectiveNoFileComp))
 	return c
-}
-
-// oneOf checks a flag's value against the values it may take ("" is unset).
-func oneOf(flag, got string, allowed []string) error {
-	if got == "" {
-		return nil
-	}
-	for _, a := range allowed {
-		if got == a {
-			return nil
-		}
-	}
-	return usageErr("%s %q is not one of %s", flag, got, strings.Join(allowed, ", "))
 }
 
 func recordRun(opts *RecordOptions) error {

@@ -45,7 +45,10 @@ pairs and folders) and sums them up for a programme lead:
 The default output is Markdown with Mermaid charts, each followed by a table
 with the same numbers; it renders on GitHub and GitLab. Links to the plans are
 relative to the repo root, so save the report there (for example REPORT.md).
---format json prints every number; --format csv prints one row per pair.
+
+Formats:
+
+` + reportFormatHelp() + `
 
 --program P keeps the pairs whose plan says "program: P". A plan whose front
 matter cannot be read at all has no known programme and is kept, so that it is
@@ -73,7 +76,7 @@ report.`,
   mentor close report --format csv > pairs.csv`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
-			if err := checkFormat(opts.Format, "md", "json", "csv"); err != nil {
+			if err := checkEnum("--format", opts.Format, output.ReportSet()); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -84,8 +87,7 @@ report.`,
 	}
 	c.Flags().StringVar(&opts.Program, "program", "", "keep the pairs of programme `P` (the plans' program)")
 	c.Flags().StringVar(&opts.Since, "since", "", "keep the pairs started or closed on or after `DATE` (YYYY-MM-DD)")
-	c.Flags().StringVarP(&opts.Format, "format", "f", "md", "output `FORMAT`: md, json or csv")
-	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"md", "json", "csv"}, cobra.ShellCompDirectiveNoFileComp))
+	enumFlag(c, &opts.Format, "format", "f", "md", "output `FORMAT`", output.ReportSet())
 	return c
 }
 
@@ -118,13 +120,12 @@ func reportRun(opts *ReportOptions) error {
 	for _, inv := range rep.Invalid {
 		output.Problems(f.IO.ErrOut, inv.Problems)
 	}
-	switch opts.Format {
-	case "json":
-		return output.ReportJSON(f.IO.Out, rep)
-	case "csv":
-		return output.ReportCSV(f.IO.Out, rep)
+	for _, rf := range output.ReportFormats {
+		if rf.Name == opts.Format {
+			return rf.Write(f.IO.Out, rep)
+		}
 	}
-	return output.ReportMarkdown(f.IO.Out, rep)
+	return usageErr("--format %q is not one of %s", opts.Format, output.ReportSet())
 }
 
 // loadPairs reads and judges every pair, once each.

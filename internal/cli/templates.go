@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io/fs"
-	"strings"
 
 	"github.com/mentor-cli/mentor/internal/render"
 	"github.com/mentor-cli/mentor/internal/repo"
@@ -22,19 +21,20 @@ func newTemplatesCmd(f *Factory, runF func(*TemplatesOptions) error) *cobra.Comm
 	c := &cobra.Command{
 		Use:   "templates [NAME]...",
 		Short: "Copy the built-in templates into .mentor/templates/ for editing",
-		Long: `Templates copies the built-in templates (` + strings.Join(render.Names, ", ") + `)
-into the repo's .mentor/templates/, where they replace the built-in ones. It prints
-each file it writes. A template already there is kept, never overwritten: delete
-it first to get the built-in one back.
+		Long: `Templates copies the built-in templates into the repo's .mentor/templates/, where
+they replace the built-in ones. It prints each file it writes. A template already
+there is kept, never overwritten: delete it first to get the built-in one back.
+
+` + setList(render.Templates) + `
 
 The templates are Go text/template files; the README lists every field they receive.`,
 		Example: `  mentor close templates
   mentor close templates agenda.md closure.md`,
-		ValidArgs: render.Names,
+		ValidArgs: render.Templates.Completions(),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			for _, a := range args {
-				if oneOf("NAME", a, render.Names) != nil {
-					return usageErr("unknown template %q: the templates are %s", a, strings.Join(render.Names, ", "))
+				if !render.Templates.Has(a) {
+					return usageErr("unknown template %q: the templates are %s", a, render.Templates)
 				}
 			}
 			opts.Names = args

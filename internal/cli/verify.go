@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -31,25 +32,18 @@ func newVerifyCmd(f *Factory, runF func(*VerifyOptions) error) *cobra.Command {
 		Long: `Verify checks the whole repo (or the named pair folders, plan.md files or folders
 of pairs) and prints a finding for each of these rules:
 
-  plan-invalid        error    a plan that cannot be read
-  closure-missing     error    a pair that has ended (status: closed, or its planned end
-                               passed more than grace_days ago) has no closure.md
-  closure-invalid     error    closure.md front matter is missing, malformed, or a
-                               required key is missing, TODO or holds a bad value
-  closure-incomplete  error    a required section is missing or holds nothing but TODO
-  closure-mismatch    error    mentor, mentee or start differ from the plan's
-  contact-missing     error    transition is not end and contact.channel is empty
-  status-stale        warning  closure.md exists but the plan's status is not closed
-  closure-orphan      error    closure.md in a folder without plan.md
+` + ruleHelp() + `
 
---all requires a closure record for every pair, ended or not.
+A pair has ended when its status is closed, or its planned end passed more than
+grace_days ago. --all requires a closure record for every pair, ended or not.
 
-Formats: text (FILE:LINE: SEVERITY: MESSAGE [RULE], then a summary), json,
-github (workflow-command annotations, and a table appended to
-$GITHUB_STEP_SUMMARY when set), sarif (SARIF 2.1.0, for code scanning) and
-gitlab (a Code Quality report). In the github and sarif formats paths are made
-relative to $GITHUB_WORKSPACE, in the gitlab format to $CI_PROJECT_DIR, when the
-programme repo is a folder inside them.
+Formats:
+
+` + verifyFormatHelp() + `
+
+In the github and sarif formats paths are made relative to $GITHUB_WORKSPACE, in
+the gitlab format to $CI_PROJECT_DIR, when the programme repo is a folder inside
+them.
 
 Exit status: 0 when there are no errors (warnings allowed), 1 when there are,
 2 on a usage or configuration error.`,
@@ -66,7 +60,7 @@ Exit status: 0 when there are no errors (warnings allowed), 1 when there are,
   mentor close verify --all pairs/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
-			if err := checkFormat(opts.Format, output.VerifyFormats...); err != nil {
+			if err := checkEnum("--format", opts.Format, output.VerifySet()); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -75,9 +69,8 @@ Exit status: 0 when there are no errors (warnings allowed), 1 when there are,
 			return verifyRun(opts)
 		},
 	}
-	c.Flags().StringVarP(&opts.Format, "format", "f", "text", "output `FORMAT`: "+strings.Join(output.VerifyFormats, ", "))
+	enumFlag(c, &opts.Format, "format", "f", "text", "output `FORMAT`", output.VerifySet())
 	c.Flags().BoolVar(&opts.All, "all", false, "require a closure record for every pair, ended or not")
-	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(output.VerifyFormats, cobra.ShellCompDirectiveNoFileComp))
 	return c
 }
 
@@ -114,30 +107,23 @@ func verifyRun(opts *VerifyOptions) error {
 	})
 	verify.Sort(findings)
 
-	switch opts.Format {
-	case "json":
-		err = output.VerifyJSON(f.IO.Out, n, findings)
-	case "github":
-		findings = underBase(findings, r.Root, f.Getenv("GITHUB_WORKSPACE"))
-		err = output.VerifyGitHub(f.IO.Out, n, findings)
-		if err == nil {
-			if path := f.Getenv("GITHUB_STEP_SUMMARY"); path != "" {
-				if serr := appendSummary(path, n, findings); serr != nil {
-					fmt.Fprintf(f.IO.ErrOut, "mentor: warning: cannot write the job summary to %s: %v\n", path, serr)
-				}
-			}
+	var vf output.VerifyFormat
+	for _, x := range output.VerifyFormats {
+		if x.Name == opts.Format {
+			vf = x
 		}
-	case "sarif":
-		findings = underBase(findings, r.Root, f.Getenv("GITHUB_WORKSPACE"))
-		err = output.VerifySARIF(f.IO.Out, Version(), findings)
-	case "gitlab":
-		findings = underBase(findings, r.Root, f.Getenv("CI_PROJECT_DIR"))
-		err = output.VerifyGitLab(f.IO.Out, findings)
-	default:
-		err = output.VerifyText(f.IO.Out, n, findings)
 	}
-	if err != nil {
+	if vf.BaseEnv != "" {
+		findings = underBase(findings, r.Root, f.Getenv(vf.BaseEnv))
+	}
+	run := output.VerifyRun{Pairs: n, Findings: findings, Version: Version()}
+	if err := vf.Write(f.IO.Out, run); err != nil {
 		return err
+	}
+	if path := f.Getenv("GITHUB_STEP_SUMMARY"); path != "" && vf.Summary != nil {
+		if serr := appendSummary(path, run, vf.Summary); serr != nil {
+			fmt.Fprintf(f.IO.ErrOut, "mentor: warning: cannot write the job summary to %s: %v\n", path, serr)
+		}
 	}
 	if errs, _ := verify.Count(findings); errs > 0 {
 		return silentExit(ExitFindings)
@@ -171,9 +157,9 @@ func underBase(fs []verify.Finding, root, base string) []verify.Finding {
 // appendSummary appends the Markdown summary to the job summary file; the
 // file belongs to the CI and other steps write to it too, so it is never
 // replaced.
-func appendSummary(path string, pairs int, fs []verify.Finding) error {
+func appendSummary(path string, run output.VerifyRun, write func(io.Writer, output.VerifyRun) error) error {
 	var b bytes.Buffer
-	if err := output.VerifyMarkdown(&b, pairs, fs); err != nil {
+	if err := write(&b, run); err != nil {
 		return err
 	}
 	fh, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)

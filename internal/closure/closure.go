@@ -15,6 +15,7 @@ import (
 
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/diag"
+	"github.com/mentor-cli/mentor/internal/enum"
 	"github.com/mentor-cli/mentor/internal/frontmatter"
 	"go.yaml.in/yaml/v3"
 )
@@ -61,12 +62,38 @@ type Record struct {
 	Problems         []diag.Problem // errors make the record invalid
 }
 
-// The values the keys accept, as in the SPEC.
+// The values the keys accept, as in the SPEC: the one table that
+// validation, --help, completion, the templates and the docs use.
 var (
-	Reasons     = []string{"goals-met", "end-of-term", "stalled", "commitment", "unproductive", "no-progress", "mutual", "life-change", "other"}
-	Transitions = []string{"end", "informal", "rematch", "mentor"}
-	Outcomes    = []string{"met", "partial", "not-met", "dropped"}
-	Initiators  = []string{"mentor", "mentee", "both", "program"}
+	Reasons = enum.Set{
+		{Name: "goals-met", Help: "the goals were met"},
+		{Name: "end-of-term", Help: "the planned term ended"},
+		{Name: "stalled", Help: "the pair stopped meeting"},
+		{Name: "commitment", Help: "one side kept cancelling or missing meetings"},
+		{Name: "unproductive", Help: "the meetings stopped moving anything forward"},
+		{Name: "no-progress", Help: "the goals saw no progress"},
+		{Name: "mutual", Help: "both sides agreed to end"},
+		{Name: "life-change", Help: "a change of job, team or life on one side"},
+		{Name: "other", Help: "another reason, said in the Summary"},
+	}
+	Transitions = enum.Set{
+		{Name: "end", Help: "the relationship ends; no planned contact"},
+		{Name: "informal", Help: "stay in touch informally"},
+		{Name: "rematch", Help: "the mentee is matched with a new mentor"},
+		{Name: "mentor", Help: "the mentee becomes a mentor"},
+	}
+	Outcomes = enum.Set{
+		{Name: "met", Help: "the goal was reached"},
+		{Name: "partial", Help: "part of the way there"},
+		{Name: "not-met", Help: "not reached"},
+		{Name: "dropped", Help: "no longer pursued"},
+	}
+	Initiators = enum.Set{
+		{Name: "mentor", Help: "the mentor raised the ending"},
+		{Name: "mentee", Help: "the mentee raised the ending"},
+		{Name: "both", Help: "the pair decided together"},
+		{Name: "program", Help: "the programme ended it"},
+	}
 )
 
 // Keys are the front-matter keys a closure record understands.
@@ -166,15 +193,15 @@ func (r *Record) frontMatter(doc frontmatter.Doc, l *diag.List) {
 				r.Closed, r.Lines.Closed = d, line
 			}
 		case "reason":
-			if s, ok := r.choice(f, line, l, Reasons, "why the relationship ended"); ok {
+			if s, ok := r.choice(f, line, l, Reasons.Names(), "why the relationship ended"); ok {
 				r.Reason, r.Lines.Reason = s, line
 			}
 		case "initiated_by":
-			if s, ok := r.choice(f, line, l, Initiators, "who ended the relationship (or remove the line)"); ok {
+			if s, ok := r.choice(f, line, l, Initiators.Names(), "who ended the relationship (or remove the line)"); ok {
 				r.InitiatedBy, r.Lines.InitiatedBy = s, line
 			}
 		case "transition":
-			if s, ok := r.choice(f, line, l, Transitions, "what comes next"); ok {
+			if s, ok := r.choice(f, line, l, Transitions.Names(), "what comes next"); ok {
 				r.Transition, r.Lines.Transition = s, line
 			}
 		case "final_meeting":
@@ -226,11 +253,11 @@ func example(key string) string {
 	case "start", "closed":
 		return "YYYY-MM-DD"
 	case "reason":
-		return strings.Join(Reasons, "|")
+		return strings.Join(Reasons.Names(), "|")
 	case "final_meeting":
 		return "YYYY-MM-DD|none"
 	case "transition":
-		return strings.Join(Transitions, "|")
+		return strings.Join(Transitions.Names(), "|")
 	case "goals":
 		return "[{title: ..., outcome: met}]"
 	}
@@ -322,7 +349,7 @@ func (r *Record) goals(f frontmatter.Field, doc frontmatter.Doc, l *diag.List) {
 		return
 	}
 	if v.Kind == yaml.ScalarNode && IsTODO(v.Value) {
-		l.Errorf(line, "goals is still TODO: list each goal of the plan with its outcome (%s)", strings.Join(Outcomes, ", "))
+		l.Errorf(line, "goals is still TODO: list each goal of the plan with its outcome (%s)", strings.Join(Outcomes.Names(), ", "))
 		return
 	}
 	if v.Kind != yaml.SequenceNode {
@@ -356,11 +383,11 @@ func (r *Record) goals(f frontmatter.Field, doc frontmatter.Doc, l *diag.List) {
 				hasOutcome = true
 				switch {
 				case s == "":
-					l.Errorf(vl, "goal %q has no outcome: write one of %s", clip(g.Title), strings.Join(Outcomes, ", "))
+					l.Errorf(vl, "goal %q has no outcome: write one of %s", clip(g.Title), strings.Join(Outcomes.Names(), ", "))
 				case IsTODO(s):
-					l.Errorf(vl, "outcome of goal %q is still TODO: the pair needs to decide and write one of %s", clip(g.Title), strings.Join(Outcomes, ", "))
-				case !contains(Outcomes, strings.ToLower(s)):
-					l.Errorf(vl, "outcome %q of goal %q is not one of %s", s, clip(g.Title), strings.Join(Outcomes, ", "))
+					l.Errorf(vl, "outcome of goal %q is still TODO: the pair needs to decide and write one of %s", clip(g.Title), strings.Join(Outcomes.Names(), ", "))
+				case !Outcomes.Has(strings.ToLower(s)):
+					l.Errorf(vl, "outcome %q of goal %q is not one of %s", s, clip(g.Title), strings.Join(Outcomes.Names(), ", "))
 				default:
 					g.Outcome = strings.ToLower(s)
 				}
@@ -376,19 +403,10 @@ func (r *Record) goals(f frontmatter.Field, doc frontmatter.Doc, l *diag.List) {
 			l.Errorf(gl, "goal has no title: add title: with the goal as it is in the plan")
 		}
 		if !hasOutcome {
-			l.Errorf(gl, "goal %q has no outcome: add outcome: with one of %s", clip(g.Title), strings.Join(Outcomes, ", "))
+			l.Errorf(gl, "goal %q has no outcome: add outcome: with one of %s", clip(g.Title), strings.Join(Outcomes.Names(), ", "))
 		}
 		r.Goals = append(r.Goals, g)
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func clip(s string) string {

@@ -12,9 +12,6 @@ import (
 	"github.com/mentor-cli/mentor/internal/verify"
 )
 
-// VerifyFormats are the formats of `mentor close verify`.
-var VerifyFormats = []string{"text", "json", "github", "sarif", "gitlab"}
-
 // findingLine is FILE:LINE: SEVERITY: MESSAGE [RULE], without the line when
 // the finding is about the whole file. A line break in the path or the
 // message becomes a space: one finding, one line, for grep and problem matchers.

@@ -95,8 +95,8 @@ type Goal struct {
 // Reasons and Transitions are the values a closure record's reason and
 // transition may take: the closure package's, which reads the record back.
 var (
-	Reasons     = closure.Reasons
-	Transitions = closure.Transitions
+	Reasons     = closure.Reasons.Names()
+	Transitions = closure.Transitions.Names()
 )
 
 // ProposeReason returns the closure reason the signals point to and the

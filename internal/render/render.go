@@ -11,6 +11,7 @@ import (
 	"strings"
 	"text/template"
 
+	"github.com/mentor-cli/mentor/internal/enum"
 	"github.com/mentor-cli/mentor/internal/repo"
 	"github.com/mentor-cli/mentor/templates"
 	"go.yaml.in/yaml/v3"
@@ -19,8 +20,16 @@ import (
 // OverrideDir is where a repo keeps its own templates.
 const OverrideDir = ".mentor/templates"
 
-// Names are the templates mentor knows.
-var Names = []string{"plan.md", "agenda.md", "closure.md", "note.md"}
+// Templates are the templates mentor knows, with what each writes.
+var Templates = enum.Set{
+	{Name: "plan.md", Help: "a new pair's plan (mentor close init)"},
+	{Name: "agenda.md", Help: "the debrief agenda (mentor close agenda)"},
+	{Name: "closure.md", Help: "the closure record (mentor close record)"},
+	{Name: "note.md", Help: "a reflection note (mentor close note)"},
+}
+
+// Names are the templates' file names.
+var Names = Templates.Names()
 
 // TemplateError is a broken template: it names the template file and line.
 type TemplateError struct {

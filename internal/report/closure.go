@@ -131,15 +131,15 @@ func summariseClosures(s *Summary, fs []*facts) {
 		}
 	}
 	n := c.Records - c.Invalid
-	c.Reasons = counts(closure.Reasons, reasons, n)
-	c.Transitions = counts(closure.Transitions, transitions, n)
-	c.InitiatedBy = counts(append(append([]string(nil), closure.Initiators...), notGiven), initiated, n)
+	c.Reasons = counts(closure.Reasons.Names(), reasons, n)
+	c.Transitions = counts(closure.Transitions.Names(), transitions, n)
+	c.InitiatedBy = counts(append(closure.Initiators.Names(), notGiven), initiated, n)
 	c.Contact.Share = share(c.Contact.Agreed, c.Contact.StayInTouch)
 	c.Contact.Channels = ranked(channels, c.Contact.Agreed)
-	c.Outcomes = counts(closure.Outcomes, outcomes, goals)
+	c.Outcomes = counts(closure.Outcomes.Names(), outcomes, goals)
 	c.MetShare = share(outcomes["met"], goals-outcomes["dropped"])
 	c.Early.Share = share(c.Early.Count, withEnd)
-	c.Early.Reasons = counts(closure.Reasons, earlyReasons, c.Early.Count)
+	c.Early.Reasons = counts(closure.Reasons.Names(), earlyReasons, c.Early.Count)
 	s.Durations.Actual = spread(actual)
 	s.Durations.ActualBuckets = counts(Buckets, bucketMap(actualB), len(actual))
 }

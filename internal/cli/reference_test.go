@@ -1,0 +1,135 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/mentor-cli/mentor/internal/closure"
+	"github.com/mentor-cli/mentor/internal/config"
+	"github.com/mentor-cli/mentor/internal/enum"
+	"github.com/mentor-cli/mentor/internal/output"
+	"github.com/mentor-cli/mentor/internal/render"
+	"github.com/mentor-cli/mentor/internal/signals"
+	"github.com/mentor-cli/mentor/internal/verify"
+)
+
+// The tables in the docs that list signals, verdicts, rules, reasons,
+// formats and templates are built from the registries: each sits between
+// <!-- generated: NAME --> and <!-- end generated --> and this test fails
+// when one differs from what the registry gives. MENTOR_UPDATE=1 rewrites
+// them.
+var docsWithTables = []string{"../../README.md", "../../docs/reference.md"}
+
+func referenceTables() map[string]string {
+	md := func(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
+	set := func(head string, s enum.Set) string {
+		var b strings.Builder
+		fmt.Fprintf(&b, "| %s | meaning |\n|---|---|\n", head)
+		for _, v := range s {
+			fmt.Fprintf(&b, "| `%s` | %s |\n", v.Name, md(v.Help))
+		}
+		return b.String()
+	}
+	defaults := thresholdDefaults()
+	t := map[string]string{}
+
+	var b strings.Builder
+	b.WriteString("| signal | fires when | leads to | proposes `reason` | threshold (`.mentor.yaml`: default) |\n|---|---|---|---|---|\n")
+	for _, d := range signals.Catalog {
+		leads, reason, th := "— (a reminder)", "—", "—"
+		if d.Leads != "" {
+			leads = "`" + string(d.Leads) + "`"
+		}
+		if d.Reason != "" {
+			reason = "`" + d.Reason + "`"
+		}
+		if d.Threshold != "" {
+			var parts []string
+			for _, k := range strings.Split(d.Threshold, ", ") {
+				parts = append(parts, fmt.Sprintf("`%s: %s`", k, defaults[k]))
+			}
+			th = strings.Join(parts, ", ")
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s |\n", d.ID, md(d.Fires), leads, reason, th)
+	}
+	t["signals"] = b.String()
+
+	b.Reset()
+	b.WriteString("| verdict | when (the first that applies) |\n|---|---|\n")
+	for _, v := range signals.Verdicts {
+		fmt.Fprintf(&b, "| `%s` | %s |\n", v.Verdict, md(v.Help))
+	}
+	t["verdicts"] = b.String()
+
+	b.Reset()
+	b.WriteString("| rule | severity | finding | what to do |\n|---|---|---|---|\n")
+	for _, r := range verify.Rules {
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", r.ID, r.Severity, md(r.Summary), md(r.Help))
+	}
+	t["rules"] = b.String()
+
+	t["reasons"] = set("`reason`", closure.Reasons)
+	t["transitions"] = set("`transition`", closure.Transitions)
+	t["outcomes"] = set("goal `outcome`", closure.Outcomes)
+	t["initiators"] = set("`initiated_by`", closure.Initiators)
+	t["formats-check"] = set("`check --format`", output.CheckSet())
+	t["formats-verify"] = set("`verify --format`", output.VerifySet())
+	t["formats-report"] = set("`report --format`", output.ReportSet())
+	t["templates"] = set("template", render.Templates)
+	// A blank line around each table, as Markdown wants it.
+	for k, v := range t {
+		t[k] = "\n" + v + "\n"
+	}
+	return t
+}
+
+// thresholdDefaults are the default thresholds by their config key.
+func thresholdDefaults() map[string]string {
+	out := map[string]string{}
+	v := reflect.ValueOf(config.Default().Thresholds)
+	for i := 0; i < v.NumField(); i++ {
+		out[v.Type().Field(i).Tag.Get("json")] = fmt.Sprint(v.Field(i).Interface())
+	}
+	return out
+}
+
+var generated = regexp.MustCompile(`(?s)(<!-- generated: ([a-z-]+) -->\n)(.*?)(<!-- end generated -->)`)
+
+func TestReferenceTables(t *testing.T) {
+	tables := referenceTables()
+	used := map[string]bool{}
+	for _, file := range docsWithTables {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(data)
+		out := generated.ReplaceAllStringFunc(text, func(m string) string {
+			g := generated.FindStringSubmatch(m)
+			want, ok := tables[g[2]]
+			if !ok {
+				t.Errorf("%s: no registry gives the table %q", file, g[2])
+				return m
+			}
+			used[g[2]] = true
+			if g[3] != want {
+				t.Errorf("%s: the %s table differs from the registry (MENTOR_UPDATE=1 go test ./internal/cli rewrites it):\n%s\nwant:\n%s", file, g[2], g[3], want)
+			}
+			return g[1] + want + g[4]
+		})
+		if os.Getenv("MENTOR_UPDATE") != "" && out != text {
+			if err := os.WriteFile(file, []byte(out), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for name := range tables {
+		if !used[name] {
+			t.Errorf("no page shows the %s table", name)
+		}
+	}
+}

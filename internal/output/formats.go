@@ -1,0 +1,131 @@
+package output
+
+import (
+	"io"
+
+	"github.com/mentor-cli/mentor/internal/dates"
+	"github.com/mentor-cli/mentor/internal/enum"
+	"github.com/mentor-cli/mentor/internal/iostreams"
+	"github.com/mentor-cli/mentor/internal/report"
+	"github.com/mentor-cli/mentor/internal/verify"
+)
+
+// The output formats of each command: the one table that --format's
+// validation, help and completion, and the reference docs, come from.
+// Adding a format is an entry here and its writer.
+
+// VerifyRun is what a verify format writes: the findings of a run.
+type VerifyRun struct {
+	Pairs    int
+	Findings []verify.Finding
+	Version  string // mentor's version, for formats that name the tool
+}
+
+// VerifyFormat is one format of `mentor close verify`.
+type VerifyFormat struct {
+	Name, Help string
+	// BaseEnv names the variable of the CI's checkout: paths are made
+	// relative to it when the programme is a folder inside it.
+	BaseEnv string
+	Write   func(w io.Writer, run VerifyRun) error
+	// Summary, when set, is appended to $GITHUB_STEP_SUMMARY.
+	Summary func(w io.Writer, run VerifyRun) error
+}
+
+// VerifyFormats are the formats of `mentor close verify`, the default first.
+var VerifyFormats = []VerifyFormat{
+	{Name: "text", Help: "FILE:LINE: SEVERITY: MESSAGE [RULE], then a summary",
+		Write: func(w io.Writer, r VerifyRun) error { return VerifyText(w, r.Pairs, r.Findings) }},
+	{Name: "json", Help: "the findings as JSON, for scripts",
+		Write: func(w io.Writer, r VerifyRun) error { return VerifyJSON(w, r.Pairs, r.Findings) }},
+	{Name: "github", Help: "GitHub Actions annotations, and a job summary", BaseEnv: "GITHUB_WORKSPACE",
+		Write:   func(w io.Writer, r VerifyRun) error { return VerifyGitHub(w, r.Pairs, r.Findings) },
+		Summary: func(w io.Writer, r VerifyRun) error { return VerifyMarkdown(w, r.Pairs, r.Findings) }},
+	{Name: "sarif", Help: "SARIF 2.1.0, for code scanning", BaseEnv: "GITHUB_WORKSPACE",
+		Write: func(w io.Writer, r VerifyRun) error { return VerifySARIF(w, r.Version, r.Findings) }},
+	{Name: "gitlab", Help: "a GitLab Code Quality report", BaseEnv: "CI_PROJECT_DIR",
+		Write: func(w io.Writer, r VerifyRun) error { return VerifyGitLab(w, r.Findings) }},
+}
+
+// CheckEnv is where a check format writes.
+type CheckEnv struct {
+	Out, ErrOut io.Writer
+	Palette     iostreams.Palette
+	Today       dates.Date
+}
+
+// CheckSink takes the judged pairs one by one, in id order.
+type CheckSink interface {
+	Add(Checked) error
+	Close() error
+}
+
+// CheckFormat is one format of `mentor close check`.
+type CheckFormat struct {
+	Name, Help string
+	New        func(env CheckEnv) CheckSink
+}
+
+// CheckFormats are the formats of `mentor close check`, the default first.
+var CheckFormats = []CheckFormat{
+	{Name: "text", Help: "a table for people, the signals below it", New: newCheckTable},
+	{Name: "json", Help: "every pair as JSON, for scripts", New: func(env CheckEnv) CheckSink { return NewCheckJSONStream(env.Out, env.Today) }},
+}
+
+// checkTable keeps what the table shows and writes it at the end; the
+// plans' problems go to stderr as they come.
+type checkTable struct {
+	env  CheckEnv
+	rows []Checked
+}
+
+func newCheckTable(env CheckEnv) CheckSink { return &checkTable{env: env} }
+
+func (t *checkTable) Add(c Checked) error {
+	Problems(t.env.ErrOut, c.Problems)
+	t.rows = append(t.rows, c)
+	return nil
+}
+
+func (t *checkTable) Close() error {
+	return CheckTable(t.env.Out, t.env.Palette, t.env.Today, t.rows)
+}
+
+// ReportFormat is one format of `mentor close report`.
+type ReportFormat struct {
+	Name, Help string
+	Write      func(w io.Writer, rep *report.Report) error
+}
+
+// ReportFormats are the formats of `mentor close report`, the default first.
+var ReportFormats = []ReportFormat{
+	{Name: "md", Help: "Markdown with Mermaid charts, each with its table", Write: ReportMarkdown},
+	{Name: "json", Help: "every number as JSON, for scripts", Write: ReportJSON},
+	{Name: "csv", Help: "one row per pair, for a spreadsheet", Write: ReportCSV},
+}
+
+// VerifySet, CheckSet and ReportSet are the formats of each command as a set
+// of values, for flags and docs.
+func VerifySet() enum.Set {
+	s := make(enum.Set, len(VerifyFormats))
+	for i, f := range VerifyFormats {
+		s[i] = enum.Value{Name: f.Name, Help: f.Help}
+	}
+	return s
+}
+
+func CheckSet() enum.Set {
+	s := make(enum.Set, len(CheckFormats))
+	for i, f := range CheckFormats {
+		s[i] = enum.Value{Name: f.Name, Help: f.Help}
+	}
+	return s
+}
+
+func ReportSet() enum.Set {
+	s := make(enum.Set, len(ReportFormats))
+	for i, f := range ReportFormats {
+		s[i] = enum.Value{Name: f.Name, Help: f.Help}
+	}
+	return s
+}
