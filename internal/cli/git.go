@@ -22,14 +22,17 @@ func gitCheck(r *repo.Repo) error {
 	return nil
 }
 
-// gitCommit stages and commits one repo-relative file, and only that file:
-// other staged changes stay staged and out of the commit.
-func gitCommit(r *repo.Repo, file, msg string) error {
-	if out, err := gitRun(r, "add", "--", file); err != nil {
-		return usageErr("wrote %s, but git add failed: %s (commit it yourself)", file, gitMsg(out, err))
+// gitCommit stages and commits the repo-relative files mentor wrote, and
+// only those: other staged changes stay staged and out of the commit.
+func gitCommit(r *repo.Repo, files []string, msg string) error {
+	names := strings.Join(files, ", ")
+	args := append([]string{"add", "--"}, files...)
+	if out, err := gitRun(r, args...); err != nil {
+		return usageErr("wrote %s, but git add failed: %s (commit it yourself)", names, gitMsg(out, err))
 	}
-	if out, err := gitRun(r, "commit", "--quiet", "--only", "-m", msg, "--", file); err != nil {
-		return usageErr("wrote %s, but git commit failed: %s (commit it yourself)", file, gitMsg(out, err))
+	args = append([]string{"commit", "--quiet", "--only", "-m", msg, "--"}, files...)
+	if out, err := gitRun(r, args...); err != nil {
+		return usageErr("wrote %s, but git commit failed: %s (commit it yourself)", names, gitMsg(out, err))
 	}
 	return nil
 }

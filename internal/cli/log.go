@@ -179,7 +179,7 @@ func logRun(opts *LogOptions) error {
 	}
 	file := res.File
 	if opts.Commit {
-		if err := gitCommit(r, file, fmt.Sprintf("mentor: log %s meeting for %s", h.Date, ref.ID)); err != nil {
+		if err := gitCommit(r, []string{file}, fmt.Sprintf("mentor: log %s meeting for %s", h.Date, ref.ID)); err != nil {
 			return err
 		}
 	}

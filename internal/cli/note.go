@@ -142,7 +142,7 @@ func noteRun(opts *NoteOptions) error {
 		return err
 	}
 	if opts.Commit {
-		if err := gitCommit(r, file, fmt.Sprintf("mentor: add %s %s note for %s", date, opts.As, ref.ID)); err != nil {
+		if err := gitCommit(r, []string{file}, fmt.Sprintf("mentor: add %s %s note for %s", date, opts.As, ref.ID)); err != nil {
 			return err
 		}
 	}

@@ -31,6 +31,29 @@ type Goal struct {
 type Contact struct {
 	Channel, Cadence string
 	Line             int // line of channel, else of the contact key; 0 when absent
+
+	Kind      string     // updates, ad-hoc or catch-up; "" when not given
+	Until     dates.Date // the last day of planned contact; zero when open-ended
+	UntilLine int        // line of until, 0 when absent
+}
+
+// SignOff is who signed the record, and when (zero: not signed).
+type SignOff struct {
+	Mentor, Mentee, Program dates.Date
+	Line                    int // line of the signed_off key, 0 when absent
+}
+
+// Signed returns the date a side signed (mentor, mentee or program).
+func (s SignOff) Signed(side string) dates.Date {
+	switch side {
+	case "mentor":
+		return s.Mentor
+	case "mentee":
+		return s.Mentee
+	case "program":
+		return s.Program
+	}
+	return dates.Date{}
 }
 
 // Section is a level-2 heading of the body.
@@ -43,6 +66,7 @@ type Section struct {
 // Lines holds the line of each front-matter key's value (0 when absent).
 type Lines struct {
 	Mentor, Mentee, Start, Closed, Reason, InitiatedBy, FinalMeeting, Transition, Contact, Goals int
+	SignedOff, Unreachable, RematchAvoid                                                         int
 }
 
 // Record is a parsed closure.md.
@@ -57,6 +81,9 @@ type Record struct {
 	FinalMeetingDate dates.Date // zero when none
 	Contact          Contact
 	Goals            []Goal
+	SignedOff        SignOff
+	Unreachable      string    // the side that could not be reached (mentor or mentee); ""
+	RematchAvoid     bool      // the same two people are not to be matched again
 	Sections         []Section // every level-2 heading of the body, in order
 	Lines            Lines
 	Problems         []diag.Problem // errors make the record invalid
@@ -74,6 +101,10 @@ var (
 		{Name: "no-progress", Help: "the goals saw no progress"},
 		{Name: "mutual", Help: "both sides agreed to end"},
 		{Name: "life-change", Help: "a change of job, team or life on one side"},
+		{Name: "needs-changed", Help: "what the mentee needs from mentoring changed"},
+		{Name: "conduct", Help: "a breach of the programme's code of conduct"},
+		{Name: "moved", Help: "one side moved on: left the company, the team or the programme"},
+		{Name: "unreachable", Help: "one side could no longer be reached"},
 		{Name: "other", Help: "another reason, said in the Summary"},
 	}
 	Transitions = enum.Set{
@@ -94,10 +125,27 @@ var (
 		{Name: "both", Help: "the pair decided together"},
 		{Name: "program", Help: "the programme ended it"},
 	}
+	ContactKinds = enum.Set{
+		{Name: "updates", Help: "news now and then, in writing"},
+		{Name: "ad-hoc", Help: "when one side has something to ask"},
+		{Name: "catch-up", Help: "a conversation at the agreed cadence"},
+	}
+	// Signers are who can sign a record off.
+	Signers = enum.Set{
+		{Name: "mentor", Help: "the mentor"},
+		{Name: "mentee", Help: "the mentee"},
+		{Name: "program", Help: "the programme, when one side cannot be reached"},
+	}
+	// Sides are the two people of a pair.
+	Sides = enum.Set{
+		{Name: "mentor", Help: "the mentor"},
+		{Name: "mentee", Help: "the mentee"},
+	}
 )
 
 // Keys are the front-matter keys a closure record understands.
-var Keys = []string{"mentor", "mentee", "start", "closed", "reason", "initiated_by", "final_meeting", "transition", "contact", "goals"}
+var Keys = []string{"mentor", "mentee", "start", "closed", "reason", "initiated_by", "final_meeting", "transition", "contact", "goals",
+	"signed_off", "unreachable", "rematch_avoid"}
 
 // Required are the keys a record must have.
 var Required = []string{"mentor", "mentee", "start", "closed", "reason", "final_meeting", "transition", "goals"}
@@ -225,6 +273,29 @@ func (r *Record) frontMatter(doc frontmatter.Doc, l *diag.List) {
 		case "goals":
 			r.Lines.Goals = f.Line
 			r.goals(f, doc, l)
+		case "signed_off":
+			r.Lines.SignedOff = f.Line
+			r.signOff(f, doc, l)
+		case "unreachable":
+			s, _ := f.Scalar()
+			s = strings.ToLower(strings.TrimSpace(s))
+			switch {
+			case s == "" || IsTODO(s):
+			case Sides.Has(s):
+				r.Unreachable, r.Lines.Unreachable = s, line
+			default:
+				l.Errorf(line, "unreachable %q is not one of %s: name the side that could not be reached, or remove the line", s, Sides)
+			}
+		case "rematch_avoid":
+			s, _ := f.Scalar()
+			switch strings.ToLower(strings.TrimSpace(s)) {
+			case "true", "yes":
+				r.RematchAvoid, r.Lines.RematchAvoid = true, line
+			case "false", "no", "":
+				r.Lines.RematchAvoid = line
+			default:
+				l.Errorf(line, "rematch_avoid %q must be true or false", s)
+			}
 		default:
 			if near, ok := frontmatter.Closest(f.Key, Keys); ok {
 				l.Warnf(f.Line, "unknown key %q: did you mean %q?", f.Key, near)
@@ -323,9 +394,31 @@ func (r *Record) contact(f frontmatter.Field, doc frontmatter.Doc, l *diag.List)
 			r.Contact.Line = line
 		case "cadence":
 			dst = &r.Contact.Cadence
+		case "kind":
+			s := strings.ToLower(strings.TrimSpace(val.Value))
+			switch {
+			case val.Kind != yaml.ScalarNode || val.Tag == "!!null" || s == "" || IsTODO(s):
+			case ContactKinds.Has(s):
+				r.Contact.Kind = s
+			default:
+				l.Errorf(line, "contact.kind %q is not one of %s", val.Value, ContactKinds)
+			}
+			continue
+		case "until":
+			s := strings.TrimSpace(val.Value)
+			if val.Kind != yaml.ScalarNode || val.Tag == "!!null" || s == "" || IsTODO(s) {
+				continue
+			}
+			d, err := dates.Parse(s)
+			if err != nil {
+				l.Errorf(line, "contact.until: %v; write the last day of planned contact, such as until: 2027-06-30", err)
+				continue
+			}
+			r.Contact.Until, r.Contact.UntilLine = d, line
+			continue
 		default:
 			hint := ""
-			if near, ok := frontmatter.Closest(k.Value, []string{"channel", "cadence"}); ok {
+			if near, ok := frontmatter.Closest(k.Value, []string{"channel", "cadence", "kind", "until"}); ok {
 				hint = fmt.Sprintf(": did you mean %q?", near)
 			}
 			l.Warnf(doc.YAMLLine+k.Line-1, "unknown key contact.%s%s", k.Value, hint)
@@ -338,6 +431,46 @@ func (r *Record) contact(f frontmatter.Field, doc frontmatter.Doc, l *diag.List)
 		if s := strings.TrimSpace(val.Value); val.Tag != "!!null" && !IsTODO(s) {
 			*dst = s
 		}
+	}
+}
+
+// signOff reads signed_off: a mapping from mentor, mentee or program to the
+// date that side signed. An empty value means nobody has signed yet.
+func (r *Record) signOff(f frontmatter.Field, doc frontmatter.Doc, l *diag.List) {
+	v := f.Value
+	r.SignedOff.Line = f.Line
+	if v == nil || (v.Kind == yaml.ScalarNode && (v.Tag == "!!null" || strings.TrimSpace(v.Value) == "" || IsTODO(v.Value))) {
+		return
+	}
+	if v.Kind != yaml.MappingNode {
+		l.Errorf(f.ValueLine(doc), "signed_off must be a mapping from side to date, such as signed_off: {mentor: 2026-07-28, mentee: 2026-07-29}")
+		return
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		line := doc.YAMLLine + val.Line - 1
+		var dst *dates.Date
+		switch k.Value {
+		case "mentor":
+			dst = &r.SignedOff.Mentor
+		case "mentee":
+			dst = &r.SignedOff.Mentee
+		case "program":
+			dst = &r.SignedOff.Program
+		default:
+			l.Errorf(doc.YAMLLine+k.Line-1, "signed_off.%s: only %s sign a record", k.Value, Signers)
+			continue
+		}
+		s := strings.TrimSpace(val.Value)
+		if val.Kind != yaml.ScalarNode || val.Tag == "!!null" || s == "" || IsTODO(s) {
+			continue
+		}
+		d, err := dates.Parse(s)
+		if err != nil {
+			l.Errorf(line, "signed_off.%s: %v; sign with mentor close sign --as %s", k.Value, err, k.Value)
+			continue
+		}
+		*dst = d
 	}
 }
 

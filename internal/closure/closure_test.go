@@ -55,7 +55,7 @@ func TestParseComplete(t *testing.T) {
 	if r.FinalMeeting != "2026-07-28" || r.FinalMeetingDate.String() != "2026-07-28" {
 		t.Errorf("final meeting: %q %s", r.FinalMeeting, r.FinalMeetingDate)
 	}
-	if r.Contact != (Contact{"Slack", "quarterly", 11}) {
+	if r.Contact != (Contact{Channel: "Slack", Cadence: "quarterly", Line: 11}) {
 		t.Errorf("contact: %+v", r.Contact)
 	}
 	wantGoals := []Goal{{"Lead the CI migration", "met", 14}, {"Get the CKA certification", "dropped", 16}}
@@ -328,5 +328,38 @@ func BenchmarkParse(b *testing.B) {
 	b.SetBytes(int64(len(src)))
 	for i := 0; i < b.N; i++ {
 		Parse("closure.md", src)
+	}
+}
+
+// The v2 keys: contact kind and until, sign-off, the unreachable side and
+// the rematch rule; bad values are errors on their line.
+func TestParseV2Keys(t *testing.T) {
+	src := strings.Replace(complete, "  cadence: quarterly\n", "  cadence: quarterly\n  kind: catch-up\n  until: 2027-07-28\n", 1)
+	src = strings.Replace(src, "goals:\n", "signed_off:\n  mentor: 2026-07-29\n  mentee: TODO\nunreachable: mentee\nrematch_avoid: true\ngoals:\n", 1)
+	r := Parse("closure.md", []byte(src))
+	if !r.Valid() {
+		t.Fatalf("problems: %v", r.Problems)
+	}
+	if r.Contact.Kind != "catch-up" || r.Contact.Until.String() != "2027-07-28" || r.Contact.UntilLine != 14 {
+		t.Errorf("contact %+v", r.Contact)
+	}
+	if r.SignedOff.Signed("mentor").String() != "2026-07-29" || !r.SignedOff.Signed("mentee").IsZero() || r.SignedOff.Line != 15 {
+		t.Errorf("signed_off %+v", r.SignedOff)
+	}
+	if r.Unreachable != "mentee" || !r.RematchAvoid {
+		t.Errorf("unreachable %q, rematch_avoid %v", r.Unreachable, r.RematchAvoid)
+	}
+	for _, c := range []struct{ from, to, msg string }{
+		{"  kind: catch-up\n", "  kind: weekly\n", `contact.kind "weekly" is not one of updates, ad-hoc, catch-up`},
+		{"  until: 2027-07-28\n", "  until: someday\n", "contact.until:"},
+		{"  mentor: 2026-07-29\n", "  mentor: yesterday\n", "signed_off.mentor:"},
+		{"  mentee: TODO\n", "  boss: 2026-07-29\n", "signed_off.boss: only mentor, mentee, program sign"},
+		{"unreachable: mentee\n", "unreachable: both\n", `unreachable "both" is not one of mentor, mentee`},
+		{"rematch_avoid: true\n", "rematch_avoid: maybe\n", `rematch_avoid "maybe" must be true or false`},
+	} {
+		r := Parse("closure.md", []byte(strings.Replace(src, c.from, c.to, 1)))
+		if r.Valid() || !strings.Contains(r.Problems[0].Message, c.msg) || r.Problems[0].Line == 0 {
+			t.Errorf("%q: problems %v, want one saying %q with its line", c.to, r.Problems, c.msg)
+		}
 	}
 }
