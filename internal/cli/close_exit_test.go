@@ -1,12 +1,17 @@
 package cli
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/mentor-cli/mentor/internal/diag"
+	"github.com/mentor-cli/mentor/internal/edit"
 	"github.com/mentor-cli/mentor/internal/iostreams"
+	"github.com/mentor-cli/mentor/internal/repo"
 )
 
 // Exit codes of agenda and record (SPEC §10): refusing to overwrite and a
@@ -117,6 +122,30 @@ func TestAgendaRecordNextStepOnTerminal(t *testing.T) {
 			if got := strings.Contains(errOut.String(), tc.hint); got != tty {
 				t.Errorf("%s on a terminal %v: hint shown %v: %q", tc.cmd, tty, got, errOut)
 			}
+		}
+	}
+}
+
+// ExitCode maps each kind of error to the code SPEC §10 gives its outcome.
+func TestExitCode(t *testing.T) {
+	missing := &repo.ReadProblem{Problem: &diag.Problem{File: "pairs/a/plan.md"}}
+	for _, tc := range []struct {
+		err  error
+		want int
+	}{
+		{nil, ExitOK},
+		{&ExitError{Code: ExitFindings}, ExitFindings},
+		{fmt.Errorf("wrapped: %w", &ExitError{Code: ExitUsage}), ExitUsage},
+		{&repo.ExistsError{Path: "x"}, ExitFindings},
+		{&repo.ChangedError{Path: "x"}, ExitFindings},
+		{&repo.TooLargeError{Path: "x"}, ExitFindings},
+		{&edit.ReadError{ReadProblem: missing}, ExitFindings},
+		{&repo.LockedError{File: "x"}, ExitUsage},
+		{&repo.UsageError{Msg: "x"}, ExitUsage},
+		{errors.New("anything else"), ExitUsage},
+	} {
+		if got := ExitCode(tc.err); got != tc.want {
+			t.Errorf("ExitCode(%T %v) = %d, want %d", tc.err, tc.err, got, tc.want)
 		}
 	}
 }
