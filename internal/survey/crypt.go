@@ -75,7 +75,7 @@ func IsEncrypted(data []byte) bool {
 // key: the armor and the age header.
 func Envelope(data []byte) error {
 	if _, err := age.ExtractHeader(armor.NewReader(bytes.NewReader(data))); err != nil {
-		return fmt.Errorf("not a readable age file (%v): the file is damaged; ask the person to answer the survey again", plainErr(err))
+		return fmt.Errorf("encrypted survey that is not a readable age file (%v): the file is damaged; ask the person to answer the survey again", plainErr(err))
 	}
 	return nil
 }
@@ -105,7 +105,7 @@ func ParseKeys(source string, data []byte) (*Keys, error) {
 type NotForKeyError struct{ Source string }
 
 func (e *NotForKeyError) Error() string {
-	return fmt.Sprintf("encrypted to a key that the identity in %s does not hold: it was encrypted to someone else (check survey.recipients in .mentor.yaml)", e.Source)
+	return fmt.Sprintf("encrypted survey that the identity in %s does not open: it was encrypted to someone else's key (check survey.recipients in .mentor.yaml)", e.Source)
 }
 
 // Decrypt opens an encrypted survey in memory.
@@ -116,14 +116,14 @@ func (k *Keys) Decrypt(data []byte) ([]byte, error) {
 		if errors.As(err, &nomatch) {
 			return nil, &NotForKeyError{k.Source}
 		}
-		return nil, fmt.Errorf("not a readable age file (%v): the file is damaged; ask the person to answer the survey again", plainErr(err))
+		return nil, fmt.Errorf("encrypted survey that is not a readable age file (%v): the file is damaged; ask the person to answer the survey again", plainErr(err))
 	}
 	plain, err := io.ReadAll(io.LimitReader(r, maxPlain+1))
 	if err != nil {
-		return nil, fmt.Errorf("cannot be decrypted (%v): the file is damaged or was changed after it was written", plainErr(err))
+		return nil, fmt.Errorf("encrypted survey that cannot be decrypted (%v): the file is damaged or was changed after it was written", plainErr(err))
 	}
 	if len(plain) > maxPlain {
-		return nil, errors.New("decrypts to more than 1 MiB: this is not a survey")
+		return nil, errors.New("encrypted survey that decrypts to more than 1 MiB: this is not a survey")
 	}
 	return plain, nil
 }
@@ -150,7 +150,7 @@ func Read(file string, data []byte, keys *Keys) *Survey {
 	if keys == nil {
 		s.Locked = true
 		if err := Envelope(data); err != nil {
-			return bad("encrypted survey %v", err)
+			return bad("%v", err)
 		}
 		if s.Side == "" || s.Date.IsZero() {
 			return bad("an encrypted survey must be named DATE-SIDE.md (such as 2026-11-21-mentee.md): its name is all that tells who answered and when")
@@ -159,7 +159,9 @@ func Read(file string, data []byte, keys *Keys) *Survey {
 	}
 	plain, err := keys.Decrypt(data)
 	if err != nil {
-		return bad("encrypted survey %v", err)
+		var nf *NotForKeyError
+		s.NotForKey = errors.As(err, &nf)
+		return bad("%v", err)
 	}
 	open := Parse(file, plain)
 	open.Encrypted = true

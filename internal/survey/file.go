@@ -33,6 +33,8 @@ type Survey struct {
 	// checked and Answers is empty.
 	Encrypted bool
 	Locked    bool
+	// NotForKey is set when the identity given does not open it.
+	NotForKey bool
 
 	Answers  []Answer
 	Problems []diag.Problem
