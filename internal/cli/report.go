@@ -18,9 +18,9 @@ import (
 
 // ReportOptions are the inputs of `mentor close report`.
 type ReportOptions struct {
-	F       *Factory
-	Paths   []string
-	Program string
+	F        *Factory
+	Paths    []string
+	Program  string
 	Since    string
 	Format   string
 	Identity string

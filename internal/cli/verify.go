@@ -18,8 +18,8 @@ import (
 
 // VerifyOptions are the inputs of `mentor close verify`.
 type VerifyOptions struct {
-	F      *Factory
-	Paths  []string
+	F        *Factory
+	Paths    []string
 	Format   string
 	All      bool
 	Identity string

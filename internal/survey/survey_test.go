@@ -144,10 +144,10 @@ func TestCheck(t *testing.T) {
 
 func TestParseProblems(t *testing.T) {
 	for src, want := range map[string]string{
-		"no front matter":                          "no front matter",
-		"---\nkind: note\nside: mentor\ndate: 2026-11-21\n---\n": `kind "note"`,
-		"---\nkind: closure-survey\nside: coach\ndate: 2026-11-21\n---\n": `side "coach"`,
-		"---\nkind: closure-survey\nside: mentor\ndate: 2026-13-01\n---\n": "date:",
+		"no front matter": "no front matter",
+		"---\nkind: note\nside: mentor\ndate: 2026-11-21\n---\n":                         `kind "note"`,
+		"---\nkind: closure-survey\nside: coach\ndate: 2026-11-21\n---\n":                `side "coach"`,
+		"---\nkind: closure-survey\nside: mentor\ndate: 2026-13-01\n---\n":               "date:",
 		"---\nkind: closure-survey\nside: mentor\ndate: 2026-11-21\nanswers: [1]\n---\n": "answers must be a mapping",
 	} {
 		s := Parse("pairs/x/survey/odd.md", []byte(src))
