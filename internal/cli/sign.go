@@ -116,7 +116,7 @@ func signRun(opts *SignOptions) error {
 			if was.Equal(date) {
 				return src, nil
 			}
-			return nil, &ExitError{ExitFindings, fmt.Errorf("%s: the %s signed already on %s; --force replaces the date; nothing was written", file, opts.As, was)}
+			return nil, &ExitError{ExitFindings, fmt.Errorf("%s: the %s signed already on %s; --force replaces the date; nothing was written", file, verify.SignerName(opts.As), was)}
 		}
 		out, err := edit.SetNested(src, "signed_off", opts.As, date.String())
 		if err != nil {
@@ -134,7 +134,7 @@ func signRun(opts *SignOptions) error {
 		return nil
 	}
 	if !res.Changed {
-		fmt.Fprintf(f.IO.ErrOut, "mentor: the %s signed %s already on %s; nothing changed\n", opts.As, res.File, date)
+		fmt.Fprintf(f.IO.ErrOut, "mentor: %s is signed by the %s on %s already; nothing changed\n", res.File, verify.SignerName(opts.As), date)
 		return nil
 	}
 	if opts.Commit {
@@ -154,14 +154,18 @@ func signRun(opts *SignOptions) error {
 	switch {
 	case len(need) == 0 || len(missing) == 0 || (anyOne && len(missing) < len(need)):
 		fmt.Fprintf(f.IO.ErrOut, "mentor: signed by the %s on %s; the record has every signature closure.require_signoff (%s) asks for\n",
-			opts.As, date, r.Config.RequireSignoff)
+			verify.SignerName(opts.As), date, r.Config.RequireSignoff)
 	default:
 		word := " and "
 		if anyOne {
 			word = " or "
 		}
-		fmt.Fprintf(f.IO.ErrOut, "mentor: signed by the %s on %s; still to sign: %s (mentor close sign %s --as ...)\n",
-			opts.As, date, strings.Join(missing, word), ref.ID)
+		var cmds []string
+		for _, s := range missing {
+			cmds = append(cmds, fmt.Sprintf("mentor close sign %s --as %s", ref.ID, s))
+		}
+		fmt.Fprintf(f.IO.ErrOut, "mentor: signed by the %s on %s; still to sign: %s\n",
+			verify.SignerName(opts.As), date, strings.Join(cmds, word))
 	}
 	return nil
 }

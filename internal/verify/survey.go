@@ -53,6 +53,14 @@ func Needed(rec *closure.Record, require string) (signers []string, anyOne bool)
 	return sides, false
 }
 
+// SignerName is how messages name a signer: the programme for program.
+func SignerName(s string) string {
+	if s == "program" {
+		return "programme"
+	}
+	return s
+}
+
 func signoffs(p *pair.Pair, rec *closure.Record, opt Options) []Finding {
 	require := opt.Config.RequireSignoff
 	need, anyOne := Needed(rec, require)
@@ -73,8 +81,9 @@ func signoffs(p *pair.Pair, rec *closure.Record, opt Options) []Finding {
 	if rec.Unreachable != "" {
 		why = fmt.Sprintf("; the %s could not be reached (unreachable: %s)", rec.Unreachable, rec.Unreachable)
 	}
-	var cmds []string
+	var cmds, names []string
 	for _, side := range missing {
+		names = append(names, SignerName(side))
 		cmds = append(cmds, fmt.Sprintf("mentor close sign %s --as %s", p.ID, side))
 	}
 	if anyOne {
@@ -84,5 +93,5 @@ func signoffs(p *pair.Pair, rec *closure.Record, opt Options) []Finding {
 	}
 	return []Finding{find(SignoffMissing, p.ClosureFile(), line,
 		"the record is complete but not signed off by the %s (closure.require_signoff: %s%s): sign with %s",
-		strings.Join(missing, " and the "), require, why, strings.Join(cmds, " and "))}
+		strings.Join(names, " and the "), require, why, strings.Join(cmds, " and "))}
 }

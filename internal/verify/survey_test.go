@@ -30,7 +30,7 @@ func TestSignoffs(t *testing.T) {
 		{"none", "none", unsigned, ""},
 		{"unreachable mentee: mentor and program signed", "both", unreachable("mentee", "signed_off: {mentor: 2026-07-20, program: 2026-07-22}\n"), ""},
 		{"unreachable mentee: program missing", "both", unreachable("mentee", "signed_off: {mentor: 2026-07-20}\n"),
-			"signed off by the program (closure.require_signoff: both; the mentee could not be reached (unreachable: mentee)): sign with mentor close sign ada--grace --as program"},
+			"signed off by the programme (closure.require_signoff: both; the mentee could not be reached (unreachable: mentee)): sign with mentor close sign ada--grace --as program"},
 		{"unreachable mentor: mentee missing", "both", unreachable("mentor", "signed_off: {program: 2026-07-22}\n"), "by the mentee"},
 		{"unreachable, one: the reachable side", "one", unreachable("mentee", "signed_off: {mentor: 2026-07-20}\n"), ""},
 		{"unreachable, one: program alone is not enough", "one", unreachable("mentee", "signed_off: {program: 2026-07-20}\n"), "--as mentor"},
