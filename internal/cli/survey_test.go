@@ -19,7 +19,7 @@ func surveyRepo(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
 	files := map[string]string{
-		".mentor.yaml": "survey:\n  recipients:\n    - age1y07gjlsm6nnep6yk8vaw3y0jhpg070g49eth5lctss74ycuzz97qp0fp5v\n",
+		".mentor.yaml":             "survey:\n  recipients:\n    - age1y07gjlsm6nnep6yk8vaw3y0jhpg070g49eth5lctss74ycuzz97qp0fp5v\n",
 		"pairs/ada--grace/plan.md": "---\nmentor: Ada\nmentee: Grace\nstart: 2026-01-15\n---\n",
 	}
 	for name, data := range files {
