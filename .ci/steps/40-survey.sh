@@ -10,6 +10,10 @@ key=internal/cli/testdata/age/programme.key
 ex=examples/programme
 today=2026-11-21
 
+echo "-- fuzz the survey reader and the signature edit (bounded input counts)"
+go test -run '^$' -fuzz '^FuzzParse$' -fuzztime 30000x -fuzzminimizetime 100x ./internal/survey
+go test -run '^$' -fuzz '^FuzzSetNested$' -fuzztime 30000x -fuzzminimizetime 100x ./internal/edit
+
 echo "-- report and verify with the identity"
 "$mentor" close verify --repo "$ex" --today "$today" --identity "$key"
 "$mentor" close report --repo "$ex" --today "$today" --identity "$key" >"$tmp/report-survey.md"

@@ -3,6 +3,8 @@ package edit
 import (
 	"strings"
 	"testing"
+
+	"github.com/mentor-cli/mentor/internal/frontmatter"
 )
 
 const head = "---\nmentor: Ada  # the mentor\nreason: goals-met\n"
@@ -85,4 +87,30 @@ func TestSetNestedRefuses(t *testing.T) {
 	if _, err := SetNested([]byte(head+tail), "signed_off", "mentor", "a: b"); err == nil {
 		t.Error("a value that is not plain was written")
 	}
+}
+
+// FuzzSetNested: when the edit succeeds, only the front matter changed, and
+// it reads back with the signature set (SetNested checks the rest).
+func FuzzSetNested(f *testing.F) {
+	f.Add(head+tail, "mentor")
+	f.Add(head+"signed_off:\n  mentor: 2026-07-28  # Ada\n"+tail, "mentee")
+	f.Add(head+"signed_off: {mentor: 2026-07-28}  # both\n"+tail, "program")
+	f.Add("\ufeff---\r\nsigned_off:\r\n  mentee: TODO\r\n---\r\nbody", "mentee")
+	f.Fuzz(func(t *testing.T, src, child string) {
+		if child != "mentor" && child != "mentee" && child != "program" {
+			child = "mentor"
+		}
+		out, err := SetNested([]byte(src), "signed_off", child, "2026-11-21")
+		if err != nil {
+			return
+		}
+		before, _ := frontmatter.Split([]byte(src))
+		after, ferr := frontmatter.Split(out)
+		if ferr != nil {
+			t.Fatalf("the edit broke the front matter: %q", out)
+		}
+		if string(before.Body) != string(after.Body) || before.HasBOM != after.HasBOM {
+			t.Fatalf("the body or BOM changed:\n%q\n%q", src, out)
+		}
+	})
 }
