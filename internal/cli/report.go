@@ -12,16 +12,18 @@ import (
 	"github.com/mentor-cli/mentor/internal/repo"
 	"github.com/mentor-cli/mentor/internal/report"
 	"github.com/mentor-cli/mentor/internal/signals"
+	"github.com/mentor-cli/mentor/internal/survey"
 	"github.com/spf13/cobra"
 )
 
 // ReportOptions are the inputs of `mentor close report`.
 type ReportOptions struct {
-	F       *Factory
-	Paths   []string
-	Program string
-	Since   string
-	Format  string
+	F        *Factory
+	Paths    []string
+	Program  string
+	Since    string
+	Format   string
+	Identity string
 }
 
 func newReportCmd(f *Factory, runF func(*ReportOptions) error) *cobra.Command {
@@ -40,7 +42,18 @@ pairs and folders) and sums them up for a programme lead:
   - planned and actual length (median and quartiles), early closures
     (closed before the planned end) and their reasons;
   - meetings held, cancelled and missed by each side, and the unproductive share;
-  - the same broken down by programme when plans name one.
+  - the same broken down by programme when plans name one;
+  - the closure survey, per programme and per closure reason: responses and
+    response rate, mean and distribution of each 1-5 and 0-10 question, the
+    Net Promoter Score of each 0-10 question and the share of yes of each
+    yes-no question. A group with fewer than survey.min_group (default 3)
+    readable responses shows counts only; free text never enters the report.
+
+Encrypted surveys are counted without a key; --identity FILE (or
+$MENTOR_AGE_IDENTITY: a file, or the identity itself) opens them in memory
+so that their answers count too. A survey that cannot be opened (damaged, or
+encrypted to someone else's key) is listed with why, and the rest is still
+reported.
 
 The default output is Markdown with Mermaid charts, each followed by a table
 with the same numbers; it renders on GitHub and GitLab. Links to the plans are
@@ -88,6 +101,7 @@ report.`,
 	c.Flags().StringVar(&opts.Program, "program", "", "keep the pairs of programme `P` (the plans' program)")
 	c.Flags().StringVar(&opts.Since, "since", "", "keep the pairs started or closed on or after `DATE` (YYYY-MM-DD)")
 	enumFlag(c, &opts.Format, "format", "f", "md", "output `FORMAT`", output.ReportSet())
+	c.Flags().StringVar(&opts.Identity, "identity", "", "open the encrypted surveys with the age identity in `FILE` (default: $"+IdentityEnv+")")
 	return c
 }
 
@@ -110,7 +124,16 @@ func reportRun(opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
-	loaded := loadPairs(r, pairs, today)
+	keys, err := surveyKeys(f, r, opts.Identity)
+	if err != nil {
+		return err
+	}
+	loaded := loadPairs(r, pairs, today, keys)
+	var tally keyTally
+	for _, p := range loaded {
+		tally.add(p.Pair)
+	}
+	tally.warn(f, keys)
 	if err := knownProgram(ropt.Program, loaded); err != nil {
 		return err
 	}
@@ -129,8 +152,10 @@ func reportRun(opts *ReportOptions) error {
 }
 
 // loadPairs reads and judges every pair, once each.
-func loadPairs(r *repo.Repo, refs []pair.Ref, today dates.Date) []report.Pair {
-	return load.All(r, refs, load.Everything(today), func(p *pair.Pair) report.Pair {
+func loadPairs(r *repo.Repo, refs []pair.Ref, today dates.Date, keys *survey.Keys) []report.Pair {
+	opt := load.Everything(today)
+	opt.Keys = keys
+	return load.All(r, refs, opt, func(p *pair.Pair) report.Pair {
 		return report.Pair{Pair: p, Judgement: signals.Judge(p, r.Config, today)}
 	})
 }

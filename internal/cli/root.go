@@ -207,7 +207,7 @@ func newCloseCmd(f *Factory) *cobra.Command {
 	}
 	group(c)
 	c.AddCommand(newInitCmd(f, nil), newCheckCmd(f, nil), newReportCmd(f, nil), newLogCmd(f, nil), newNoteCmd(f, nil), newVerifyCmd(f, nil),
-		newAgendaCmd(f, nil), newRecordCmd(f, nil), newTemplatesCmd(f, nil))
+		newAgendaCmd(f, nil), newRecordCmd(f, nil), newTemplatesCmd(f, nil), newSurveyCmd(f, nil), newSignCmd(f, nil))
 	return c
 }
 

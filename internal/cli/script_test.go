@@ -31,12 +31,20 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The age identities of the survey tests: testdata/age/programme.key
+	// opens the example programme's encrypted surveys, other.key none.
+	keys, err := filepath.Abs("testdata/age")
+	if err != nil {
+		t.Fatal(err)
+	}
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
 		UpdateScripts:       os.Getenv("MENTOR_UPDATE") != "",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("EXAMPLES", examples)
+			env.Setenv("AGE_KEYS", keys)
+			env.Setenv("MENTOR_AGE_IDENTITY", "")
 			env.Setenv("NO_COLOR", "1")
 			env.Setenv("MENTOR_TODAY", "2026-11-21")
 			env.Setenv("EDITOR", "")

@@ -18,10 +18,11 @@ import (
 
 // VerifyOptions are the inputs of `mentor close verify`.
 type VerifyOptions struct {
-	F      *Factory
-	Paths  []string
-	Format string
-	All    bool
+	F        *Factory
+	Paths    []string
+	Format   string
+	All      bool
+	Identity string
 }
 
 func newVerifyCmd(f *Factory, runF func(*VerifyOptions) error) *cobra.Command {
@@ -35,7 +36,9 @@ of pairs) and prints a finding for each of these rules:
 ` + ruleHelp() + `
 
 A pair has ended when its status is closed, or its planned end passed more than
-grace_days ago. --all requires a closure record for every pair, ended or not.
+grace_days ago. Of an encrypted survey only the envelope (the armor and the age
+header) can be checked without the key; with --identity FILE (or
+$MENTOR_AGE_IDENTITY) its answers are opened in memory and checked too. --all requires a closure record for every pair, ended or not.
 
 Formats:
 
@@ -71,6 +74,7 @@ Exit status: 0 when there are no errors (warnings allowed), 1 when there are,
 	}
 	enumFlag(c, &opts.Format, "format", "f", "text", "output `FORMAT`", output.VerifySet())
 	c.Flags().BoolVar(&opts.All, "all", false, "require a closure record for every pair, ended or not")
+	c.Flags().StringVar(&opts.Identity, "identity", "", "check the answers of encrypted surveys too, opened with the age identity in `FILE` (default: $"+IdentityEnv+")")
 	return c
 }
 
@@ -81,6 +85,10 @@ func verifyRun(opts *VerifyOptions) error {
 		return err
 	}
 	r, pairs, err := f.RepoPairs(opts.Paths)
+	if err != nil {
+		return err
+	}
+	keys, err := surveyKeys(f, r, opts.Identity)
 	if err != nil {
 		return err
 	}
@@ -97,15 +105,17 @@ func verifyRun(opts *VerifyOptions) error {
 	vopt := verify.Options{Config: r.Config, Today: today, All: opts.All}
 	var findings []verify.Finding
 	n := 0
-	check := func(p *pair.Pair) []verify.Finding { return verify.Check(p, vopt) }
+	var tally keyTally
+	check := func(p *pair.Pair) []verify.Finding { tally.add(p); return verify.Check(p, vopt) }
 	// verify needs no goals or meetings: the plans' front matter is enough.
-	lopt := load.Options{Today: today, FrontMatterOnly: true, Closure: true}
+	lopt := load.Options{Today: today, FrontMatterOnly: true, Closure: true, Surveys: true, Keys: keys}
 	_ = load.Each(r, pairs, lopt, check, func(fs []verify.Finding) error {
 		n++
 		findings = append(findings, fs...)
 		return nil
 	})
 	verify.Sort(findings)
+	tally.warn(f, keys)
 
 	var vf output.VerifyFormat
 	for _, x := range output.VerifyFormats {

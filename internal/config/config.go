@@ -37,6 +37,10 @@ type Config struct {
 	Cadence          dates.Cadence
 	Thresholds       Thresholds
 	RequiredSections []string
+	// RequireSignoff is whose signatures a complete closure record needs:
+	// both, one or none (closure.require_signoff).
+	RequireSignoff string
+	Survey         Survey
 }
 
 // DefaultSections are the level-2 headings a closure record must have.
@@ -58,6 +62,8 @@ func Default() Config {
 			NoProgressDays:     60,
 		},
 		RequiredSections: append([]string(nil), DefaultSections...),
+		RequireSignoff:   "both",
+		Survey:           DefaultSurvey(),
 	}
 }
 
@@ -78,10 +84,10 @@ closure:
                       Lessons learned, Next steps, Future connection, Thanks]
 `
 
-var topKeys = []string{"pairs_dir", "cadence", "thresholds", "closure"}
+var topKeys = []string{"pairs_dir", "cadence", "thresholds", "closure", "survey"}
 var thresholdKeys = []string{"remind_days", "grace_days", "stall_factor", "unproductive_streak",
 	"missed_window", "missed_limit", "no_progress_days"}
-var closureKeys = []string{"required_sections"}
+var closureKeys = []string{"required_sections", "require_signoff"}
 
 // Parse reads a config file's bytes. file is the name used in errors. The
 // error, if any, is a diag.Problem naming the file, line and key.
@@ -106,7 +112,7 @@ func Parse(file string, data []byte) (Config, error) {
 		return c, nil
 	}
 	if m.Kind != yaml.MappingNode {
-		return c, problem(file, m.Line, "config must be a mapping of keys (pairs_dir, cadence, thresholds, closure)")
+		return c, problem(file, m.Line, "config must be a mapping of keys (%s)", strings.Join(topKeys, ", "))
 	}
 	err := eachKey(file, m, "", topKeys, func(key string, v *yaml.Node) error {
 		switch key {
@@ -130,12 +136,17 @@ func Parse(file string, data []byte) (Config, error) {
 				return problem(file, v.Line, "cadence: %v", cerr)
 			}
 			c.Cadence = cad
+		case "survey":
+			return c.parseSurvey(file, v)
 		case "thresholds":
 			return eachKey(file, v, "thresholds.", thresholdKeys, func(k string, v *yaml.Node) error {
 				return c.setThreshold(file, k, v)
 			})
 		case "closure":
 			return eachKey(file, v, "closure.", closureKeys, func(k string, v *yaml.Node) error {
+				if k == "require_signoff" {
+					return c.setRequireSignoff(file, v)
+				}
 				if v.Kind != yaml.SequenceNode {
 					return problem(file, v.Line, "closure.required_sections must be a list of section headings, such as [Summary, Thanks]")
 				}

@@ -82,3 +82,54 @@ func TestErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestSurvey(t *testing.T) {
+	d := Default()
+	if d.RequireSignoff != "both" || d.Survey.MinGroup != 3 || len(d.Survey.Questions) != 5 || len(d.Survey.Recipients) != 0 {
+		t.Errorf("defaults: %+v", d.Survey)
+	}
+	src := "closure:\n  require_signoff: one\nsurvey:\n  min_group: 5\n  recipients:\n    - age1lggyhqrw2nlhcxprm67z43rta597azn8gknawjehu9d9dl0jq3yqqvfafg\n" +
+		"  questions:\n    - id: fit\n      text: How well did the match fit?\n      scale: 1-5\n      required: true\n" +
+		"    - {id: words, text: In a few words, scale: text}\n"
+	c, err := Parse(FileName, []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs := c.Survey.Questions
+	if c.RequireSignoff != "one" || c.Survey.MinGroup != 5 || len(c.Survey.Recipients) != 1 || len(qs) != 2 ||
+		qs[0].ID != "fit" || !qs[0].Required || qs[0].Scale != "1-5" || qs[0].Line != 8 || qs[1].Required || qs[1].Scale != "text" {
+		t.Errorf("got %+v", c.Survey)
+	}
+}
+
+func TestSurveyErrors(t *testing.T) {
+	q := "survey:\n  questions:\n    - id: fit\n      text: Fit?\n      scale: 1-5\n"
+	cases := []struct {
+		src, msg string
+		line     int
+	}{
+		{"survey:\n  question: []\n", "unknown key survey.question (did you mean survey.questions?)", 2},
+		{q + "      scael: 1-5\n", "unknown key survey.questions[0].scael (did you mean survey.questions[0].scale?)", 6},
+		{"survey:\n  questions:\n    - id: fit\n      text: Fit?\n      scale: 1-7\n", `survey.questions[0].scale "1-7" is not one of 1-5, 0-10, yes-no, text (did you mean 1-5?)`, 5},
+		{q + "    - id: fit\n      text: Again?\n      scale: yes-no\n", "the id fit is used twice (first on line 3)", 6},
+		{"survey:\n  questions:\n    - id: Fit Now\n      text: Fit?\n      scale: 1-5\n", `id "Fit Now"`, 3},
+		{"survey:\n  questions:\n    - id: fit\n      scale: 1-5\n", "survey.questions[0].text is missing", 3},
+		{q + "      required: maybe\n", "required must be true or false", 6},
+		{"survey:\n  questions: []\n", "must be a list of questions", 2},
+		{"survey:\n  recipients: [age1nope]\n", "survey.recipients:", 2},
+		{"survey:\n  recipients:\n    - AGE-SECRET-KEY-1QQQ\n", "not a public key", 3},
+		{"survey:\n  min_group: 0\n", "survey.min_group must be a whole number of at least 1", 2},
+		{"closure:\n  require_signoff: all\n", "closure.require_signoff must be one of both, one, none", 2},
+	}
+	for _, c := range cases {
+		_, err := Parse(FileName, []byte(c.src))
+		var p diag.Problem
+		if !errors.As(err, &p) {
+			t.Errorf("%q: error %v is not a diag.Problem", c.src, err)
+			continue
+		}
+		if !strings.Contains(p.Message, c.msg) || p.Line != c.line || p.File != FileName {
+			t.Errorf("%q: got %v, want line %d saying %q", c.src, p, c.line, c.msg)
+		}
+	}
+}

@@ -5,8 +5,11 @@
 package load
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"runtime"
+	"sort"
 
 	"github.com/mentor-cli/mentor/internal/closure"
 	"github.com/mentor-cli/mentor/internal/dates"
@@ -15,6 +18,7 @@ import (
 	"github.com/mentor-cli/mentor/internal/pair"
 	"github.com/mentor-cli/mentor/internal/plan"
 	"github.com/mentor-cli/mentor/internal/repo"
+	"github.com/mentor-cli/mentor/internal/survey"
 )
 
 // Options say what to read of each pair.
@@ -28,11 +32,16 @@ type Options struct {
 	Closure bool
 	// Notes reads the notes under notes/.
 	Notes bool
+	// Surveys reads the closure surveys under survey/; Keys, when set,
+	// opens the encrypted ones (in memory), else only their envelope is
+	// checked.
+	Surveys bool
+	Keys    *survey.Keys
 }
 
 // Everything reads every file of a pair.
 func Everything(today dates.Date) Options {
-	return Options{Today: today, Closure: true, Notes: true}
+	return Options{Today: today, Closure: true, Notes: true, Surveys: true}
 }
 
 // One reads one pair.
@@ -67,6 +76,9 @@ func One(r *repo.Repo, ref pair.Ref, opt Options) *pair.Pair {
 	if opt.Notes {
 		p.Notes = Notes(r, ref)
 	}
+	if opt.Surveys {
+		p.Surveys = Surveys(r, ref, opt.Keys)
+	}
 	return p
 }
 
@@ -99,6 +111,40 @@ func Notes(r *repo.Repo, ref pair.Ref) []note.Note {
 	}
 	note.Sort(notes)
 	return notes
+}
+
+// Surveys reads the closure surveys of a pair in file-name order. A survey
+// that cannot be read is listed with its problem.
+func Surveys(r *repo.Repo, ref pair.Ref, keys *survey.Keys) []*survey.Survey {
+	dir := ref.File(survey.Dir)
+	entries, err := r.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		// A survey/ that leads outside the repo, or cannot be listed, is
+		// said, not skipped: its surveys would be missing from the counts.
+		return []*survey.Survey{{File: dir, Name: survey.Dir, Problems: []diag.Problem{
+			{File: dir, Line: 1, Severity: diag.Error, Message: err.Error()}}}}
+	}
+	var out []*survey.Survey
+	for _, e := range entries {
+		name := e.Name()
+		if !survey.IsSurvey(name) || e.IsDir() {
+			continue
+		}
+		file := dir + "/" + name
+		data, prob := r.Read(file)
+		if prob != nil {
+			s := &survey.Survey{File: file, Name: name, Problems: []diag.Problem{*prob.Problem}}
+			s.Date, s.Side = survey.FromName(name)
+			out = append(out, s)
+			continue
+		}
+		out = append(out, survey.Read(file, data, keys))
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
 }
 
 // Each reads the pairs on every core and hands each to work on the worker

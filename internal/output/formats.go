@@ -101,7 +101,7 @@ type ReportFormat struct {
 var ReportFormats = []ReportFormat{
 	{Name: "md", Help: "Markdown with Mermaid charts, each with its table", Write: ReportMarkdown},
 	{Name: "json", Help: "every number as JSON, for scripts", Write: ReportJSON},
-	{Name: "csv", Help: "one row per pair, for a spreadsheet", Write: ReportCSV},
+	{Name: "csv", Help: "one row per pair, for a spreadsheet; then the survey figures, one row per group and question", Write: ReportCSV},
 }
 
 // VerifySet, CheckSet and ReportSet are the formats of each command as a set

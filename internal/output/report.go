@@ -29,7 +29,8 @@ var CSVHeader = []string{"id", "program", "status", "verdict", "signals", "start
 	"no_show_mentor", "no_show_mentee", "no_show_unnamed",
 	"planned_days", "actual_days", "early", "closure_missing", "attention", "plan"}
 
-// ReportCSV writes `report --format csv`: one row per pair.
+// ReportCSV writes `report --format csv`: one row per pair; then, after a
+// blank line, the closure survey's figures, one row per group and question.
 func ReportCSV(w io.Writer, rep *report.Report) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVHeader); err != nil {
@@ -58,7 +59,10 @@ func ReportCSV(w io.Writer, rep *report.Report) error {
 		}
 	}
 	cw.Flush()
-	return cw.Error()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	return surveyCSV(w, rep.Survey)
 }
 
 // ReportMarkdown writes the report as Markdown for GitHub and GitLab: Mermaid
@@ -216,6 +220,7 @@ func (m *md) report(rep *report.Report) {
 	m.standing(s)
 	m.attention(rep)
 	m.closures(s)
+	m.survey(rep)
 	m.durations(s)
 	m.meetings(s)
 	m.programmes(rep)
@@ -246,6 +251,7 @@ func (m *md) overview(rep *report.Report) {
 			s.Goals.Met, s.Goals.Total-s.Goals.Dropped, pct(s.Goals.MetShare)))
 	}
 	m.overviewClosures(s)
+	m.overviewSurvey(rep)
 	m.WriteString("\n")
 }
 

@@ -342,7 +342,7 @@ func TestExampleReportCharts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := len(checkCharts(t, string(b))); n != 5 {
-		t.Errorf("the example report has %d charts, want 5", n)
+	if n := len(checkCharts(t, string(b))); n != 11 {
+		t.Errorf("the example report has %d charts, want 11", n)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/mentor-cli/mentor/internal/diag"
 	"github.com/mentor-cli/mentor/internal/note"
 	"github.com/mentor-cli/mentor/internal/plan"
+	"github.com/mentor-cli/mentor/internal/survey"
 )
 
 // The files of a pair folder.
@@ -56,6 +57,31 @@ type Pair struct {
 
 	// Notes are the reflection notes under notes/, oldest first.
 	Notes []note.Note
+
+	// Surveys are the closure surveys under survey/, in file-name order
+	// (by date, then side). An encrypted one that was not opened is Locked.
+	Surveys []*survey.Survey
+}
+
+// LatestSurveys keeps the latest survey of each side: a side that answered
+// twice counts once, with its latest answers.
+func (p *Pair) LatestSurveys() []*survey.Survey {
+	var out []*survey.Survey
+	last := map[string]int{}
+	for _, s := range p.Surveys {
+		if s.Side == "" {
+			continue
+		}
+		if i, ok := last[s.Side]; ok {
+			if !s.Date.Before(out[i].Date) {
+				out[i] = s
+			}
+			continue
+		}
+		last[s.Side] = len(out)
+		out = append(out, s)
+	}
+	return out
 }
 
 // NoPlanMessage is what every command says of a pair folder without plan.md.

@@ -56,6 +56,9 @@ type Report struct {
 	Attention []Attention `json:"attention"`
 	Invalid   []Invalid   `json:"invalid"`
 	Pairs     []Row       `json:"pairs"`
+
+	// Survey is the closure survey's figures.
+	Survey *Survey `json:"survey"`
 }
 
 // Programme is the summary of one cohort.
@@ -270,6 +273,7 @@ func Build(pairs []Pair, cfg config.Config, today dates.Date, opt Options) *Repo
 		kept = append(kept, f)
 	}
 	rep.Overall = summarise(kept)
+	rep.Survey = buildSurvey(kept, cfg)
 	named := false
 	groups := map[string][]*facts{}
 	for _, f := range kept {
@@ -311,6 +315,7 @@ type facts struct {
 	attention []string
 	invalid   []Invalid
 	closure   closureFacts
+	survey    surveyFacts
 }
 
 func study(p *Pair, cfg config.Config, today dates.Date) *facts {
@@ -350,6 +355,7 @@ func study(p *Pair, cfg config.Config, today dates.Date) *facts {
 	}
 	f.row = r
 	f.closure = studyClosure(f, cfg, today)
+	f.survey = studySurveys(f, cfg)
 	f.row.Attention = len(f.attention) > 0
 	return f
 }

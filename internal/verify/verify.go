@@ -29,6 +29,8 @@ const (
 	ContactMissing    = "contact-missing"
 	StatusStale       = "status-stale"
 	ClosureOrphan     = "closure-orphan"
+	SignoffMissing    = "signoff-missing"
+	SurveyInvalid     = "survey-invalid"
 )
 
 // Rule describes one rule for people and for CI formats that list them.
@@ -57,6 +59,10 @@ var Rules = []Rule{
 		"Set status: closed in the pair's plan.md once the closure record is written."},
 	{ClosureOrphan, diag.Error, "A closure record is in a folder without a plan",
 		"Put closure.md in the pair folder that holds its plan.md, or restore the plan."},
+	{SignoffMissing, diag.Error, "A complete closure record lacks a signature it needs",
+		"Each side signs the finished record with `mentor close sign PAIR --as mentor|mentee`; when one side cannot be reached (unreachable: mentor|mentee), the other side and the programme (--as program) sign. closure.require_signoff (both, one, none) says whose signatures are needed."},
+	{SurveyInvalid, diag.Error, "A closure survey cannot be read or its answers do not fit the questions",
+		"Fix the survey file at the line named: every answer must fit its question's scale, name a question of survey.questions, and every required question needs an answer. An encrypted survey is checked in full only with --identity; a damaged one must be answered again."},
 }
 
 // RuleByID returns the rule with the id; ok is false for an unknown id.
@@ -168,6 +174,8 @@ func checkPair(p *pair.Pair, opt Options) []Finding {
 			"%s exists but the plan's status is %s: set status: closed in plan.md", p.ClosureFile(), pl.Status))
 	}
 
+	out = append(out, surveys(p, opt)...)
+
 	// The closure record.
 	if !p.HasClosure() || p.Problem != nil {
 		return out
@@ -203,6 +211,17 @@ func checkPair(p *pair.Pair, opt Options) []Finding {
 	if rec.Transition != "" && rec.Transition != "end" && rec.Contact.Channel == "" {
 		add(find(ContactMissing, file, orOne(rec.Contact.Line),
 			"transition is %s but contact.channel is empty: say how you will stay in touch (for example contact: {channel: email, cadence: quarterly}), or set transition: end", rec.Transition))
+	}
+	// A signature is asked for only once nothing else is wrong with the
+	// record: people sign what is finished.
+	complete := true
+	for _, f := range out {
+		if f.File == file && f.Severity == diag.Error {
+			complete = false
+		}
+	}
+	if complete {
+		out = append(out, signoffs(p, rec, opt)...)
 	}
 	return out
 }

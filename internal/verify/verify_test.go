@@ -36,6 +36,9 @@ contact:
 goals:
   - title: Give a talk
     outcome: met
+signed_off:
+  mentor: 2026-07-20
+  mentee: 2026-07-21
 ---
 ## Summary
 Done.
@@ -94,7 +97,7 @@ func TestRules(t *testing.T) {
 		{"section missing", mkpair("closed", strings.Replace(recordSrc, "## Thanks\nThank you.\n", "", 1)), opts("2026-11-21"),
 			"closure-incomplete@closure.md:1", `"Thanks" is missing`},
 		{"section empty", mkpair("closed", strings.Replace(recordSrc, "Thank you.", "<!-- say thanks -->\nTODO", 1)), opts("2026-11-21"),
-			"closure-incomplete@closure.md:18", `"Thanks" holds nothing but TODO`},
+			"closure-incomplete@closure.md:21", `"Thanks" holds nothing but TODO`},
 		{"mentee differs", mkpair("closed", strings.Replace(recordSrc, "mentee: Grace Hopper", "mentee: Grace  Hoper", 1)), opts("2026-11-21"),
 			"closure-mismatch@closure.md:3", `"Grace  Hoper" differs from the plan's "Grace Hopper" (pairs/ada--grace/plan.md:3)`},
 		{"names differ only in spacing", mkpair("closed", strings.Replace(recordSrc, "mentee: Grace Hopper", "mentee: Grace   Hopper", 1)), opts("2026-11-21"), "", ""},
@@ -159,7 +162,7 @@ func TestPlanProblemsAndOrphans(t *testing.T) {
 
 // Every rule has metadata, and only status-stale is a warning.
 func TestRuleTable(t *testing.T) {
-	if len(Rules) != 8 {
+	if len(Rules) != 10 {
 		t.Fatalf("%d rules", len(Rules))
 	}
 	for _, r := range Rules {
