@@ -99,7 +99,10 @@ func verifyRun(opts *VerifyOptions) error {
 	n := 0
 	check := func(p *pair.Pair) []verify.Finding { return verify.Check(p, vopt) }
 	// verify needs no goals or meetings: the plans' front matter is enough.
-	lopt := load.Options{Today: today, FrontMatterOnly: true, Closure: true}
+	lopt := load.Options{Today: today, FrontMatterOnly: true, Closure: true,
+		// Notes cost a folder read per pair: only a rule that asks for a
+		// final reflection needs them.
+		Notes: r.Config.RequireFinalReflection != "none"}
 	_ = load.Each(r, pairs, lopt, check, func(fs []verify.Finding) error {
 		n++
 		findings = append(findings, fs...)

@@ -37,7 +37,13 @@ type Config struct {
 	Cadence          dates.Cadence
 	Thresholds       Thresholds
 	RequiredSections []string
+	// RequireFinalReflection is whose final reflection note (note --final)
+	// a pair with a closure record must have: mentee, both or none.
+	RequireFinalReflection string
 }
+
+// FinalReflections are the values closure.require_final_reflection takes.
+var FinalReflections = []string{"none", "mentee", "both"}
 
 // DefaultSections are the level-2 headings a closure record must have.
 var DefaultSections = []string{"Summary", "Goals and outcomes", "What went well", "What was challenging",
@@ -57,7 +63,8 @@ func Default() Config {
 			MissedLimit:        3,
 			NoProgressDays:     60,
 		},
-		RequiredSections: append([]string(nil), DefaultSections...),
+		RequiredSections:       append([]string(nil), DefaultSections...),
+		RequireFinalReflection: "none",
 	}
 }
 
@@ -81,7 +88,7 @@ closure:
 var topKeys = []string{"pairs_dir", "cadence", "thresholds", "closure"}
 var thresholdKeys = []string{"remind_days", "grace_days", "stall_factor", "unproductive_streak",
 	"missed_window", "missed_limit", "no_progress_days"}
-var closureKeys = []string{"required_sections"}
+var closureKeys = []string{"required_sections", "require_final_reflection"}
 
 // Parse reads a config file's bytes. file is the name used in errors. The
 // error, if any, is a diag.Problem naming the file, line and key.
@@ -136,6 +143,14 @@ func Parse(file string, data []byte) (Config, error) {
 			})
 		case "closure":
 			return eachKey(file, v, "closure.", closureKeys, func(k string, v *yaml.Node) error {
+				if k == "require_final_reflection" {
+					s, _ := str(file, "closure."+k, v)
+					if !contains(FinalReflections, s) {
+						return problem(file, v.Line, "closure.require_final_reflection must be one of %s (got %q)", strings.Join(FinalReflections, ", "), v.Value)
+					}
+					c.RequireFinalReflection = s
+					return nil
+				}
 				if v.Kind != yaml.SequenceNode {
 					return problem(file, v.Line, "closure.required_sections must be a list of section headings, such as [Summary, Thanks]")
 				}

@@ -14,6 +14,7 @@ import (
 	"github.com/mentor-cli/mentor/internal/config"
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/diag"
+	"github.com/mentor-cli/mentor/internal/note"
 	"github.com/mentor-cli/mentor/internal/pair"
 	"github.com/mentor-cli/mentor/internal/plan"
 	"github.com/mentor-cli/mentor/internal/signals"
@@ -29,6 +30,9 @@ const (
 	ContactMissing    = "contact-missing"
 	StatusStale       = "status-stale"
 	ClosureOrphan     = "closure-orphan"
+	// FinalReflectionMissing is the rule closure.require_final_reflection
+	// turns on.
+	FinalReflectionMissing = "final-reflection-missing"
 )
 
 // Rule describes one rule for people and for CI formats that list them.
@@ -57,6 +61,8 @@ var Rules = []Rule{
 		"Set status: closed in the pair's plan.md once the closure record is written."},
 	{ClosureOrphan, diag.Error, "A closure record is in a folder without a plan",
 		"Put closure.md in the pair folder that holds its plan.md, or restore the plan."},
+	{FinalReflectionMissing, diag.Error, "A closed pair lacks a final reflection the programme requires",
+		"With closure.require_final_reflection: mentee (or both) in .mentor.yaml, a pair with a closure record needs a final reflection note from the mentee (and the mentor): write it with `mentor close note PAIR --as SIDE --final`. A side the record marks unreachable is not asked."},
 }
 
 // RuleByID returns the rule with the id; ok is false for an unknown id.
@@ -204,7 +210,40 @@ func checkPair(p *pair.Pair, opt Options) []Finding {
 		add(find(ContactMissing, file, orOne(rec.Contact.Line),
 			"transition is %s but contact.channel is empty: say how you will stay in touch (for example contact: {channel: email, cadence: quarterly}), or set transition: end", rec.Transition))
 	}
+	out = append(out, finalReflections(p, rec, file, opt.Config.RequireFinalReflection)...)
 	return out
+}
+
+// finalReflections finds the sides that closure.require_final_reflection
+// asks a final reflection of and that have none among the pair's notes. The
+// side that could not be reached is not asked.
+func finalReflections(p *pair.Pair, rec *closure.Record, file, require string) []Finding {
+	var sides []string
+	switch require {
+	case "mentee":
+		sides = []string{"mentee"}
+	case "both":
+		sides = []string{"mentee", "mentor"}
+	}
+	var out []Finding
+	for _, side := range sides {
+		if side == rec.Unreachable || hasFinalReflection(p.Notes, side) {
+			continue
+		}
+		out = append(out, find(FinalReflectionMissing, file, 1,
+			"no final reflection by the %s (closure.require_final_reflection: %s): write one with mentor close note %s --as %s --final",
+			side, require, p.ID, side))
+	}
+	return out
+}
+
+func hasFinalReflection(notes []note.Note, side string) bool {
+	for _, n := range notes {
+		if n.Kind == note.FinalReflection && n.Side == side && n.Problem == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // closureDue tells whether the pair needs a closure record, the plan line

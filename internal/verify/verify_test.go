@@ -159,7 +159,7 @@ func TestPlanProblemsAndOrphans(t *testing.T) {
 
 // Every rule has metadata, and only status-stale is a warning.
 func TestRuleTable(t *testing.T) {
-	if len(Rules) != 8 {
+	if len(Rules) != 9 {
 		t.Fatalf("%d rules", len(Rules))
 	}
 	for _, r := range Rules {
