@@ -1,7 +1,9 @@
 package closure
 
 import (
+	"os"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -31,5 +33,17 @@ func TestNextGoals(t *testing.T) {
 				t.Errorf("NextGoals = %+v, want %+v", r.NextGoals, tc.want)
 			}
 		})
+	}
+}
+
+// The example programme's rematched pair lists the mentee's next goals.
+func TestNextGoalsOfTheExample(t *testing.T) {
+	src, err := os.ReadFile("../../examples/programme/pairs/kwame-mensah--lucia-fernandez/closure.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := Parse("closure.md", src)
+	if len(r.NextGoals) != 2 || !strings.HasPrefix(r.NextGoals[0].Title, "Rebuild one-to-ones") || len(r.NextGoals[0].Notes) != 1 || !r.Valid() {
+		t.Errorf("NextGoals = %+v, problems %v", r.NextGoals, r.Problems)
 	}
 }
