@@ -97,13 +97,7 @@ func questionTable() string {
 		if e == questions.Every {
 			return "every ending"
 		}
-		var out []string
-		for _, one := range []questions.Ending{questions.Planned, questions.Unplanned, questions.Unreachable} {
-			if e&one != 0 {
-				out = append(out, one.String())
-			}
-		}
-		return strings.Join(out, ", ")
+		return e.String()
 	}
 	who := map[questions.Turn]string{questions.Nobody: "read out", questions.MenteeFirst: "mentee, then mentor",
 		questions.Mentee: "mentee", questions.Mentor: "mentor"}

@@ -58,17 +58,19 @@ const (
 	Every = Planned | Unplanned | Unreachable
 )
 
-// String names the ending: planned, unplanned or unreachable.
+// String names the ending (planned, unplanned or unreachable), or the
+// endings of a set: "planned, unplanned".
 func (e Ending) String() string {
-	switch e {
-	case Planned:
-		return "planned"
-	case Unplanned:
-		return "unplanned"
-	case Unreachable:
-		return "unreachable"
+	var names []string
+	for _, one := range []struct {
+		e    Ending
+		name string
+	}{{Planned, "planned"}, {Unplanned, "unplanned"}, {Unreachable, "unreachable"}} {
+		if e&one.e != 0 {
+			names = append(names, one.name)
+		}
 	}
-	return "mixed"
+	return strings.Join(names, ", ")
 }
 
 // Goals says which goals a per-goal question is asked about.

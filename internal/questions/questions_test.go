@@ -197,3 +197,11 @@ func TestForGoal(t *testing.T) {
 		t.Errorf("the goals section asks %v once", ids(goals.Once()))
 	}
 }
+
+func TestEndingString(t *testing.T) {
+	for e, want := range map[Ending]string{Planned: "planned", Unreachable: "unreachable", Together: "planned, unplanned", Every: "planned, unplanned, unreachable", 0: ""} {
+		if got := e.String(); got != want {
+			t.Errorf("Ending(%d) = %q, want %q", e, got, want)
+		}
+	}
+}

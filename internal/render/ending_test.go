@@ -10,7 +10,6 @@ import (
 	"github.com/mentor-cli/mentor/internal/note"
 	"github.com/mentor-cli/mentor/internal/pair"
 	"github.com/mentor-cli/mentor/internal/plan"
-	"github.com/mentor-cli/mentor/internal/questions"
 	"github.com/mentor-cli/mentor/internal/signals"
 )
 
@@ -253,5 +252,4 @@ func TestAskedFor(t *testing.T) {
 	if got := d.AskedFor("what WENT  well"); len(got) == 0 {
 		t.Error("AskedFor does not match headings the way verify does")
 	}
-	_ = questions.Planned
 }

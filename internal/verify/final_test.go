@@ -53,7 +53,7 @@ func TestFinalReflectionMissing(t *testing.T) {
 				if f.File != "pairs/ada--grace/closure.md" || f.Line != 1 || f.Severity != "error" {
 					t.Errorf("finding %+v", f)
 				}
-				side := strings.TrimPrefix(strings.Fields(f.Message)[5], "")
+				side := strings.Fields(f.Message)[5] // "no final reflection by the SIDE (…"
 				if !strings.Contains(f.Message, "mentor close note ada--grace --as "+side+" --final") {
 					t.Errorf("message does not say how to fix it: %s", f.Message)
 				}
