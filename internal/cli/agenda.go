@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 
+	"github.com/mentor-cli/mentor/internal/closure"
 	"github.com/spf13/cobra"
 )
 
@@ -12,8 +13,11 @@ type AgendaOptions struct {
 	Pair      string
 	Date      string
 	Unplanned bool
-	Stdout    bool
-	Force     bool
+	// Unreachable is the side that could not be reached: the meeting is
+	// the other side's, with the programme.
+	Unreachable string
+	Stdout      bool
+	Force       bool
 }
 
 func newAgendaCmd(f *Factory, runF func(*AgendaOptions) error) *cobra.Command {
@@ -22,21 +26,30 @@ func newAgendaCmd(f *Factory, runF func(*AgendaOptions) error) *cobra.Command {
 		Use:   "agenda PAIR",
 		Short: "Write the debrief agenda for a pair's final meeting",
 		Long: `Agenda writes <pair>/agenda.md, the agenda of the pair's final meeting, built
-from the pair's own plan: the goals met with their progress notes, every goal to
-reflect on, the relationship, feedback for the mentor, the mentee's roadmap,
-staying in touch, and thanks. Reflection notes under notes/ are linked.
+from the pair's own plan. Before the meeting: the plan's own expectations and
+agreement, the meetings that mattered and a timeline, the reflection notes
+(each side writes one with: mentor close note PAIR --as SIDE --final), and an
+opener that starts with what went well. In the meeting: ground rules, the
+goals met, every goal to reflect on, the relationship, how each feels about
+ending, feedback both ways, the mentor's own side, what comes next for both,
+staying in touch, and thanks.
 
 When the ending is not planned (the verdict is consider-closing, or --unplanned)
-the agenda opens with ground rules, names the signals that led here, and asks
-what could have been done differently.
+the agenda also names the signals that led here and asks what could have been
+done differently. With --unreachable SIDE the other side meets the programme
+alone, and the agenda asks only what that side can answer.
 
 The agenda comes from the agenda.md template; .mentor/templates/agenda.md
 replaces the built-in one. An existing agenda.md is only replaced with --force.`,
 		Example: `  mentor close agenda ada-lovelace--grace-hopper --date 2026-12-01
-  mentor close agenda pairs/ada-lovelace--grace-hopper --unplanned --stdout`,
+  mentor close agenda pairs/ada-lovelace--grace-hopper --unplanned --stdout
+  mentor close agenda ada-lovelace--grace-hopper --unreachable mentee`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Pair = args[0]
+			if err := checkEnum("--unreachable", opts.Unreachable, closure.Sides); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -46,6 +59,7 @@ replaces the built-in one. An existing agenda.md is only replaced with --force.`
 	fl := c.Flags()
 	fl.StringVar(&opts.Date, "date", "", "the day of the debrief meeting, `YYYY-MM-DD` (default: today)")
 	fl.BoolVar(&opts.Unplanned, "unplanned", false, "treat the ending as unplanned, whatever the signals say")
+	enumFlag(c, &opts.Unreachable, "unreachable", "", "", "the `SIDE` that could not be reached; the other meets the programme", closure.Sides)
 	fl.BoolVar(&opts.Stdout, "stdout", false, "print the agenda instead of writing agenda.md")
 	fl.BoolVar(&opts.Force, "force", false, "replace an existing agenda.md")
 	return c
@@ -56,9 +70,7 @@ func agendaRun(opts *AgendaOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.Unplanned {
-		pf.data.Unplanned = true
-	}
+	pf.data.SetEnding(pf.data.Unplanned || opts.Unplanned, opts.Unreachable)
 	next := fmt.Sprintf("Next: hold the debrief, then start the closure record with: mentor close record %s", pf.pair.ID)
 	return pf.write(opts.F, "agenda.md", "agenda.md", opts.Stdout, opts.Force, next)
 }

@@ -37,20 +37,25 @@ func golden(t *testing.T, file string, got []byte) {
 }
 
 // The agenda and the closure record of a planned ending (all goals met) and
-// an unplanned one (stalled), from the example programme.
+// an unplanned one (stalled), from the example programme, and of an ending
+// where the mentee could not be reached (testdata/unreachable).
 func TestGoldenAgendaAndRecord(t *testing.T) {
-	repo := filepath.Join("..", "..", "examples", "programme")
+	examples := filepath.Join("..", "..", "examples", "programme")
+	unreachable := filepath.Join("testdata", "unreachable")
 	for _, tc := range []struct {
 		golden string
+		repo   string
 		args   []string
 	}{
-		{"agenda-planned.golden", []string{"close", "agenda", "hana-kobayashi--diego-alvarez", "--date", "2026-11-24"}},
-		{"agenda-unplanned.golden", []string{"close", "agenda", "olusegun-adeyemi--sofia-rossi"}},
-		{"record-planned.golden", []string{"close", "record", "hana-kobayashi--diego-alvarez", "--date", "2026-12-01"}},
-		{"record-unplanned.golden", []string{"close", "record", "olusegun-adeyemi--sofia-rossi"}},
+		{"agenda-planned.golden", examples, []string{"close", "agenda", "hana-kobayashi--diego-alvarez", "--date", "2026-11-24"}},
+		{"agenda-unplanned.golden", examples, []string{"close", "agenda", "olusegun-adeyemi--sofia-rossi"}},
+		{"agenda-unreachable.golden", unreachable, []string{"close", "agenda", "noor-haddad--leo-martins", "--unreachable", "mentee", "--date", "2026-11-24"}},
+		{"record-planned.golden", examples, []string{"close", "record", "hana-kobayashi--diego-alvarez", "--date", "2026-12-01"}},
+		{"record-unplanned.golden", examples, []string{"close", "record", "olusegun-adeyemi--sofia-rossi"}},
+		{"record-unreachable.golden", unreachable, []string{"close", "record", "noor-haddad--leo-martins", "--unreachable", "mentee", "--date", "2026-11-24"}},
 	} {
 		t.Run(tc.golden, func(t *testing.T) {
-			args := append(tc.args, "--stdout", "--repo", repo, "--today", "2026-11-21")
+			args := append(tc.args, "--stdout", "--repo", tc.repo, "--today", "2026-11-21")
 			out, errOut, code := runMentor(t, args...)
 			if code != 0 || errOut != "" {
 				t.Fatalf("exit %d, stderr:\n%s", code, errOut)

@@ -11,6 +11,7 @@ import (
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/frontmatter"
 	"github.com/mentor-cli/mentor/internal/load"
+	"github.com/mentor-cli/mentor/internal/note"
 	"github.com/mentor-cli/mentor/internal/render"
 	"github.com/mentor-cli/mentor/internal/repo"
 	"github.com/mentor-cli/mentor/internal/signals"
@@ -26,6 +27,9 @@ type NoteOptions struct {
 	Text    string
 	HasText bool // -m was given
 	Commit  bool
+	// Final makes the note the side's final reflection before the debrief
+	// (kind: final-reflection).
+	Final bool
 
 	// Edit lets the user write the text in an editor, in the file at path.
 	Edit func(editor, path string) error
@@ -42,11 +46,17 @@ is not a terminal, else written in $EDITOR. An empty note is not written. A seco
 note by the same side on the same day is written as YYYY-MM-DD-<role>-2.md, and so
 on: a note is never overwritten.
 
+With --final the note is the side's final reflection before the debrief
+(kind: final-reflection in its front matter): the agenda links it, and with
+closure.require_final_reflection set, verify requires one before a closure
+record passes.
+
 The note is laid out by the note.md template (.mentor/templates/note.md replaces
 the built-in one). With --commit the note, and only the note, is committed to git.`,
 		Example: `  mentor close note ada-lovelace--grace-hopper --as mentee -m "The design review went better than I feared."
   echo "We should meet weekly until the talk." | mentor close note ada-lovelace--grace-hopper --as mentor
-  mentor close note ada-lovelace--grace-hopper --as mentee --commit   # opens $EDITOR`,
+  mentor close note ada-lovelace--grace-hopper --as mentee --commit   # opens $EDITOR
+  mentor close note ada-lovelace--grace-hopper --as mentor --final -m "Time to stop: Grace leads reviews alone now."`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usageErr("note takes one PAIR (a pair id, a pair folder or its plan.md), got %d arguments\nRun '%s --help' for usage.", len(args), cmd.CommandPath())
@@ -78,6 +88,7 @@ the built-in one). With --commit the note, and only the note, is committed to gi
 	fl.StringVar(&opts.Date, "date", "", "the note's `DATE`, YYYY-MM-DD (default: today)")
 	fl.StringVarP(&opts.Text, "message", "m", "", "the note's `TEXT` (Markdown)")
 	fl.BoolVar(&opts.Commit, "commit", false, "commit the note to git (only that file)")
+	fl.BoolVar(&opts.Final, "final", false, "write the final reflection before the debrief (kind: final-reflection)")
 	lockFlags(c, f)
 	_ = c.RegisterFlagCompletionFunc("as", cobra.FixedCompletions([]string{"mentor", "mentee"}, cobra.ShellCompDirectiveNoFileComp))
 	return c
@@ -112,6 +123,9 @@ func noteRun(opts *NoteOptions) error {
 	}
 	d.ID, d.Pair, d.Dir, d.Today, d.Date = ref.ID, ref.ID, ref.Dir, today, date
 	d.Role, d.Author = opts.As, opts.As
+	if opts.Final {
+		d.NoteKind = note.FinalReflection
+	}
 	// Try the template before asking for the text, so that nothing the
 	// writer typed is lost to a broken template.
 	d.Text = "TEXT"
@@ -169,7 +183,8 @@ func writeNew(r *repo.Repo, base string, data []byte) (string, error) {
 }
 
 // renderNote fills the note template and checks that the note it makes has
-// the front matter check and the agenda read: date, author and pair.
+// the front matter check and the agenda read: date, author and pair, and
+// for a final reflection the kind that verify looks for.
 func renderNote(r *repo.Repo, d render.Data) ([]byte, error) {
 	src, file, err := render.Source(r, "note.md")
 	if err != nil {
@@ -188,6 +203,11 @@ func renderNote(r *repo.Repo, d render.Data) ([]byte, error) {
 		return nil, &render.TemplateError{File: file, Err: fmt.Errorf("the note's front matter cannot be read: %s", ferr.Msg)}
 	}
 	want := map[string]string{"date": d.Date.String(), "author": d.Author, "pair": d.ID}
+	keys := []string{"date", "author", "pair"}
+	if d.NoteKind != "" {
+		want["kind"] = d.NoteKind
+		keys = append(keys, "kind")
+	}
 	for _, fl := range fields {
 		if w, ok := want[fl.Key]; ok {
 			if s, _ := fl.Scalar(); strings.TrimSpace(s) == w {
@@ -195,7 +215,7 @@ func renderNote(r *repo.Repo, d render.Data) ([]byte, error) {
 			}
 		}
 	}
-	for _, k := range []string{"date", "author", "pair"} {
+	for _, k := range keys {
 		if w, ok := want[k]; ok {
 			return nil, &render.TemplateError{File: file, Err: fmt.Errorf("the note's front matter must say %s: %s", k, w)}
 		}

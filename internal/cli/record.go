@@ -14,8 +14,11 @@ type RecordOptions struct {
 	Date       string
 	Reason     string
 	Transition string
-	Stdout     bool
-	Force      bool
+	// Unreachable is the side that could not be reached: the record says
+	// so, proposes the reason unreachable and final_meeting none.
+	Unreachable string
+	Stdout      bool
+	Force       bool
 }
 
 func newRecordCmd(f *Factory, runF func(*RecordOptions) error) *cobra.Command {
@@ -28,8 +31,13 @@ The front matter is prefilled from the plan: the people, the start, the closing
 day (--date), the final meeting held, and every goal with its outcome (met and
 dropped goals as they are; open goals TODO: partial or not-met). The reason is
 --reason, else proposed from the signals that fired, else TODO; the transition
-is --transition, else TODO. The body has the closure.required_sections of the
-config, with the facts mentor knows and a TODO line where the pair must write.
+is --transition, else TODO. With --unreachable SIDE the record says that side
+could not be reached (unreachable: SIDE), the reason is unreachable and
+final_meeting none; the other side and the programme sign it. signed_off is
+left empty: each side signs with mentor close sign. The body has the
+closure.required_sections of the config, with the facts mentor knows, the
+agenda's questions for each section, and a TODO line where the pair must write;
+Next steps holds a Next goals list for the mentee's new goals.
 
 Reasons:
 
@@ -56,6 +64,9 @@ replaces the built-in one. An existing closure.md is only replaced with --force.
 			if err := checkEnum("--transition", opts.Transition, closure.Transitions); err != nil {
 				return err
 			}
+			if err := checkEnum("--unreachable", opts.Unreachable, closure.Sides); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -66,6 +77,7 @@ replaces the built-in one. An existing closure.md is only replaced with --force.
 	fl.StringVar(&opts.Date, "date", "", "the closing day, `YYYY-MM-DD` (default: today)")
 	enumFlag(c, &opts.Reason, "reason", "", "", "why the pair closes (default: proposed from the signals), a `REASON`", closure.Reasons)
 	enumFlag(c, &opts.Transition, "transition", "", "", "what comes next, a `TRANSITION`", closure.Transitions)
+	enumFlag(c, &opts.Unreachable, "unreachable", "", "", "the `SIDE` that could not be reached (reason unreachable, final_meeting none)", closure.Sides)
 	fl.BoolVar(&opts.Stdout, "stdout", false, "print the record instead of writing closure.md")
 	fl.BoolVar(&opts.Force, "force", false, "replace an existing closure.md")
 	return c
@@ -79,6 +91,9 @@ func recordRun(opts *RecordOptions) error {
 	d := &pf.data
 	if d.Date.Before(d.Start) {
 		return usageErr("--date %s is before the pair's start %s: a pair cannot close before it starts", d.Date, d.Start)
+	}
+	if opts.Unreachable != "" {
+		d.SetEnding(true, opts.Unreachable)
 	}
 	if opts.Reason != "" {
 		d.Reason, d.ReasonProposed, d.ReasonSignal = opts.Reason, false, ""

@@ -24,6 +24,8 @@ func fillTODOs(record string) string {
 			lines[i] = m[1] + m[2] + ": " + values[m[2]]
 		} else if strings.HasPrefix(l, "TODO") {
 			lines[i] = "We wrote this part ourselves, with an example."
+		} else if strings.HasPrefix(l, "- [ ] TODO") {
+			lines[i] = "- [ ] A goal we set ourselves"
 		}
 	}
 	return strings.Join(lines, "\n")

@@ -12,6 +12,7 @@ import (
 	"github.com/mentor-cli/mentor/internal/config"
 	"github.com/mentor-cli/mentor/internal/enum"
 	"github.com/mentor-cli/mentor/internal/output"
+	"github.com/mentor-cli/mentor/internal/questions"
 	"github.com/mentor-cli/mentor/internal/render"
 	"github.com/mentor-cli/mentor/internal/signals"
 	"github.com/mentor-cli/mentor/internal/verify"
@@ -22,7 +23,7 @@ import (
 // <!-- generated: NAME --> and <!-- end generated --> and this test fails
 // when one differs from what the registry gives. MENTOR_UPDATE=1 rewrites
 // them.
-var docsWithTables = []string{"../../README.md", "../../docs/reference.md"}
+var docsWithTables = []string{"../../README.md", "../../docs/reference.md", "../../docs/templates.md"}
 
 func referenceTables() map[string]string {
 	md := func(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
@@ -80,11 +81,59 @@ func referenceTables() map[string]string {
 	t["formats-verify"] = set("`verify --format`", output.VerifySet())
 	t["formats-report"] = set("`report --format`", output.ReportSet())
 	t["templates"] = set("template", render.Templates)
+	t["questions"] = questionTable()
 	// A blank line around each table, as Markdown wants it.
 	for k, v := range t {
 		t[k] = "\n" + v + "\n"
 	}
 	return t
+}
+
+// questionTable lists the final meeting's sections and questions, as the
+// agenda and the guided debrief ask them.
+func questionTable() string {
+	md := func(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
+	endings := func(e questions.Ending) string {
+		if e == questions.Every {
+			return "every ending"
+		}
+		return e.String()
+	}
+	who := map[questions.Turn]string{questions.Nobody: "read out", questions.MenteeFirst: "mentee, then mentor",
+		questions.Mentee: "mentee", questions.Mentor: "mentor"}
+	var b strings.Builder
+	for _, s := range questions.Table {
+		fmt.Fprintf(&b, "\n**%s** (`%s`, %s%s)\n\n", s.Heading, s.ID, endings(s.Endings), map[bool]string{true: ", before the meeting"}[s.Prepare])
+		b.WriteString("| id | text | at | who answers | goes to |\n|---|---|---|---|---|\n")
+		for _, q := range s.Questions {
+			to := "—"
+			switch {
+			case q.NextGoals:
+				to = "the Next goals list (under " + q.Section + ")"
+			case q.Key != "":
+				to = "`" + q.Key + "`"
+			case q.Section != "":
+				to = q.Section
+			}
+			text := md(q.Text)
+			if q.Goals != questions.Once {
+				text += " (about each " + map[bool]string{true: string(q.Goals) + " "}[q.Goals != questions.AllGoal] + "goal)"
+			}
+			if len(q.Choices) > 0 {
+				var cs []string
+				for _, c := range q.Choices {
+					cs = append(cs, "`"+c.Value+"`")
+				}
+				text += " — " + strings.Join(cs, ", ")
+			}
+			answers := who[q.Turn]
+			if q.Endings == questions.Unreachable && q.Turn != questions.Nobody {
+				answers = "the side that meets"
+			}
+			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s |\n", q.ID, text, endings(q.Endings), answers, to)
+		}
+	}
+	return strings.TrimPrefix(b.String(), "\n")
 }
 
 // thresholdDefaults are the default thresholds by their config key.

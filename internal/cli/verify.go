@@ -108,7 +108,10 @@ func verifyRun(opts *VerifyOptions) error {
 	var tally keyTally
 	check := func(p *pair.Pair) []verify.Finding { tally.add(p); return verify.Check(p, vopt) }
 	// verify needs no goals or meetings: the plans' front matter is enough.
-	lopt := load.Options{Today: today, FrontMatterOnly: true, Closure: true, Surveys: true, Keys: keys}
+	lopt := load.Options{Today: today, FrontMatterOnly: true, Closure: true, Surveys: true, Keys: keys,
+		// Notes cost a folder read per pair: only a rule that asks for a
+		// final reflection needs them.
+		Notes: r.Config.RequireFinalReflection != "none"}
 	_ = load.Each(r, pairs, lopt, check, func(fs []verify.Finding) error {
 		n++
 		findings = append(findings, fs...)

@@ -82,9 +82,10 @@ type Record struct {
 	Contact          Contact
 	Goals            []Goal
 	SignedOff        SignOff
-	Unreachable      string    // the side that could not be reached (mentor or mentee); ""
-	RematchAvoid     bool      // the same two people are not to be matched again
-	Sections         []Section // every level-2 heading of the body, in order
+	Unreachable      string     // the side that could not be reached (mentor or mentee); ""
+	RematchAvoid     bool       // the same two people are not to be matched again
+	Sections         []Section  // every level-2 heading of the body, in order
+	NextGoals        []NextGoal // the mentee's goals for what comes next, from the Next goals list
 	Lines            Lines
 	Problems         []diag.Problem // errors make the record invalid
 }
@@ -201,6 +202,7 @@ func Parse(file string, src []byte) *Record {
 	}
 	r.frontMatter(doc, &l)
 	r.Sections = sections(doc, &l)
+	r.NextGoals = nextGoals(doc)
 	return r
 }
 

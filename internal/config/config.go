@@ -40,8 +40,14 @@ type Config struct {
 	// RequireSignoff is whose signatures a complete closure record needs:
 	// both, one or none (closure.require_signoff).
 	RequireSignoff string
-	Survey         Survey
+	// RequireFinalReflection is whose final reflection note (note --final)
+	// a pair with a closure record must have: mentee, both or none.
+	RequireFinalReflection string
+	Survey                 Survey
 }
+
+// FinalReflections are the values closure.require_final_reflection takes.
+var FinalReflections = []string{"none", "mentee", "both"}
 
 // DefaultSections are the level-2 headings a closure record must have.
 var DefaultSections = []string{"Summary", "Goals and outcomes", "What went well", "What was challenging",
@@ -61,9 +67,10 @@ func Default() Config {
 			MissedLimit:        3,
 			NoProgressDays:     60,
 		},
-		RequiredSections: append([]string(nil), DefaultSections...),
-		RequireSignoff:   "both",
-		Survey:           DefaultSurvey(),
+		RequiredSections:       append([]string(nil), DefaultSections...),
+		RequireSignoff:         "both",
+		RequireFinalReflection: "none",
+		Survey:                 DefaultSurvey(),
 	}
 }
 
@@ -87,7 +94,7 @@ closure:
 var topKeys = []string{"pairs_dir", "cadence", "thresholds", "closure", "survey"}
 var thresholdKeys = []string{"remind_days", "grace_days", "stall_factor", "unproductive_streak",
 	"missed_window", "missed_limit", "no_progress_days"}
-var closureKeys = []string{"required_sections", "require_signoff"}
+var closureKeys = []string{"required_sections", "require_signoff", "require_final_reflection"}
 
 // Parse reads a config file's bytes. file is the name used in errors. The
 // error, if any, is a diag.Problem naming the file, line and key.
@@ -146,6 +153,14 @@ func Parse(file string, data []byte) (Config, error) {
 			return eachKey(file, v, "closure.", closureKeys, func(k string, v *yaml.Node) error {
 				if k == "require_signoff" {
 					return c.setRequireSignoff(file, v)
+				}
+				if k == "require_final_reflection" {
+					s, _ := str(file, "closure."+k, v)
+					if !contains(FinalReflections, s) {
+						return problem(file, v.Line, "closure.require_final_reflection must be one of %s (got %q)", strings.Join(FinalReflections, ", "), v.Value)
+					}
+					c.RequireFinalReflection = s
+					return nil
 				}
 				if v.Kind != yaml.SequenceNode {
 					return problem(file, v.Line, "closure.required_sections must be a list of section headings, such as [Summary, Thanks]")

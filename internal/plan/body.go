@@ -69,6 +69,7 @@ type walker struct {
 	cur     *Meeting
 	curSec  *Section
 	goal    int // index in p.Goals of the goal whose notes come next, or -1
+	open    int // index in p.Sections of the level-2 section being read, or -1
 }
 
 func (p *Plan) body(src []byte, doc frontmatter.Doc, l *diag.List, opt Options) {
@@ -80,6 +81,7 @@ func (p *Plan) body(src []byte, doc frontmatter.Doc, l *diag.List, opt Options) 
 		if fastBody(fp, fl, doc, opt.Today) {
 			p.Title, p.Goals, p.Meetings = fp.Title, fp.Goals, fp.Meetings
 			p.GoalsSection, p.MeetingsSection = fp.GoalsSection, fp.MeetingsSection
+			p.Sections = fp.Sections
 			l.Problems = append(l.Problems, fl.Problems...)
 			return
 		}
@@ -117,7 +119,7 @@ func (p *Plan) body(src []byte, doc frontmatter.Doc, l *diag.List, opt Options) 
 
 func newWalker(p *Plan, l *diag.List, doc frontmatter.Doc, today dates.Date) *walker {
 	return &walker{p: p, l: l, body: doc.Body, str: string(doc.Body), off: doc.BodyStart,
-		lines: newLineIndex(doc.Body, doc.BodyLine), today: today, goal: -1}
+		lines: newLineIndex(doc.Body, doc.BodyLine), today: today, goal: -1, open: -1}
 }
 
 func (w *walker) closeMeeting(end int) {
@@ -135,7 +137,25 @@ func (w *walker) closeSection(end int) {
 		w.curSec.End = w.off + end
 		w.curSec = nil
 	}
+	if w.open >= 0 {
+		s := &w.p.Sections[w.open]
+		s.End = w.off + end
+		s.Text = sectionText(w.str[min(w.lineAfter(s.Start-w.off), end):end])
+		w.open = -1
+	}
 	w.section = ""
+}
+
+// sectionText trims what follows a section's heading line. A line of only
+// = or - right after it is the underline of a setext heading (or a rule),
+// not the pair's text.
+func sectionText(s string) string {
+	if first, rest, ok := strings.Cut(s, "\n"); ok || first != "" {
+		if t := strings.TrimSpace(first); t != "" && strings.Trim(t, "=") == "" || len(t) >= 3 && strings.Trim(t, "- ") == "" {
+			s = rest
+		}
+	}
+	return strings.TrimSpace(s)
 }
 
 // heading handles a heading of the document (not one nested in a block)
@@ -151,6 +171,8 @@ func (w *walker) heading(level int, title string, start int) {
 			return
 		}
 		sec := &Section{Heading: title, Line: w.lines.line(start), Start: w.off + start}
+		p.Sections = append(p.Sections, *sec)
+		w.open = len(p.Sections) - 1
 		switch strings.ToLower(title) {
 		case "goals":
 			if p.GoalsSection == nil {

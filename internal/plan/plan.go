@@ -76,6 +76,9 @@ type Section struct {
 	Line    int // line of the heading
 	Start   int // offset of the heading line
 	End     int // offset where the next level-1 or level-2 heading starts, or end of file
+	// Text is the Markdown under the heading, trimmed: what the pair wrote
+	// in the section, as they wrote it (set in Plan.Sections).
+	Text string
 }
 
 // Lines holds the line of each front-matter key (0 when absent).
@@ -99,8 +102,9 @@ type Plan struct {
 	Meetings []Meeting // in file order
 
 	GoalsSection    *Section
-	MeetingsSection *Section // the first Meetings (or Meeting log) section
-	Title           string   // the level-1 heading, if any
+	MeetingsSection *Section  // the first Meetings (or Meeting log) section
+	Sections        []Section // every level-2 section of the body, in order, with its Text
+	Title           string    // the level-1 heading, if any
 
 	HasBOM  bool
 	CRLF    bool
@@ -237,6 +241,18 @@ func hasKey(fields []frontmatter.Field, key string) bool {
 		}
 	}
 	return false
+}
+
+// Section returns the first level-2 section whose heading is name, ignoring
+// case and runs of spaces, or nil.
+func (p *Plan) Section(name string) *Section {
+	want := strings.ToLower(strings.Join(strings.Fields(name), " "))
+	for i := range p.Sections {
+		if strings.ToLower(strings.Join(strings.Fields(p.Sections[i].Heading), " ")) == want {
+			return &p.Sections[i]
+		}
+	}
+	return nil
 }
 
 // SortedMeetings returns the meetings sorted by date (stable for equal dates).

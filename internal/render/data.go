@@ -8,6 +8,7 @@ import (
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/pair"
 	"github.com/mentor-cli/mentor/internal/plan"
+	"github.com/mentor-cli/mentor/internal/questions"
 	"github.com/mentor-cli/mentor/internal/signals"
 )
 
@@ -16,9 +17,9 @@ const TODO = "TODO"
 
 // Data is what every template (plan.md, agenda.md, closure.md, note.md)
 // receives. A field a command has nothing for is empty: the plan template
-// has no meetings yet, the note template no closure reason. The README's
-// "Templates" section documents each field for people who write templates;
-// keep the two in step.
+// has no meetings yet, the note template no closure reason. docs/templates.md
+// documents each field for people who write templates; a test keeps the two
+// in step.
 type Data struct {
 	// The pair, from its plan.
 	ID          string     // pair id: the folder name
@@ -43,8 +44,15 @@ type Data struct {
 	GoalsOpen    []Goal
 	GoalsDropped []Goal
 
+	// The plan's own words, for the agenda to quote.
+	Agreement    string        // the Markdown of the plan's Agreement section, HTML comments removed; "" when there is none
+	Expectations string        // the same for its Focus and expectations section (or another whose heading says expectations)
+	PlanSections []PlanSection // every level-2 section of the plan, in order
+
 	// The meeting log, by date, up to today.
-	Meetings     []plan.Meeting
+	Meetings     []Meeting
+	History      []Meeting  // the held meetings with a title or notes, most recent first
+	Timeline     []Period   // meetings and goal milestones by month, oldest first, for a Mermaid timeline
 	Held         int        // meetings that took place
 	Cancelled    int        //
 	NoShow       int        //
@@ -61,7 +69,16 @@ type Data struct {
 	// The judgement of `mentor close check` as of Today.
 	Verdict   string           // ready-to-close, consider-closing, on-track, closed
 	Signals   []signals.Signal // with .ID and .Message
-	Unplanned bool             // the ending was not planned: verdict consider-closing, or --unplanned
+	Unplanned bool             // the ending was not planned: verdict consider-closing, --unplanned or --unreachable
+
+	// Who meets at the end, and what they talk about.
+	Ending         string              // planned, unplanned or unreachable
+	Unreachable    string              // the side that could not be reached (--unreachable): mentor, mentee or ""
+	Absent         Side                // that side, with its name; zero when both meet
+	Present        Side                // the other side; zero when both meet
+	Agenda         []questions.Section // the sections and questions of this ending, names filled in
+	Opener         string              // what whoever raises the ending can say first, starting with what went well
+	ReflectionsDue []Side              // who meets and has not written a final reflection note yet, mentee first
 
 	// The closure (record and agenda).
 	Reason         string   // --reason, else proposed from the signals, else TODO
@@ -72,25 +89,54 @@ type Data struct {
 	Sections       []string // closure.required_sections from the config
 	Reasons        []string // the values reason may take
 	Transitions    []string // the values transition may take
+	Initiators     []string // the values initiated_by may take
+	Outcomes       []string // the values a goal's outcome may take
+	ContactKinds   []string // the values contact.kind may take
 
 	// Reflection notes under notes/, oldest first.
 	Notes []Note
 
 	// A reflection note (note.md).
-	Role   string // mentor or mentee: who writes the note
-	Author string // the same as Role, as the note's front matter names it
-	Text   string // the note's text, as given
+	Role     string // mentor or mentee: who writes the note
+	Author   string // the same as Role, as the note's front matter names it
+	Text     string // the note's text, as given
+	NoteKind string // the note's kind: final-reflection for note --final, else ""
 }
 
 // Goal is one goal of the plan.
 type Goal struct {
-	Title   string      // as written, without checkbox or strike-through
-	State   string      // met, open or dropped
-	Reason  string      // for a dropped goal: what follows the title, e.g. "(dropped: …)"
-	Outcome string      // for the closure record: met, dropped, or TODO for an open goal
-	Notes   []plan.Note // every progress note (.Date is zero when undated, .Text)
-	Dated   []plan.Note // only the dated progress notes
+	N          int                  // its number in the plan, from 1
+	Title      string               // as written, without checkbox or strike-through
+	State      string               // met, open or dropped
+	Reason     string               // for a dropped goal: what follows the title, e.g. "(dropped: …)"
+	DropReason string               // for a dropped goal: the reason alone, e.g. "no longer needed"; "" when none is given
+	Outcome    string               // for the closure record: met, dropped, or TODO for an open goal
+	Notes      []plan.Note          // every progress note (.Date is zero when undated, .Text)
+	Dated      []plan.Note          // only the dated progress notes
+	Questions  []questions.Question // what the agenda asks about this goal
 }
+
+// PlanSection is one level-2 section of the plan.
+type PlanSection struct {
+	Heading string
+	Text    string // its Markdown, HTML comments removed, trimmed
+	Line    int    // the line of its heading in plan.md
+}
+
+// Meeting is one entry of the plan's meeting log.
+type Meeting struct {
+	Date         dates.Date
+	Kind         string // held, cancelled or no-show
+	By           string // who cancelled or did not come: mentor, mentee or ""
+	Unproductive bool   // held, but it moved nothing forward
+	Title        string // the words after the date, or ""
+	Notes        string // the Markdown under the heading, trimmed
+	Summary      string // the first paragraph of Notes, on one line; "" when the notes start with no paragraph
+	Line         int    // the line of its heading in plan.md
+}
+
+// Side is one side of the pair: .Role (mentor or mentee) and .Name.
+type Side = questions.Side
 
 // Reasons and Transitions are the values a closure record's reason and
 // transition may take: the closure package's, which reads the record back.
@@ -116,6 +162,8 @@ func Defaults() Data {
 		Status: string(plan.Active), FinalMeeting: "none",
 		Reason: TODO, Transition: TODO, InitiatedBy: TODO,
 		Reasons: Reasons, Transitions: Transitions,
+		Initiators: closure.Initiators.Names(), Outcomes: closure.Outcomes.Names(), ContactKinds: closure.ContactKinds.Names(),
+		Ending: questions.Planned.String(),
 	}
 }
 
@@ -146,9 +194,11 @@ func NewData(pr *pair.Pair, j signals.Judgement, cfg config.Config, today, date 
 	}
 	for _, m := range p.SortedMeetings() {
 		if !m.Date.After(today) {
-			d.Meetings = append(d.Meetings, m)
+			d.Meetings = append(d.Meetings, NewMeeting(m))
 		}
 	}
+	d.setPlanText(p)
+	d.setHistory()
 	c := j.Meetings
 	d.Held, d.Cancelled, d.NoShow, d.Unproductive, d.LastHeld = c.Held, c.Cancelled, c.NoShow, c.Unproductive, c.LastHeld
 	d.Missed = c.Cancelled + c.NoShow
@@ -156,14 +206,16 @@ func NewData(pr *pair.Pair, j signals.Judgement, cfg config.Config, today, date 
 		d.FinalMeeting = c.LastHeld.String()
 	}
 	d.SetSpan()
+	d.SetTimeline()
 	d.Reason, d.ReasonSignal = ProposeReason(j.Signals)
 	d.ReasonProposed = d.ReasonSignal != ""
+	d.SetEnding(d.Unplanned, "")
 	return d
 }
 
 // NewGoal turns a plan's goal into a template's.
 func NewGoal(g plan.Goal) Goal {
-	out := Goal{Title: g.Title, State: string(g.State), Reason: g.Reason, Notes: g.Notes}
+	out := Goal{Title: g.Title, State: string(g.State), Reason: g.Reason, DropReason: DropReason(g.Reason), Notes: g.Notes}
 	switch g.State {
 	case plan.Met, plan.Dropped:
 		out.Outcome = string(g.State)
@@ -178,8 +230,10 @@ func NewGoal(g plan.Goal) Goal {
 	return out
 }
 
-// AddGoal appends a goal to Goals and to the list for its state.
+// AddGoal appends a goal to Goals and to the list for its state, and
+// numbers it.
 func (d *Data) AddGoal(g Goal) {
+	g.N = len(d.Goals) + 1
 	d.Goals = append(d.Goals, g)
 	switch g.State {
 	case string(plan.Met):

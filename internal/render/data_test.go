@@ -1,9 +1,6 @@
 package render
 
 import (
-	"os"
-	"reflect"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -144,29 +141,5 @@ start: 2026-01-05
 	d = NewData(empty, signals.Judge(empty, cfg, today), cfg, today, dates.Date{})
 	if d.FinalMeeting != "none" || !d.LastHeld.IsZero() {
 		t.Errorf("no meetings: FinalMeeting %q", d.FinalMeeting)
-	}
-}
-
-// The README documents every field a template receives.
-func TestREADMEDocumentsEveryField(t *testing.T) {
-	readme, err := os.ReadFile("../../README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	i := strings.Index(string(readme), "\n## Templates")
-	if i < 0 {
-		t.Fatal(`README.md has no "## Templates" section`)
-	}
-	section := string(readme[i+1:])
-	if j := strings.Index(section, "\n## "); j >= 0 {
-		section = section[:j]
-	}
-	for _, typ := range []reflect.Type{reflect.TypeOf(Data{}), reflect.TypeOf(Goal{}), reflect.TypeOf(Note{})} {
-		for k := 0; k < typ.NumField(); k++ {
-			name := typ.Field(k).Name
-			if !regexp.MustCompile("`[^`]*\\." + name + "\\b").MatchString(section) {
-				t.Errorf("README's Templates section does not document %s.%s", typ.Name(), name)
-			}
-		}
 	}
 }

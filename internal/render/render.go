@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"text/template"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/mentor-cli/mentor/internal/enum"
 	"github.com/mentor-cli/mentor/internal/repo"
@@ -94,10 +96,11 @@ var Funcs = template.FuncMap{
 	"lower": strings.ToLower,
 	"upper": strings.ToUpper,
 	"title": func(s string) string {
-		if s == "" {
+		r, n := utf8.DecodeRuneInString(s)
+		if n == 0 {
 			return s
 		}
-		return strings.ToUpper(s[:1]) + s[1:]
+		return string(unicode.ToUpper(r)) + s[n:]
 	},
 	"plural": plural,
 	"add":    func(a, b int) int { return a + b },

@@ -299,10 +299,15 @@ func goalsMet(c *judging) []string {
 	if g.Total == 0 || g.Open > 0 {
 		return nil
 	}
-	if g.Dropped > 0 {
+	switch {
+	case g.Met == 1 && g.Dropped > 0:
+		return one("the one goal kept is met (%s dropped)", plural(g.Dropped, "goal"))
+	case g.Met == 1:
+		return one("the one goal is met")
+	case g.Dropped > 0:
 		return one("all goals met (%d met, %d dropped)", g.Met, g.Dropped)
 	}
-	return one("all %s met", plural(g.Met, "goal"))
+	return one("all %d goals met", g.Met)
 }
 
 func endReached(c *judging) []string {

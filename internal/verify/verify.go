@@ -14,6 +14,7 @@ import (
 	"github.com/mentor-cli/mentor/internal/config"
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/diag"
+	"github.com/mentor-cli/mentor/internal/note"
 	"github.com/mentor-cli/mentor/internal/pair"
 	"github.com/mentor-cli/mentor/internal/plan"
 	"github.com/mentor-cli/mentor/internal/signals"
@@ -31,6 +32,9 @@ const (
 	ClosureOrphan     = "closure-orphan"
 	SignoffMissing    = "signoff-missing"
 	SurveyInvalid     = "survey-invalid"
+	// FinalReflectionMissing is the rule closure.require_final_reflection
+	// turns on.
+	FinalReflectionMissing = "final-reflection-missing"
 )
 
 // Rule describes one rule for people and for CI formats that list them.
@@ -63,6 +67,8 @@ var Rules = []Rule{
 		"Each side signs the finished record with `mentor close sign PAIR --as mentor|mentee`; when one side cannot be reached (unreachable: mentor|mentee), the other side and the programme (--as program) sign. closure.require_signoff (both, one, none) says whose signatures are needed."},
 	{SurveyInvalid, diag.Error, "A closure survey cannot be read or its answers do not fit the questions",
 		"Fix the survey file at the line named: every answer must fit its question's scale, name a question of survey.questions, and every required question needs an answer. An encrypted survey is checked in full only with --identity; a damaged one must be answered again."},
+	{FinalReflectionMissing, diag.Error, "A closed pair lacks a final reflection the programme requires",
+		"With closure.require_final_reflection: mentee (or both) in .mentor.yaml, a pair with a closure record needs a final reflection note from the mentee (and the mentor): write it with `mentor close note PAIR --as SIDE --final`. A side the record marks unreachable is not asked."},
 }
 
 // RuleByID returns the rule with the id; ok is false for an unknown id.
@@ -212,6 +218,7 @@ func checkPair(p *pair.Pair, opt Options) []Finding {
 		add(find(ContactMissing, file, orOne(rec.Contact.Line),
 			"transition is %s but contact.channel is empty: say how you will stay in touch (for example contact: {channel: email, cadence: quarterly}), or set transition: end", rec.Transition))
 	}
+	out = append(out, finalReflections(p, rec, file, opt.Config.RequireFinalReflection)...)
 	// A signature is asked for only once nothing else is wrong with the
 	// record: people sign what is finished.
 	complete := true
@@ -224,6 +231,38 @@ func checkPair(p *pair.Pair, opt Options) []Finding {
 		out = append(out, signoffs(p, rec, opt)...)
 	}
 	return out
+}
+
+// finalReflections finds the sides that closure.require_final_reflection
+// asks a final reflection of and that have none among the pair's notes. The
+// side that could not be reached is not asked.
+func finalReflections(p *pair.Pair, rec *closure.Record, file, require string) []Finding {
+	var sides []string
+	switch require {
+	case "mentee":
+		sides = []string{"mentee"}
+	case "both":
+		sides = []string{"mentee", "mentor"}
+	}
+	var out []Finding
+	for _, side := range sides {
+		if side == rec.Unreachable || hasFinalReflection(p.Notes, side) {
+			continue
+		}
+		out = append(out, find(FinalReflectionMissing, file, 1,
+			"no final reflection by the %s (closure.require_final_reflection: %s): write one with mentor close note %s --as %s --final",
+			side, require, p.ID, side))
+	}
+	return out
+}
+
+func hasFinalReflection(notes []note.Note, side string) bool {
+	for _, n := range notes {
+		if n.Kind == note.FinalReflection && n.Side == side && n.Problem == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // closureDue tells whether the pair needs a closure record, the plan line

@@ -162,7 +162,7 @@ func TestPlanProblemsAndOrphans(t *testing.T) {
 
 // Every rule has metadata, and only status-stale is a warning.
 func TestRuleTable(t *testing.T) {
-	if len(Rules) != 10 {
+	if len(Rules) != 11 {
 		t.Fatalf("%d rules", len(Rules))
 	}
 	for _, r := range Rules {
