@@ -95,7 +95,7 @@ func checkRun(opts *CheckOptions) error {
 	judge := func(p *pair.Pair) output.Checked {
 		return output.NewChecked(p, signals.Judge(p, r.Config, today))
 	}
-	err = load.Each(r, pairs, load.Options{Today: today, Notes: true}, judge, func(res output.Checked) error {
+	err = load.Each(r, pairs, load.Options{Today: today, Notes: true, ClosureIfClosed: true}, judge, func(res output.Checked) error {
 		invalid = invalid || res.Judgement.Verdict == signals.Invalid
 		return sink.Add(res)
 	})

@@ -87,6 +87,13 @@ type Record struct {
 	Sections         []Section // every level-2 heading of the body, in order
 	Lines            Lines
 	Problems         []diag.Problem // errors make the record invalid
+
+	// The check-ins after closing (the Check-ins section), in file order.
+	CheckIns       []CheckIn
+	CheckInSection *CheckInSection // nil when the record has none
+	// CheckInProblems are the warnings about the Check-ins section; they
+	// are in Problems too.
+	CheckInProblems []diag.Problem
 }
 
 // The values the keys accept, as in the SPEC: the one table that
@@ -201,6 +208,12 @@ func Parse(file string, src []byte) *Record {
 	}
 	r.frontMatter(doc, &l)
 	r.Sections = sections(doc, &l)
+	for _, s := range r.Sections {
+		if IsCheckInsHeading(s.Heading) {
+			r.checkIns(doc, &l)
+			break
+		}
+	}
 	return r
 }
 

@@ -26,6 +26,9 @@ type Options struct {
 	FrontMatterOnly bool
 	// Closure reads closure.md.
 	Closure bool
+	// ClosureIfClosed reads closure.md of a pair whose plan says it is
+	// closed: what its follow-up-due signal is judged on.
+	ClosureIfClosed bool
 	// Notes reads the notes under notes/.
 	Notes bool
 }
@@ -49,7 +52,7 @@ func One(r *repo.Repo, ref pair.Ref, opt Options) *pair.Pair {
 	case !prob.NotExist():
 		p.PlanRead = pair.Read{Exists: true, Problem: prob.Problem}
 	}
-	if opt.Closure {
+	if opt.Closure || (opt.ClosureIfClosed && p.Plan != nil && p.Plan.Status == plan.Closed) {
 		data, prob := r.Read(ref.ClosureFile())
 		switch {
 		case prob == nil:

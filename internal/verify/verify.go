@@ -29,6 +29,7 @@ const (
 	ContactMissing    = "contact-missing"
 	StatusStale       = "status-stale"
 	ClosureOrphan     = "closure-orphan"
+	CheckInInvalid    = "checkin-invalid"
 )
 
 // Rule describes one rule for people and for CI formats that list them.
@@ -57,6 +58,8 @@ var Rules = []Rule{
 		"Set status: closed in the pair's plan.md once the closure record is written."},
 	{ClosureOrphan, diag.Error, "A closure record is in a folder without a plan",
 		"Put closure.md in the pair folder that holds its plan.md, or restore the plan."},
+	{CheckInInvalid, diag.Warning, "A check-in in the Check-ins section cannot be counted",
+		"Start each level-3 heading of the Check-ins section with the check-in's date, on or after the closed date, such as ### 2027-02-20 (mentor close checkin PAIR writes it so)."},
 }
 
 // RuleByID returns the rule with the id; ok is false for an unknown id.
@@ -199,6 +202,9 @@ func checkPair(p *pair.Pair, opt Options) []Finding {
 	}
 	if pl != nil {
 		out = append(out, mismatches(pl, rec, file)...)
+	}
+	for _, pr := range rec.CheckInProblems {
+		add(find(CheckInInvalid, file, orOne(pr.Line), "%s", pr.Message))
 	}
 	if rec.Transition != "" && rec.Transition != "end" && rec.Contact.Channel == "" {
 		add(find(ContactMissing, file, orOne(rec.Contact.Line),
