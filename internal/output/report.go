@@ -216,6 +216,7 @@ func (m *md) report(rep *report.Report) {
 	m.standing(s)
 	m.attention(rep)
 	m.closures(s)
+	m.after(s)
 	m.durations(s)
 	m.meetings(s)
 	m.programmes(rep)
