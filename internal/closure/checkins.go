@@ -1,6 +1,7 @@
 package closure
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 
@@ -8,6 +9,7 @@ import (
 	"github.com/mentor-cli/mentor/internal/diag"
 	"github.com/mentor-cli/mentor/internal/frontmatter"
 	"github.com/mentor-cli/mentor/internal/markdown"
+	"github.com/mentor-cli/mentor/internal/nesting"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -40,6 +42,35 @@ func IsCheckInsHeading(s string) bool {
 		return true
 	}
 	return false
+}
+
+// ParseAfterClosure reads what the follow-up of a closed pair is judged on,
+// and no more: the front matter and the Check-ins section. Sections is nil,
+// and Problems holds only the front matter's and the Check-ins section's.
+// check reads every closed pair's record this way; it costs a fraction of
+// Parse, which reads every section with the Markdown parser.
+func ParseAfterClosure(file string, src []byte) *Record {
+	r := &Record{File: file}
+	l := diag.List{File: file}
+	defer func() { r.Problems = l.Problems }()
+	doc, ferr := frontmatter.Split(src)
+	if ferr != nil {
+		l.Errorf(ferr.Line, "%s", ferr.Msg)
+		return r
+	}
+	r.frontMatter(doc, &l)
+	if mayHaveCheckIns(doc.Body) && nesting.ListsExceed(doc.Body, nesting.Limit) == 0 {
+		r.checkIns(doc, &l)
+	}
+	return r
+}
+
+// mayHaveCheckIns reports whether a body might hold a Check-ins heading:
+// the words are there, in any case. It only saves the Markdown parser's
+// time on the records that have none.
+func mayHaveCheckIns(body []byte) bool {
+	low := bytes.ToLower(body)
+	return bytes.Contains(low, []byte("check-in")) || bytes.Contains(low, []byte("checkin")) || bytes.Contains(low, []byte("check in"))
 }
 
 // LastCheckIn returns the date of the latest check-in, zero when there is none.

@@ -1,6 +1,7 @@
 package closure
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -128,5 +129,29 @@ func TestCheckInsSectionNames(t *testing.T) {
 	r := Parse("closure.md", []byte(src))
 	if r.CheckInSection == nil || r.CheckInSection.End != len(src) || len(r.CheckIns) != 1 || r.CheckIns[0].End != len(src) {
 		t.Errorf("section at the end: %+v %+v", r.CheckInSection, r.CheckIns)
+	}
+}
+
+// ParseAfterClosure reads the front matter and the check-ins as Parse does.
+func TestParseAfterClosure(t *testing.T) {
+	for _, src := range []string{withCheckIns, complete, complete + "\n## Check-ins\n### 2026-09-01\n", "no front matter\n## Check-ins\n### 2026-09-01\n",
+		strings.Replace(withCheckIns, "## Check-ins", "Check-ins\n---------", 1)} {
+		sameAfterClosure(t, src)
+	}
+}
+
+func FuzzParseAfterClosure(f *testing.F) {
+	f.Add(withCheckIns)
+	f.Add(complete + "\n## checkins\n### x\n")
+	f.Fuzz(func(t *testing.T, src string) { sameAfterClosure(t, src) })
+}
+
+func sameAfterClosure(t *testing.T, src string) {
+	t.Helper()
+	full, part := Parse("closure.md", []byte(src)), ParseAfterClosure("closure.md", []byte(src))
+	if !reflect.DeepEqual(full.CheckIns, part.CheckIns) || !reflect.DeepEqual(full.CheckInSection, part.CheckInSection) ||
+		!full.Closed.Equal(part.Closed) || full.Transition != part.Transition || full.Contact != part.Contact ||
+		!reflect.DeepEqual(full.CheckInProblems, part.CheckInProblems) {
+		t.Fatalf("Parse and ParseAfterClosure differ on %q:\n%+v\n%+v", src, full, part)
 	}
 }
