@@ -65,12 +65,33 @@ func ParseAfterClosure(file string, src []byte) *Record {
 	return r
 }
 
-// mayHaveCheckIns reports whether a body might hold a Check-ins heading:
-// the words are there, in any case. It only saves the Markdown parser's
-// time on the records that have none.
+// mayHaveCheckIns reports whether a body might hold a Check-ins heading: a
+// line that starts with # and names check-ins, or such a line underlined
+// with - or =. It only saves the Markdown parser's time on the records that
+// have none; the parser decides.
 func mayHaveCheckIns(body []byte) bool {
-	low := bytes.ToLower(body)
-	return bytes.Contains(low, []byte("check-in")) || bytes.Contains(low, []byte("checkin")) || bytes.Contains(low, []byte("check in"))
+	var prev []byte
+	for len(body) > 0 {
+		line := body
+		if i := bytes.IndexByte(body, '\n'); i >= 0 {
+			line, body = body[:i], body[i+1:]
+		} else {
+			body = nil
+		}
+		t := bytes.TrimSpace(line)
+		names := func(b []byte) bool {
+			low := bytes.ToLower(b)
+			return bytes.Contains(low, []byte("check-in")) || bytes.Contains(low, []byte("checkin")) || bytes.Contains(low, []byte("check in"))
+		}
+		switch {
+		case len(t) > 0 && t[0] == '#' && names(t):
+			return true
+		case len(t) > 0 && (t[0] == '-' || t[0] == '=') && len(bytes.Trim(t, string(t[0:1])+" \t")) == 0 && names(prev):
+			return true
+		}
+		prev = t
+	}
+	return false
 }
 
 // LastCheckIn returns the date of the latest check-in, zero when there is none.
