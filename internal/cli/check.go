@@ -93,9 +93,11 @@ func checkRun(opts *CheckOptions) error {
 	}
 	invalid := false
 	judge := func(p *pair.Pair) output.Checked {
-		return output.NewChecked(p, signals.Judge(p, r.Config, today))
+		c := output.NewChecked(p, signals.Judge(p, r.Config, today))
+		c.Chain = load.Chain(r, p.ID, p.Plan)
+		return c
 	}
-	err = load.Each(r, pairs, load.Options{Today: today, Notes: true}, judge, func(res output.Checked) error {
+	err = load.Each(r, pairs, load.Options{Today: today, Notes: true, ClosureIfClosed: true}, judge, func(res output.Checked) error {
 		invalid = invalid || res.Judgement.Verdict == signals.Invalid
 		return sink.Add(res)
 	})

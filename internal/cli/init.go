@@ -26,6 +26,7 @@ type InitOptions struct {
 	Program  string
 	Goals    []string
 	ID       string
+	Force    bool
 }
 
 func newInitCmd(f *Factory, runF func(*InitOptions) error) *cobra.Command {
@@ -65,6 +66,7 @@ When standard input is a terminal, init asks for a missing --mentor or --mentee.
 	fl.StringVar(&opts.Program, "program", "", "the programme or cohort `NAME`")
 	fl.StringArrayVar(&opts.Goals, "goal", nil, "a goal (repeat for more)")
 	fl.StringVar(&opts.ID, "id", "", "the pair id (default: slug(mentor)--slug(mentee))")
+	avoidForceFlag(c, &opts.Force)
 	_ = c.RegisterFlagCompletionFunc("cadence", cobra.FixedCompletions(
 		[]string{"weekly", "biweekly", "monthly"}, cobra.ShellCompDirectiveNoFileComp))
 	return c
@@ -143,6 +145,9 @@ func initRun(opts *InitOptions) error {
 		return &ExitError{ExitUsage, fmt.Errorf("--id: %w", err)}
 	}
 
+	if err := avoidPairing(f, r, d.Mentor, d.Mentee, opts.Force); err != nil {
+		return err
+	}
 	file := r.Config.PairsDir + "/" + d.ID + "/plan.md"
 	out, err := render.Execute(r, "plan.md", d)
 	if err != nil {

@@ -88,6 +88,13 @@ type Record struct {
 	NextGoals        []NextGoal // the mentee's goals for what comes next, from the Next goals list
 	Lines            Lines
 	Problems         []diag.Problem // errors make the record invalid
+
+	// The check-ins after closing (the Check-ins section), in file order.
+	CheckIns       []CheckIn
+	CheckInSection *CheckInSection // nil when the record has none
+	// CheckInProblems are the warnings about the Check-ins section; they
+	// are in Problems too.
+	CheckInProblems []diag.Problem
 }
 
 // The values the keys accept, as in the SPEC: the one table that
@@ -203,6 +210,12 @@ func Parse(file string, src []byte) *Record {
 	r.frontMatter(doc, &l)
 	r.Sections = sections(doc, &l)
 	r.NextGoals = nextGoals(doc)
+	for _, s := range r.Sections {
+		if IsCheckInsHeading(s.Heading) {
+			r.checkIns(doc, &l)
+			break
+		}
+	}
 	return r
 }
 

@@ -28,6 +28,9 @@ type Thresholds struct {
 	MissedWindow       int     `json:"missed_window"`
 	MissedLimit        int     `json:"missed_limit"`
 	NoProgressDays     int     `json:"no_progress_days"`
+	// RematchAfterDays is how long after closing a rematch is worth a
+	// warning: the waiting period the programme asks for.
+	RematchAfterDays int `json:"rematch_after_days"`
 }
 
 // Config is a programme's settings.
@@ -66,6 +69,7 @@ func Default() Config {
 			MissedWindow:       5,
 			MissedLimit:        3,
 			NoProgressDays:     60,
+			RematchAfterDays:   14,
 		},
 		RequiredSections:       append([]string(nil), DefaultSections...),
 		RequireSignoff:         "both",
@@ -86,6 +90,7 @@ thresholds:
   missed_window: 5        # commitment: look at this many recent meetings ...
   missed_limit: 3         # ... and fire when one side cancelled or missed this many
   no_progress_days: 60    # no-progress: no dated progress note for this many days
+  rematch_after_days: 14  # rematch: days to wait after closing before a new pairing
 closure:
   required_sections: [Summary, Goals and outcomes, What went well, What was challenging,
                       Lessons learned, Next steps, Future connection, Thanks]
@@ -93,7 +98,7 @@ closure:
 
 var topKeys = []string{"pairs_dir", "cadence", "thresholds", "closure", "survey"}
 var thresholdKeys = []string{"remind_days", "grace_days", "stall_factor", "unproductive_streak",
-	"missed_window", "missed_limit", "no_progress_days"}
+	"missed_window", "missed_limit", "no_progress_days", "rematch_after_days"}
 var closureKeys = []string{"required_sections", "require_signoff", "require_final_reflection"}
 
 // Parse reads a config file's bytes. file is the name used in errors. The
@@ -200,7 +205,7 @@ func (c *Config) setThreshold(file, key string, v *yaml.Node) error {
 	}
 	n, err := strconv.Atoi(v.Value)
 	minimum := 1
-	if key == "remind_days" || key == "grace_days" {
+	if key == "remind_days" || key == "grace_days" || key == "rematch_after_days" {
 		minimum = 0
 	}
 	if v.Kind != yaml.ScalarNode || err != nil || n < minimum || n > 100000 {
@@ -220,6 +225,8 @@ func (c *Config) setThreshold(file, key string, v *yaml.Node) error {
 		t.MissedLimit = n
 	case "no_progress_days":
 		t.NoProgressDays = n
+	case "rematch_after_days":
+		t.RematchAfterDays = n
 	}
 	return nil
 }

@@ -23,12 +23,13 @@ func TestDefaultFileIsTheDefault(t *testing.T) {
 func TestEveryKey(t *testing.T) {
 	src := "\ufeffpairs_dir: mentoring/pairs\ncadence: every 3 weeks\nthresholds:\n  remind_days: 7\n  grace_days: 0\n" +
 		"  stall_factor: 1.5\n  unproductive_streak: 2\n  missed_window: 4\n  missed_limit: 2\n  no_progress_days: 30\n" +
+		"  rematch_after_days: 0\n" +
 		"closure:\n  required_sections:\n    - Summary\n    - Thanks\n"
 	c, err := Parse(FileName, []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Thresholds{7, 0, 1.5, 2, 4, 2, 30}
+	want := Thresholds{7, 0, 1.5, 2, 4, 2, 30, 0}
 	if c.PairsDir != "mentoring/pairs" || c.Cadence.Days != 21 || c.Thresholds != want ||
 		strings.Join(c.RequiredSections, "|") != "Summary|Thanks" {
 		t.Errorf("got %+v", c)
@@ -58,6 +59,8 @@ func TestErrors(t *testing.T) {
 		{"pairs_dir: /abs\n", "inside the repo", 1},
 		{"pairs_dir:\n", "single value", 1},
 		{"thresholds:\n  remind_days: -1\n", "thresholds.remind_days must be a whole number of at least 0", 2},
+		{"thresholds:\n  rematch_after_days: -1\n", "thresholds.rematch_after_days must be a whole number of at least 0", 2},
+		{"thresholds:\n  rematch_after_day: 3\n", "did you mean thresholds.rematch_after_days?", 2},
 		{"thresholds:\n  missed_window: two\n", "thresholds.missed_window must be a whole number", 2},
 		{"thresholds:\n  unproductive_streak: 0\n", "at least 1", 2},
 		{"thresholds:\n  stall_factor: 0\n", "greater than 0", 2},

@@ -153,16 +153,57 @@ type Cadence struct {
 	Days int
 }
 
-// ParseCadence reads weekly, biweekly, monthly, "every N days" or "every N weeks".
+// ParseCadence reads weekly, biweekly, monthly, quarterly, yearly, "every N
+// days" or "every N weeks".
 func ParseCadence(s string) (Cadence, error) {
+	unit, n, ok := recurrence(s)
+	if !ok {
+		return Cadence{}, fmt.Errorf("%q is not a cadence: use weekly, biweekly, monthly, quarterly, yearly, \"every N days\" or \"every N weeks\"", s)
+	}
+	days := n
+	switch unit {
+	case Week:
+		days = 7 * n
+	case Month:
+		days = 30 * n
+		if n == 3 {
+			days = 91 // quarterly: thirteen weeks
+		}
+	case Year:
+		days = 365
+	}
+	return Cadence{s, days}, nil
+}
+
+// The units a cadence repeats in, as a calendar counts them.
+const (
+	Day   = "day"
+	Week  = "week"
+	Month = "month"
+	Year  = "year"
+)
+
+// Recurrence says how a calendar repeats the cadence: every n units (day,
+// week, month or year). Days counts a month as 30 days and a quarter as 91;
+// a calendar counts months, and the two drift apart by a few days a year.
+// ok is false for a cadence ParseCadence does not read.
+func (c Cadence) Recurrence() (unit string, n int, ok bool) {
+	return recurrence(c.Text)
+}
+
+func recurrence(s string) (unit string, n int, ok bool) {
 	norm := strings.Join(strings.Fields(strings.ToLower(s)), " ")
 	switch norm {
 	case "weekly":
-		return Cadence{s, 7}, nil
+		return Week, 1, true
 	case "biweekly", "fortnightly":
-		return Cadence{s, 14}, nil
+		return Week, 2, true
 	case "monthly":
-		return Cadence{s, 30}, nil
+		return Month, 1, true
+	case "quarterly":
+		return Month, 3, true
+	case "yearly", "annually":
+		return Year, 1, true
 	}
 	f := strings.Fields(norm)
 	if len(f) == 3 && f[0] == "every" {
@@ -170,15 +211,15 @@ func ParseCadence(s string) (Cadence, error) {
 		if err == nil && n > 0 && n <= 3650 {
 			switch f[2] {
 			case "day", "days":
-				return Cadence{s, n}, nil
+				return Day, n, true
 			case "week", "weeks":
 				if n <= 520 {
-					return Cadence{s, 7 * n}, nil
+					return Week, n, true
 				}
 			}
 		}
 	}
-	return Cadence{}, fmt.Errorf("%q is not a cadence: use weekly, biweekly, monthly, \"every N days\" or \"every N weeks\"", s)
+	return "", 0, false
 }
 
 // ParseDuration reads "N days|weeks|months|years" and returns the date that

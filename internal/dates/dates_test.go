@@ -15,7 +15,7 @@ func TestParse(t *testing.T) {
 
 func TestCadence(t *testing.T) {
 	for in, days := range map[string]int{"weekly": 7, "Biweekly": 14, "monthly": 30, "every 10 days": 10,
-		"every 3 weeks": 21, "every 1 week": 7, "Every  2  Weeks": 14} {
+		"every 3 weeks": 21, "every 1 week": 7, "Every  2  Weeks": 14, "quarterly": 91, "Yearly": 365, "annually": 365} {
 		c, err := ParseCadence(in)
 		if err != nil || c.Days != days {
 			t.Errorf("%q: %v %v", in, c, err)
@@ -25,6 +25,26 @@ func TestCadence(t *testing.T) {
 		if _, err := ParseCadence(in); err == nil {
 			t.Errorf("%q accepted", in)
 		}
+	}
+}
+
+func TestRecurrence(t *testing.T) {
+	for in, want := range map[string]struct {
+		unit string
+		n    int
+	}{"weekly": {Week, 1}, "biweekly": {Week, 2}, "fortnightly": {Week, 2}, "monthly": {Month, 1}, "Quarterly": {Month, 3},
+		"yearly": {Year, 1}, "every 10 days": {Day, 10}, "every 14 days": {Day, 14}, "every 3 weeks": {Week, 3}} {
+		c, err := ParseCadence(in)
+		if err != nil {
+			t.Fatalf("%q: %v", in, err)
+		}
+		unit, n, ok := c.Recurrence()
+		if !ok || unit != want.unit || n != want.n {
+			t.Errorf("%q: %s %d %v, want %s %d", in, unit, n, ok, want.unit, want.n)
+		}
+	}
+	if _, _, ok := (Cadence{Text: "when we feel like it"}).Recurrence(); ok {
+		t.Error("free text has no recurrence")
 	}
 }
 

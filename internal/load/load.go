@@ -30,6 +30,11 @@ type Options struct {
 	FrontMatterOnly bool
 	// Closure reads closure.md.
 	Closure bool
+	// ClosureIfClosed reads closure.md of a pair whose plan says it is
+	// closed, as closure.ParseAfterClosure does: the front matter and the
+	// check-ins that its follow-up-due signal is judged on, not the
+	// sections (Closure wins when both are set).
+	ClosureIfClosed bool
 	// Notes reads the notes under notes/.
 	Notes bool
 	// Surveys reads the closure surveys under survey/; Keys, when set,
@@ -58,9 +63,12 @@ func One(r *repo.Repo, ref pair.Ref, opt Options) *pair.Pair {
 	case !prob.NotExist():
 		p.PlanRead = pair.Read{Exists: true, Problem: prob.Problem}
 	}
-	if opt.Closure {
+	if after := !opt.Closure && opt.ClosureIfClosed && p.Plan != nil && p.Plan.Status == plan.Closed; opt.Closure || after {
 		data, prob := r.Read(ref.ClosureFile())
 		switch {
+		case prob == nil && after:
+			p.ClosureRead.Exists = true
+			p.Closure = closure.ParseAfterClosure(ref.ClosureFile(), data)
 		case prob == nil:
 			p.ClosureRead.Exists = true
 			p.Closure = closure.Parse(ref.ClosureFile(), data)

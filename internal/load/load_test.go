@@ -147,3 +147,22 @@ func TestEachRecovers(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// check reads closure.md only where the plan says the pair is closed: the
+// record its follow-up-due signal is judged on.
+func TestClosureIfClosed(t *testing.T) {
+	root := t.TempDir()
+	rec := "---\nmentor: A\nmentee: B\n---\n"
+	write(t, root, "pairs/open/plan.md", planText)
+	write(t, root, "pairs/open/closure.md", rec)
+	write(t, root, "pairs/done/plan.md", strings.Replace(planText, "start:", "status: closed\nstart:", 1))
+	write(t, root, "pairs/done/closure.md", rec)
+	r := open(t, root)
+	opt := Options{ClosureIfClosed: true}
+	if p := One(r, pair.Ref{ID: "open", Dir: "pairs/open"}, opt); p.Closure != nil {
+		t.Errorf("an open pair's record was read: %+v", p.ClosureRead)
+	}
+	if p := One(r, pair.Ref{ID: "done", Dir: "pairs/done"}, opt); p.Closure == nil || p.Closure.Mentor != "A" {
+		t.Errorf("a closed pair's record was not read: %+v", p.ClosureRead)
+	}
+}

@@ -27,11 +27,19 @@ type Checked struct {
 	Judgement signals.Judgement
 	Problems  []diag.Problem
 	Notes     note.Summary
+	// Previous is the pair this one follows (plan.md's previous), and
+	// Chain the earlier pairs the links lead to, oldest first.
+	Previous string
+	Chain    []string
 }
 
 // NewChecked keeps what check shows of a judged pair.
 func NewChecked(p *pair.Pair, j signals.Judgement) Checked {
-	return Checked{ID: p.ID, Plan: p.PlanFile(), Judgement: j, Problems: p.PlanProblems(), Notes: p.NotesSummary()}
+	c := Checked{ID: p.ID, Plan: p.PlanFile(), Judgement: j, Problems: p.PlanProblems(), Notes: p.NotesSummary()}
+	if p.Plan != nil {
+		c.Previous = p.Plan.Previous
+	}
+	return c
 }
 
 // CheckPair is one pair in `check --format json`.
@@ -44,6 +52,8 @@ type CheckPair struct {
 	Meetings signals.Meetings `json:"meetings"`
 	Problems []diag.Problem   `json:"problems"`
 	Notes    note.Summary     `json:"notes"`
+	Previous *string          `json:"previous"` // null when the pair follows none
+	Chain    []string         `json:"chain"`    // the earlier pairs, oldest first
 }
 
 func newCheckPair(r Checked) CheckPair {
@@ -57,6 +67,13 @@ func newCheckPair(r Checked) CheckPair {
 	}
 	if cp.Problems == nil {
 		cp.Problems = []diag.Problem{}
+	}
+	if r.Previous != "" {
+		cp.Previous = &r.Previous
+	}
+	cp.Chain = r.Chain
+	if cp.Chain == nil {
+		cp.Chain = []string{}
 	}
 	return cp
 }

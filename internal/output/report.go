@@ -221,6 +221,7 @@ func (m *md) report(rep *report.Report) {
 	m.attention(rep)
 	m.closures(s)
 	m.survey(rep)
+	m.after(s)
 	m.durations(s)
 	m.meetings(s)
 	m.programmes(rep)

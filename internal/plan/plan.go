@@ -84,6 +84,7 @@ type Section struct {
 // Lines holds the line of each front-matter key (0 when absent).
 type Lines struct {
 	Mentor, Mentee, Program, Start, End, Cadence, Status int
+	Previous                                             int
 }
 
 // Plan is a parsed plan.md.
@@ -96,7 +97,10 @@ type Plan struct {
 	End     dates.Date    // zero when there is no planned end
 	Cadence dates.Cadence // Days is 0 when not set in the plan
 	Status  Status
-	Lines   Lines
+	// Previous is the id of the pair this one follows (a rematch); "" for
+	// none.
+	Previous string
+	Lines    Lines
 
 	Goals    []Goal
 	Meetings []Meeting // in file order
@@ -129,7 +133,7 @@ type Options struct {
 }
 
 // Keys are the front-matter keys a plan understands.
-var Keys = []string{"mentor", "mentee", "program", "start", "end", "cadence", "status"}
+var Keys = []string{"mentor", "mentee", "program", "start", "end", "cadence", "status", "previous"}
 
 // Parse reads a plan. It never fails: what is wrong is in Problems.
 func Parse(file string, src []byte, opt Options) *Plan {
@@ -214,6 +218,16 @@ func (p *Plan) frontMatter(doc frontmatter.Doc, l *diag.List) {
 				continue
 			}
 			p.Status, p.Lines.Status = st, line
+		case "previous":
+			s, ok := f.Scalar()
+			s = strings.TrimSpace(s)
+			switch {
+			case ok && s == "":
+			case !ok || !IsPairID(s):
+				l.Warnf(line, "previous %q is not a pair id (the folder name of the earlier pair, such as ada-lovelace--grace-hopper); it is ignored", s)
+			default:
+				p.Previous, p.Lines.Previous = s, line
+			}
 		default:
 			if near, ok := frontmatter.Closest(f.Key, Keys); ok {
 				l.Warnf(f.Line, "unknown key %q: did you mean %q?", f.Key, near)
@@ -232,6 +246,22 @@ func (p *Plan) frontMatter(doc frontmatter.Doc, l *diag.List) {
 	if !p.Start.IsZero() && !p.End.IsZero() && p.End.Before(p.Start) {
 		l.Errorf(p.Lines.End, "end %s is before start %s: fix one of them", p.End, p.Start)
 	}
+}
+
+// IsPairID reports whether s has the form of a pair id: lower-case
+// letters, digits, '.', '_' and '-', not starting with '.' or '-', without
+// "..".
+func IsPairID(s string) bool {
+	if s == "" || s[0] == '.' || s[0] == '-' || strings.Contains(s, "..") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 func hasKey(fields []frontmatter.Field, key string) bool {

@@ -80,6 +80,7 @@ type Summary struct {
 	Meetings  Meetings  `json:"meetings"`
 	Durations Durations `json:"durations"`
 	Closures  Closures  `json:"closures"`
+	After     After     `json:"after"`
 }
 
 // Goals counts plan goals by state.
@@ -265,11 +266,16 @@ func Build(pairs []Pair, cfg config.Config, today dates.Date, opt Options) *Repo
 	rep := &Report{Today: today, Program: opt.Program, Since: opt.Since, PairsDir: cfg.PairsDir,
 		Attention: []Attention{}, Invalid: []Invalid{}, Pairs: []Row{}, Programmes: []Programme{}}
 	var kept []*facts
+	byID, followed := map[string]*Pair{}, followedIDs(pairs)
+	for i := range pairs {
+		byID[pairs[i].Pair.ID] = &pairs[i]
+	}
 	for i := range pairs {
 		f := study(&pairs[i], cfg, today)
 		if !f.keep(opt) {
 			continue
 		}
+		studyAfter(f, byID, followed)
 		kept = append(kept, f)
 	}
 	rep.Overall = summarise(kept)
@@ -316,6 +322,7 @@ type facts struct {
 	invalid   []Invalid
 	closure   closureFacts
 	survey    surveyFacts
+	after     afterFacts
 }
 
 func study(p *Pair, cfg config.Config, today dates.Date) *facts {
@@ -462,6 +469,7 @@ func summarise(fs []*facts) Summary {
 	s.Durations.Planned = spread(planned)
 	s.Durations.PlannedBuckets = counts(Buckets, bucketMap(plannedB), len(planned))
 	summariseClosures(&s, fs)
+	summariseAfter(&s, fs)
 	return s
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/mentor-cli/mentor/internal/closure"
 	"github.com/mentor-cli/mentor/internal/config"
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/pair"
@@ -43,7 +44,7 @@ type VerdictDef struct {
 // Verdicts are every verdict, in the order the first that applies wins.
 var Verdicts = []VerdictDef{
 	{Invalid, "the plan has errors: it cannot be judged"},
-	{Closed, "the plan's status is closed"},
+	{Closed, "the plan's status is closed (follow-up-due may still say a check-in is due)"},
 	{ReadyToClose, "goals-met or end-reached fired: time for the debrief"},
 	{ConsiderClosing, "stalled, unproductive, commitment or no-progress fired: talk about ending"},
 	{OnTrack, "none of those: carry on (end-near may still remind you to book the wrap-up)"},
@@ -86,6 +87,8 @@ var Catalog = []Def{
 		"one side cancelled or missed at least missed_limit of the last missed_window meetings", "missed_window, missed_limit", commitment},
 	{NoProgress, ConsiderClosing, "no-progress", "warning",
 		"the pair is older than no_progress_days, a goal is open, and no dated progress note falls within the last no_progress_days", "no_progress_days", noProgress},
+	{FollowUpDue, "", "", "notice",
+		"a closed pair's next check-in is due: a contact cadence after closing or the last check-in, up to contact.until (the only signal a closed pair can have)", "", followUpDue},
 }
 
 // Lookup returns the signal with the id; ok is false for an unknown id.
@@ -252,7 +255,7 @@ func Judge(p *pair.Pair, cfg config.Config, today dates.Date) Judgement {
 		}
 		return j
 	}
-	return JudgePlan(p.Plan, cfg, today)
+	return judgeWith(p.Plan, p.Closure, p.ID, cfg, today)
 }
 
 // judging is what the signals of one plan are computed from.
@@ -262,21 +265,33 @@ type judging struct {
 	today dates.Date
 	past  []plan.Meeting // meetings up to today, by date
 	j     *Judgement
+
+	rec    *closure.Record // the closure record; nil when there is none
+	pairID string          // "" when only the plan is known
 }
 
-// JudgePlan computes the signals and the verdict of a parsed plan.
+// JudgePlan computes the signals and the verdict of a parsed plan, without
+// its closure record (a closed plan then has no signal).
 func JudgePlan(p *plan.Plan, cfg config.Config, today dates.Date) Judgement {
+	return judgeWith(p, nil, "", cfg, today)
+}
+
+func judgeWith(p *plan.Plan, rec *closure.Record, id string, cfg config.Config, today dates.Date) Judgement {
 	ms := past(p, today)
 	j := Judgement{Goals: CountGoals(p), Meetings: countMeetings(ms)}
+	c := &judging{p: p, cfg: cfg, today: today, past: ms, j: &j, rec: rec, pairID: id}
 	switch {
 	case !p.Valid():
 		j.Verdict = Invalid
 		return j
 	case p.Status == plan.Closed:
+		// A closed pair gets no ending signal; only a check-in can be due.
 		j.Verdict = Closed
+		for _, msg := range followUpDue(c) {
+			j.Signals = append(j.Signals, Signal{FollowUpDue, msg})
+		}
 		return j
 	}
-	c := &judging{p: p, cfg: cfg, today: today, past: ms, j: &j}
 	j.Verdict = OnTrack
 	for _, d := range Catalog {
 		for _, msg := range d.eval(c) {
@@ -325,7 +340,7 @@ func endNear(c *judging) []string {
 		return nil
 	}
 	if left := c.p.End.DaysSince(c.today); left > 0 && left <= c.cfg.Thresholds.RemindDays {
-		return one("planned end %s is in %s: book the wrap-up meeting", c.p.End, plural(left, "day"))
+		return one("planned end %s is in %s: book the wrap-up meeting (mentor close invite %s --date YYYY-MM-DD --time HH:MM)", c.p.End, plural(left, "day"), c.id())
 	}
 	return nil
 }

@@ -35,6 +35,7 @@ const (
 	// FinalReflectionMissing is the rule closure.require_final_reflection
 	// turns on.
 	FinalReflectionMissing = "final-reflection-missing"
+	CheckInInvalid         = "checkin-invalid"
 )
 
 // Rule describes one rule for people and for CI formats that list them.
@@ -69,6 +70,8 @@ var Rules = []Rule{
 		"Fix the survey file at the line named: every answer must fit its question's scale, name a question of survey.questions, and every required question needs an answer. An encrypted survey is checked in full only with --identity; a damaged one must be answered again."},
 	{FinalReflectionMissing, diag.Error, "A closed pair lacks a final reflection the programme requires",
 		"With closure.require_final_reflection: mentee (or both) in .mentor.yaml, a pair with a closure record needs a final reflection note from the mentee (and the mentor): write it with `mentor close note PAIR --as SIDE --final`. A side the record marks unreachable is not asked."},
+	{CheckInInvalid, diag.Warning, "A check-in in the Check-ins section cannot be counted",
+		"Start each level-3 heading of the Check-ins section with the check-in's date, on or after the closed date, such as ### 2027-02-20 (mentor close checkin PAIR writes it so)."},
 }
 
 // RuleByID returns the rule with the id; ok is false for an unknown id.
@@ -213,6 +216,9 @@ func checkPair(p *pair.Pair, opt Options) []Finding {
 	}
 	if pl != nil {
 		out = append(out, mismatches(pl, rec, file)...)
+	}
+	for _, pr := range rec.CheckInProblems {
+		add(find(CheckInInvalid, file, orOne(pr.Line), "%s", pr.Message))
 	}
 	if rec.Transition != "" && rec.Transition != "end" && rec.Contact.Channel == "" {
 		add(find(ContactMissing, file, orOne(rec.Contact.Line),

@@ -107,6 +107,9 @@ func TestRules(t *testing.T) {
 			"contact-missing@closure.md:9", "transition is informal"},
 		{"no contact key", mkpair("closed", strings.Replace(recordSrc, "contact:\n  channel: email\n  cadence: quarterly\n", "", 1)), opts("2026-11-21"),
 			"contact-missing@closure.md:1", "contact.channel is empty"},
+		{"a malformed check-in heading", mkpair("closed", recordSrc+"## Check-ins\n### 2027-02-20\nCoffee.\n### Spring catch-up\n"), opts("2026-11-21"),
+			"checkin-invalid@closure.md:26", `check-in heading "Spring catch-up" does not start with a date`},
+		{"check-ins well formed", mkpair("closed", recordSrc+"## Check-ins\n### 2027-02-20\nCoffee.\n"), opts("2026-11-21"), "", ""},
 		{"contact not needed at end", mkpair("closed", strings.Replace(strings.Replace(recordSrc, "transition: informal", "transition: end", 1), "  channel: email\n", "", 1)), opts("2026-11-21"), "", ""},
 	}
 	for _, tt := range tests {
@@ -160,16 +163,17 @@ func TestPlanProblemsAndOrphans(t *testing.T) {
 	}
 }
 
-// Every rule has metadata, and only status-stale is a warning.
+// Every rule has metadata, and only status-stale and checkin-invalid are
+// warnings.
 func TestRuleTable(t *testing.T) {
-	if len(Rules) != 11 {
+	if len(Rules) != 12 {
 		t.Fatalf("%d rules", len(Rules))
 	}
 	for _, r := range Rules {
 		if r.Summary == "" || r.Help == "" {
 			t.Errorf("%s lacks text", r.ID)
 		}
-		if (r.Severity == diag.Warning) != (r.ID == StatusStale) {
+		if (r.Severity == diag.Warning) != (r.ID == StatusStale || r.ID == CheckInInvalid) {
 			t.Errorf("%s is a %s", r.ID, r.Severity)
 		}
 	}
