@@ -232,7 +232,20 @@ func rematchRun(opts *RematchOptions) error {
 			open++
 		}
 	}
-	out, err = edit.CarryOver(out, np, ref.ID, followsLine(ref.ID, op, rec, len(carried)), items)
+	// The mentee's own goals for what comes next, from the record's Next
+	// goals list, go with the mentee to the new mentor.
+	next := 0
+	if opts.Mentor != "" && rec != nil {
+		for _, g := range rec.NextGoals {
+			item := "- [ ] " + g.Title
+			for _, n := range g.Notes {
+				item += "\n  - " + n
+			}
+			items = append(items, item)
+			next++
+		}
+	}
+	out, err = edit.CarryOver(out, np, ref.ID, followsLine(ref.ID, op, rec, len(carried), next), items)
 	if err != nil {
 		return usageErr("%v", err)
 	}
@@ -258,12 +271,16 @@ func rematchRun(opts *RematchOptions) error {
 		}
 	}
 	fmt.Fprintln(f.IO.Out, file)
-	fmt.Fprintf(f.IO.ErrOut, "carried over %s from %s (%d open, %d dropped)\n", counted(len(carried), "goal"), ref.ID, open, len(carried)-open)
+	fmt.Fprintf(f.IO.ErrOut, "carried over %s from %s (%d open, %d dropped)", counted(len(carried), "goal"), ref.ID, open, len(carried)-open)
+	if next > 0 {
+		fmt.Fprintf(f.IO.ErrOut, ", and %s from the record's Next goals", counted(next, "new goal"))
+	}
+	fmt.Fprintln(f.IO.ErrOut)
 	return nil
 }
 
 // followsLine is the line of the new plan that names the earlier pair.
-func followsLine(id string, op *plan.Plan, rec *closure.Record, carried int) string {
+func followsLine(id string, op *plan.Plan, rec *closure.Record, carried, next int) string {
 	when := "not closed yet"
 	if rec != nil && !rec.Closed.IsZero() {
 		when = "closed " + rec.Closed.String()
@@ -271,11 +288,16 @@ func followsLine(id string, op *plan.Plan, rec *closure.Record, carried int) str
 	line := fmt.Sprintf("Follows the pair [%s](../%s/plan.md) (%s mentoring %s, %s)", id, id, op.Mentor, op.Mentee, when)
 	switch carried {
 	case 0:
-		return line + "; every goal there was met."
+		line += "; every goal there was met."
 	case 1:
-		return line + ": the goal not met there is carried over under Goals, with its progress notes."
+		line += ": the goal not met there is carried over under Goals, with its progress notes."
+	default:
+		line += ": the goals not met there are carried over under Goals, with their progress notes."
 	}
-	return line + ": the goals not met there are carried over under Goals, with their progress notes."
+	if next > 0 {
+		line += " The mentee's next goals from its closure record follow them."
+	}
+	return line
 }
 
 // counted says "1 goal", "3 goals".
