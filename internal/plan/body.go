@@ -69,6 +69,8 @@ type walker struct {
 	cur     *Meeting
 	curSec  *Section
 	goal    int // index in p.Goals of the goal whose notes come next, or -1
+
+	misnamed string // the section the current misnamed level-2 heading means, or ""
 }
 
 func (p *Plan) body(src []byte, doc frontmatter.Doc, l *diag.List, opt Options) {
@@ -80,6 +82,7 @@ func (p *Plan) body(src []byte, doc frontmatter.Doc, l *diag.List, opt Options) 
 		if fastBody(fp, fl, doc, opt.Today) {
 			p.Title, p.Goals, p.Meetings = fp.Title, fp.Goals, fp.Meetings
 			p.GoalsSection, p.MeetingsSection = fp.GoalsSection, fp.MeetingsSection
+			p.Misnamed = fp.Misnamed
 			l.Problems = append(l.Problems, fl.Problems...)
 			return
 		}
@@ -141,6 +144,7 @@ func (w *walker) closeSection(end int) {
 // heading handles a heading of the document (not one nested in a block)
 // whose line starts at body offset start.
 func (w *walker) heading(level int, title string, start int) {
+	w.warnHeading(level, title, start)
 	p := w.p
 	if level <= 2 {
 		w.closeSection(start)

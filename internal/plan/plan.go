@@ -101,6 +101,9 @@ type Plan struct {
 	GoalsSection    *Section
 	MeetingsSection *Section // the first Meetings (or Meeting log) section
 	Title           string   // the level-1 heading, if any
+	// Misnamed are the level-2 headings that look like Goals or Meetings
+	// but are not read as them ("## Meeting notes").
+	Misnamed []Misnamed
 
 	HasBOM  bool
 	CRLF    bool
@@ -131,7 +134,10 @@ var Keys = []string{"mentor", "mentee", "program", "start", "end", "cadence", "s
 func Parse(file string, src []byte, opt Options) *Plan {
 	p := &Plan{File: file, Status: Active}
 	l := diag.List{File: file}
-	defer func() { p.Problems = l.Problems }()
+	defer func() {
+		sortProblems(l.Problems)
+		p.Problems = l.Problems
+	}()
 
 	doc, ferr := frontmatter.Split(src)
 	p.HasBOM = doc.HasBOM
@@ -146,6 +152,9 @@ func Parse(file string, src []byte, opt Options) *Plan {
 		return p
 	}
 	p.body(src, doc, &l, opt)
+	if !diag.HasErrors(l.Problems) {
+		p.warnBody(&l)
+	}
 	return p
 }
 
