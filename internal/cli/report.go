@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -109,6 +110,10 @@ func reportRun(opts *ReportOptions) error {
 	r, pairs, err := f.RepoPairs(opts.Paths)
 	if err != nil {
 		return err
+	}
+	if len(pairs) == 0 {
+		fmt.Fprintf(f.IO.ErrOut, "mentor: warning: no pairs found in %s/ of the repo %s; the report is empty\n",
+			output.Text(r.Config.PairsDir), output.Text(r.Where()))
 	}
 	loaded := loadPairs(r, pairs, today)
 	if err := knownProgram(ropt.Program, loaded); err != nil {

@@ -89,8 +89,12 @@ func (g *checkGitHub) Add(c Checked) error {
 		g.b.WriteString(Annotation(kind, s.ID+" ("+c.ID+")", file, s.Line, s.Message))
 	}
 	if needsAttention(c) {
+		probs := errorsOnly(c.Problems)
+		for i := range probs {
+			probs[i].File = g.env.Prefix + probs[i].File
+		}
 		g.attn = append(g.attn, Checked{ID: c.ID, Plan: file, Judgement: signals.Judgement{Verdict: c.Judgement.Verdict, Signals: c.Judgement.Signals},
-			Problems: errorsOnly(c.Problems)})
+			Problems: probs})
 	}
 	if g.b.Len() > 64<<10 {
 		return g.flush()
