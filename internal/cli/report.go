@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"github.com/mentor-cli/mentor/internal/escape"
 	"sort"
 	"strconv"
 	"strings"
@@ -113,7 +114,7 @@ func reportRun(opts *ReportOptions) error {
 	}
 	if len(pairs) == 0 {
 		fmt.Fprintf(f.IO.ErrOut, "mentor: warning: no pairs found in %s/ of the repo %s; the report is empty\n",
-			output.Text(r.Config.PairsDir), output.Text(r.Where()))
+			escape.Text(r.Config.PairsDir), escape.Text(r.Where()))
 	}
 	loaded := loadPairs(r, pairs, today)
 	if err := knownProgram(ropt.Program, loaded); err != nil {

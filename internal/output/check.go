@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/mentor-cli/mentor/internal/escape"
 	"io"
 	"slices"
 	"strconv"
@@ -110,7 +111,7 @@ func (s *CheckJSONStream) Add(r Checked) error {
 	s.n++
 	s.write(sep)
 	if s.err == nil {
-		_, s.err = s.w.Write(jsonUnsafe(bytes.TrimSuffix(s.buf.Bytes(), []byte("\n"))))
+		_, s.err = s.w.Write(escape.JSON(bytes.TrimSuffix(s.buf.Bytes(), []byte("\n"))))
 	}
 	return s.err
 }
@@ -133,7 +134,7 @@ func (s *CheckJSONStream) Close() error {
 // do.
 func NoPairs(pairsDir, where string) string {
 	return fmt.Sprintf("No pairs found in %s/ of the repo %s. Start one with: mentor close init --mentor NAME --mentee NAME, or pass --repo the programme's folder",
-		Text(pairsDir), Text(where))
+		escape.Text(pairsDir), escape.Text(where))
 }
 
 // CheckTable writes the table a person reads: one row per pair, then the
@@ -170,7 +171,7 @@ func CheckTable(w io.Writer, pal iostreams.Palette, today dates.Date, results []
 			note = r.Notes.Last.String()
 			withNotes = true
 		}
-		rows = append(rows, []string{Name(r.ID), string(r.Judgement.Verdict), sigs, goals, last, note})
+		rows = append(rows, []string{escape.Name(r.ID), string(r.Judgement.Verdict), sigs, goals, last, note})
 	}
 	if !withNotes {
 		header = header[:5]
@@ -219,9 +220,9 @@ func CheckTable(w io.Writer, pal iostreams.Palette, today dates.Date, results []
 			b.WriteString("\n")
 			details = true
 		}
-		b.WriteString(pal.Bold(Name(r.ID)) + "\n")
+		b.WriteString(pal.Bold(escape.Name(r.ID)) + "\n")
 		for _, s := range r.Judgement.Signals {
-			fmt.Fprintf(&b, "  %s: %s\n", s.ID, Text(s.Message))
+			fmt.Fprintf(&b, "  %s: %s\n", s.ID, escape.Text(s.Message))
 		}
 	}
 
@@ -282,5 +283,5 @@ func Problems(w io.Writer, ps []diag.Problem) {
 // ProblemLine is a problem as FILE:LINE: SEVERITY: MESSAGE, escaped for a
 // terminal or a CI log (a problem about a whole file is on its line 1).
 func ProblemLine(p diag.Problem) string {
-	return fmt.Sprintf("%s:%d: %s: %s", Name(p.File), max(p.Line, 1), p.Severity, Text(p.Message))
+	return fmt.Sprintf("%s:%d: %s: %s", escape.Name(p.File), max(p.Line, 1), p.Severity, escape.Text(p.Message))
 }

@@ -2,6 +2,7 @@ package output
 
 import (
 	"fmt"
+	"github.com/mentor-cli/mentor/internal/escape"
 	"io"
 	"strconv"
 	"strings"
@@ -27,7 +28,9 @@ func EscapeData(s string) string     { return ghData.Replace(s) }
 func EscapeProperty(s string) string { return ghProperty.Replace(s) }
 
 // Annotation is one workflow command that annotates a file's line: kind is
-// error, warning or notice. It ends with a line break.
+// error, warning or notice. It ends with a line break. Control characters
+// in the values are written as escapes (\x1b) first: the log shows the
+// command's values, and no escape sequence may reach it raw.
 func Annotation(kind, title, file string, line int, message string) string {
 	var b strings.Builder
 	b.WriteString("::" + kind)
@@ -36,10 +39,10 @@ func Annotation(kind, title, file string, line int, message string) string {
 		if p[1] == "" {
 			continue
 		}
-		b.WriteString(sep + p[0] + "=" + EscapeProperty(p[1]))
+		b.WriteString(sep + p[0] + "=" + EscapeProperty(escape.Controls(p[1])))
 		sep = ","
 	}
-	b.WriteString("::" + EscapeData(message) + "\n")
+	b.WriteString("::" + EscapeData(escape.Controls(message)) + "\n")
 	return b.String()
 }
 
@@ -77,7 +80,7 @@ func (g *checkGitHub) Add(c Checked) error {
 			kind = "error"
 		}
 		pf := g.env.Prefix + p.File
-		fmt.Fprintf(&g.b, "%s:%d: %s: %s\n", Name(pf), max(p.Line, 1), p.Severity, Text(p.Message))
+		fmt.Fprintf(&g.b, "%s:%d: %s: %s\n", escape.Name(pf), max(p.Line, 1), p.Severity, escape.Text(p.Message))
 		g.b.WriteString(Annotation(kind, "plan "+string(p.Severity)+" ("+c.ID+")", pf, p.Line, p.Message))
 	}
 	for _, s := range c.Judgement.Signals {
@@ -85,7 +88,7 @@ func (g *checkGitHub) Add(c Checked) error {
 		if d, ok := signals.Lookup(s.ID); ok && d.Annotation != "" {
 			kind = d.Annotation
 		}
-		fmt.Fprintf(&g.b, "%s:%d: %s: %s [%s]\n", Name(file), max(s.Line, 1), kind, Text(s.Message), s.ID)
+		fmt.Fprintf(&g.b, "%s:%d: %s: %s [%s]\n", escape.Name(file), max(s.Line, 1), kind, escape.Text(s.Message), s.ID)
 		g.b.WriteString(Annotation(kind, s.ID+" ("+c.ID+")", file, s.Line, s.Message))
 	}
 	if needsAttention(c) {
@@ -139,11 +142,11 @@ func CheckMarkdown(w io.Writer, n int, counts map[signals.Verdict]int, today dat
 	var b strings.Builder
 	b.WriteString("### mentor close check\n\n")
 	if n == 0 {
-		b.WriteString(MarkdownText(noPairs) + "\n\n")
+		b.WriteString(escape.Markdown(noPairs) + "\n\n")
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
-	b.WriteString(MarkdownText(checkSummary(n, counts, today)) + "\n\n")
+	b.WriteString(escape.Markdown(checkSummary(n, counts, today)) + "\n\n")
 	if len(attn) == 0 {
 		b.WriteString("No pair needs attention today.\n\n")
 		_, err := io.WriteString(w, b.String())
@@ -156,8 +159,8 @@ func CheckMarkdown(w io.Writer, n int, counts map[signals.Verdict]int, today dat
 	}
 	b.WriteString("| Pair | Verdict | Why | Plan |\n|---|---|---|---|\n")
 	for _, c := range attn {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", MarkdownCell(c.ID), c.Judgement.Verdict,
-			MarkdownCell(strings.Join(Why(c.Judgement.Signals, c.Problems), "; ")), MarkdownCell(c.Plan))
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", escape.MarkdownCell(c.ID), c.Judgement.Verdict,
+			escape.MarkdownCell(strings.Join(Why(c.Judgement.Signals, c.Problems), "; ")), escape.MarkdownCell(c.Plan))
 	}
 	b.WriteByte('\n')
 	_, err := io.WriteString(w, b.String())

@@ -3,6 +3,7 @@ package output
 import (
 	"encoding/csv"
 	"fmt"
+	"github.com/mentor-cli/mentor/internal/escape"
 	"io"
 	"strconv"
 	"strings"
@@ -44,7 +45,7 @@ func ReportCSV(w io.Writer, rep *report.Report) error {
 		}
 		return n(*d)
 	}
-	t := csvCell
+	t := escape.CSV
 	for _, r := range rep.Pairs {
 		ids := make([]string, len(r.Signals))
 		for i, s := range r.Signals {
@@ -95,7 +96,7 @@ func (m *md) table(align string, header []string, rows [][]string) {
 	for i, r := range rows {
 		esc[i] = make([]string, len(r))
 		for j, c := range r {
-			esc[i][j] = MarkdownCell(c)
+			esc[i][j] = escape.MarkdownCell(c)
 		}
 	}
 	m.tableMD(align, header, esc)
@@ -122,9 +123,6 @@ func (m *md) tableMD(align string, header []string, rows [][]string) {
 func (m *md) row(cells []string) {
 	m.WriteString("| " + strings.Join(cells, " | ") + " |\n")
 }
-
-// cell makes text safe inside a table cell.
-func cell(s string) string { return MarkdownCell(s) }
 
 // pie writes a Mermaid pie of the counts that are not zero.
 func (m *md) pie(title string, cs []report.Count) {
@@ -154,7 +152,7 @@ func (m *md) bar(title, yLabel string, cs []report.Count) {
 // label keeps a chart label on one line, free of control characters and
 // of double quotes, which Mermaid has no escape for.
 func label(s string) string {
-	return strings.ReplaceAll(strings.Join(strings.Fields(Text(s)), " "), `"`, "'")
+	return strings.ReplaceAll(strings.Join(strings.Fields(escape.Text(s)), " "), `"`, "'")
 }
 
 func pct(share float64) string {
@@ -192,27 +190,7 @@ func countRows(cs []report.Count) [][]string {
 // link is a Markdown link to a repo-relative file; the report lives in the
 // repo root.
 func link(text, file string) string {
-	return "[" + MarkdownCell(text) + "](" + MarkdownLink(file) + ")"
-}
-
-// codeSpan writes text as inline code, with a fence of backticks longer
-// than any run inside it, on one line.
-func codeSpan(s string) string {
-	s = strings.Join(strings.Fields(Text(s)), " ")
-	run, longest := 0, 0
-	for _, r := range s {
-		if r == '`' {
-			run++
-			longest = max(longest, run)
-		} else {
-			run = 0
-		}
-	}
-	fence := strings.Repeat("`", longest+1)
-	if longest > 0 || strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
-		return fence + " " + s + " " + fence
-	}
-	return fence + s + fence
+	return "[" + escape.MarkdownCell(text) + "](" + escape.MarkdownLink(file) + ")"
 }
 
 func programmeName[S ~string](n S) string {
@@ -225,9 +203,9 @@ func programmeName[S ~string](n S) string {
 func (m *md) report(rep *report.Report) {
 	s := rep.Overall
 	m.heading(1, "Programme report")
-	scope := fmt.Sprintf("As of %s, %s in %s", rep.Today, plural(s.Pairs, "pair", "pairs"), codeSpan(rep.PairsDir+"/"))
+	scope := fmt.Sprintf("As of %s, %s in %s", rep.Today, plural(s.Pairs, "pair", "pairs"), escape.MarkdownCode(rep.PairsDir+"/"))
 	if rep.Program != "" {
-		scope += ` of the programme "` + markdownInline(string(rep.Program)) + `"`
+		scope += ` of the programme "` + escape.MarkdownInline(string(rep.Program)) + `"`
 	}
 	if !rep.Since.IsZero() {
 		scope += fmt.Sprintf(", started or closed since %s", rep.Since)
@@ -304,9 +282,9 @@ func (m *md) attention(rep *report.Report) {
 	}
 	var rows [][]string
 	for _, a := range rep.Attention {
-		row := []string{link(a.ID, a.Plan), string(a.Verdict), MarkdownCell(strings.Join(Why(a.Signals, a.Problems), "; "))}
+		row := []string{link(a.ID, a.Plan), string(a.Verdict), escape.MarkdownCell(strings.Join(Why(a.Signals, a.Problems), "; "))}
 		if named {
-			row = []string{row[0], MarkdownCell(programmeName(a.Program)), row[1], row[2]}
+			row = []string{row[0], escape.MarkdownCell(programmeName(a.Program)), row[1], row[2]}
 		}
 		rows = append(rows, row)
 	}
@@ -396,7 +374,7 @@ func (m *md) invalid(rep *report.Report) {
 		for _, p := range inv.Problems {
 			msgs = append(msgs, p.String())
 		}
-		rows = append(rows, []string{MarkdownCell(inv.ID), link(inv.File, inv.File), MarkdownCell(strings.Join(msgs, "; "))})
+		rows = append(rows, []string{escape.MarkdownCell(inv.ID), link(inv.File, inv.File), escape.MarkdownCell(strings.Join(msgs, "; "))})
 	}
 	m.tableMD("", []string{"Pair", "File", "Problems"}, rows)
 }

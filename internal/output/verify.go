@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"github.com/mentor-cli/mentor/internal/escape"
 	"io"
 	"strings"
 
@@ -21,7 +22,7 @@ const SchemaVersion = 2
 // path or the message is written as an escape: one finding, one line, for
 // grep and problem matchers, and no line that a CI log takes for a command.
 func findingLine(f verify.Finding) string {
-	return fmt.Sprintf("%s:%d: %s: %s [%s]", Name(f.File), max(f.Line, 1), f.Severity, Text(f.Message), f.Rule)
+	return fmt.Sprintf("%s:%d: %s: %s [%s]", escape.Name(f.File), max(f.Line, 1), f.Severity, escape.Text(f.Message), f.Rule)
 }
 
 // VerifySummary is the one-line summary: "12 pairs checked: 2 errors, 1 warning".
@@ -70,7 +71,7 @@ func encode(w io.Writer, v any) error {
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	_, err := w.Write(jsonUnsafe(b.Bytes()))
+	_, err := w.Write(escape.JSON(b.Bytes()))
 	return err
 }
 
@@ -109,7 +110,7 @@ func VerifyMarkdown(w io.Writer, pairs int, fs []verify.Finding) error {
 	if len(fs) > 0 {
 		b.WriteString("\n| File | Line | Severity | Rule | Message |\n|---|---:|---|---|---|\n")
 		for _, f := range fs {
-			fmt.Fprintf(&b, "| %s | %d | %s | %s | %s |\n", MarkdownCell(f.File), max(f.Line, 1), f.Severity, f.Rule, MarkdownCell(f.Message))
+			fmt.Fprintf(&b, "| %s | %d | %s | %s | %s |\n", escape.MarkdownCell(f.File), max(f.Line, 1), f.Severity, f.Rule, escape.MarkdownCell(f.Message))
 		}
 	}
 	b.WriteByte('\n')

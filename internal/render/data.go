@@ -158,6 +158,7 @@ func NewData(pr *pair.Pair, j signals.Judgement, cfg config.Config, today, date 
 	d.SetSpan()
 	d.Reason, d.ReasonSignal = ProposeReason(j.Signals)
 	d.ReasonProposed = d.ReasonSignal != ""
+	safe(&d)
 	return d
 }
 

@@ -282,7 +282,7 @@ func Build(pairs []Pair, cfg config.Config, today dates.Date, opt Options) *Repo
 		rep.Pairs = append(rep.Pairs, f.row)
 		if f.row.Attention {
 			rep.Attention = append(rep.Attention, Attention{ID: f.row.ID, Plan: f.row.Plan, Program: nullable.String(f.program),
-				Verdict: f.row.Verdict, Signals: f.row.Signals, Problems: f.problems})
+				Verdict: f.row.Verdict, Signals: f.row.Signals, Problems: append([]diag.Problem{}, f.problems...)})
 		}
 		rep.Invalid = append(rep.Invalid, f.invalid...)
 	}

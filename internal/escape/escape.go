@@ -1,4 +1,7 @@
-package output
+// Package escape makes every text that a person's file can put into an
+// output safe for that output. Outputs (internal/output) and templates
+// (internal/render) both use it.
+package escape
 
 import (
 	"fmt"
@@ -9,19 +12,19 @@ import (
 	"unicode/utf8"
 )
 
-// Every text that a person's file can put into an output — a pair folder's
-// name, a goal's title, a message that quotes a heading — is escaped here
-// for the output it goes to:
+// A pair folder's name, a goal's title, a message that quotes a heading:
+// each is escaped for the output it goes to.
 //
 //   - text for a terminal or a CI log (Text, Name): control characters,
 //     terminal escape sequences and the Unicode characters that reorder or
 //     break lines never reach it raw, and no line can start a GitHub
 //     workflow command (a line whose first non-blank characters are "::",
 //     or one that holds "##[", the runner's older form);
-//   - Markdown (MarkdownText, MarkdownCell, MarkdownLink): nothing becomes
-//     markup, or breaks a table, a link or a heading;
-//   - CSV (csvCell): no cell is a formula a spreadsheet would run;
-//   - JSON (encode): the characters above are \u escapes.
+//   - Markdown (Markdown, MarkdownInline, MarkdownCell, MarkdownLink,
+//     MarkdownCode): nothing becomes markup, or breaks a table, a link or a
+//     heading;
+//   - CSV (CSV): no cell is a formula a spreadsheet would run;
+//   - JSON (JSON): the characters above are \u escapes.
 
 // unsafeRune reports whether r must not reach a terminal or a log raw: C0
 // and C1 control characters (ESC starts terminal escape sequences, CSI is
@@ -75,12 +78,38 @@ func validAt(s string, i int) bool {
 }
 
 func plainText(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
 	for _, r := range s {
 		if unsafeRune(r) {
 			return false
 		}
 	}
 	return !strings.Contains(s, "##[")
+}
+
+// Controls writes unsafe characters as escapes but for line breaks, and
+// leaves everything else as it is: for the values of a workflow command,
+// which escapes line breaks itself and whose line the runner reads as a
+// command (so "##[" in it starts nothing).
+func Controls(s string) string {
+	unsafe := func(r rune) bool { return r != '\n' && r != '\r' && unsafeRune(r) }
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, unsafe) {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && !validAt(s, i):
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case unsafe(r):
+			escapeRune(&b, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // Name makes a name (a pair id, a path) safe to print where it may start a
@@ -114,17 +143,18 @@ func Name(s string) string {
 // markdownSpecial are the ASCII punctuation characters that can start
 // Markdown or GitHub markup inside a line: emphasis, code, links and
 // images, HTML and autolinks, entities, tables, strike-through, headings,
-// math. Each is written with a backslash, which CommonMark allows before
-// any ASCII punctuation.
-const markdownSpecial = "\\`*_[]<>|~#&$!"
+// math, and the "@" of the links GitHub makes of bare e-mail addresses.
+// Each is written with a backslash, which CommonMark allows before any
+// ASCII punctuation.
+const markdownSpecial = "\\`*_[]<>|~#&$!@"
 
-// MarkdownText makes text safe inside a Markdown paragraph, list item,
+// Markdown makes text safe inside a Markdown paragraph, list item,
 // heading or table cell: on one line (line breaks become spaces), without
 // unsafe characters, and with every character that could start markup
 // escaped, so it reads as the text it is. A "-", "+" or "1." at its start
 // is escaped too, so that it starts no list when it starts a line.
-func MarkdownText(s string) string {
-	out := markdownInline(s)
+func Markdown(s string) string {
+	out := MarkdownInline(s)
 	if out != "" && (out[0] == '-' || out[0] == '+' || out[0] == '=') {
 		out = `\` + out
 	}
@@ -134,9 +164,9 @@ func MarkdownText(s string) string {
 	return out
 }
 
-// markdownInline is MarkdownText without the escapes at its start, for
+// MarkdownInline is Markdown without the escapes at its start, for
 // places where no block can start (a table cell, a link's text).
-func markdownInline(s string) string {
+func MarkdownInline(s string) string {
 	s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == 0x2028 || r == 0x2029 }), " ")
 	var b strings.Builder
 	for i, r := range s {
@@ -155,8 +185,11 @@ func markdownInline(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	return b.String()
+	// GitHub also links bare URLs: https://…, www.…, mailto:….
+	return autolinks.Replace(b.String())
 }
+
+var autolinks = strings.NewReplacer("://", `\://`, "www.", `www\.`, "WWW.", `WWW\.`, "mailto:", `mailto\:`, "xmpp:", `xmpp\:`)
 
 func leadingDigits(s string) int {
 	n := 0
@@ -166,13 +199,13 @@ func leadingDigits(s string) int {
 	return n
 }
 
-// MarkdownCell is MarkdownText for a table cell (where no block starts):
+// MarkdownCell is Markdown for a table cell (where no block starts):
 // an empty cell shows "-".
 func MarkdownCell(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return "-"
 	}
-	return markdownInline(s)
+	return MarkdownInline(s)
 }
 
 // MarkdownLink makes a repo-relative slash path a link destination: every
@@ -190,11 +223,13 @@ func MarkdownLink(path string) string {
 	return strings.Join(segs, "/")
 }
 
-// csvCell neutralises a cell that a spreadsheet would run as a formula (a
+// CSV neutralises a cell that a spreadsheet would run as a formula (a
 // leading =, +, -, @, tab or carriage return) by starting it with a single
-// quote, as OWASP advises, and writes unsafe characters as escapes.
-func csvCell(s string) string {
-	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
+// quote, as OWASP advises, and one that would start a workflow command
+// when the file is printed in a CI log (a leading ::) the same way; it
+// writes unsafe characters as escapes.
+func CSV(s string) string {
+	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 || strings.HasPrefix(strings.TrimLeft(s, " "), "::") {
 		s = "'" + s
 	}
 	if plainText(s) {
@@ -216,10 +251,10 @@ func csvCell(s string) string {
 	return strings.ReplaceAll(b.String(), "##[", `#\#[`)
 }
 
-// jsonUnsafe rewrites what encoding/json leaves raw but a terminal would
+// JSON rewrites what encoding/json leaves raw but a terminal would
 // act on (DEL, C1 controls, bidirectional formatting) as \u escapes, which
 // decode to the same string.
-func jsonUnsafe(b []byte) []byte {
+func JSON(b []byte) []byte {
 	clean := true
 	for _, r := range string(b) {
 		if r >= 0x7f && unsafeRune(r) {
@@ -239,4 +274,50 @@ func jsonUnsafe(b []byte) []byte {
 		out.WriteRune(r)
 	}
 	return []byte(out.String())
+}
+
+// MarkdownCode writes text as inline code, on one line, with a fence of
+// backticks longer than any run inside it.
+func MarkdownCode(s string) string {
+	s = strings.Join(strings.Fields(Text(s)), " ")
+	run, longest := 0, 0
+	for _, r := range s {
+		if r == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	if longest > 0 || strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		return fence + " " + s + " " + fence
+	}
+	return fence + s + fence
+}
+
+// Line makes text a single line without unsafe characters, for a value
+// that a template writes inside a line: line breaks and runs of white space
+// become one space, and unsafe characters are written as escapes (Text).
+func Line(s string) string {
+	return Text(strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == 0x2028 || r == 0x2029
+	}), " "))
+}
+
+// Block keeps a multi-line text's lines (and tabs) but writes every other
+// unsafe character as an escape (Text), for notes a template may copy.
+func Block(s string) string {
+	if plainText(strings.NewReplacer("\n", "", "\t", "").Replace(s)) {
+		return s
+	}
+	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	for i, l := range lines {
+		parts := strings.Split(l, "\t")
+		for j := range parts {
+			parts[j] = Text(parts[j])
+		}
+		lines[i] = strings.Join(parts, "\t")
+	}
+	return strings.Join(lines, "\n")
 }
