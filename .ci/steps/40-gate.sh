@@ -12,7 +12,7 @@
 #   - the github format of verify and check, round-tripped through
 #     @actions/core's own escaping;
 #   - the job summaries with markdownlint;
-#   - every workflow and action.yml with actionlint;
+#   - every workflow and action.yml with actionlint, the scripts with shellcheck;
 #   - the Action's script, run as the runner runs it, against the examples;
 #   - the pre-commit hook, with the programme in a subfolder.
 #
@@ -80,7 +80,7 @@ done
 mkdir -p "$work/empty/pairs"
 
 has_list=false
-if "$MENTOR_BIN" close list --help >/dev/null 2>&1; then has_list=true; fi
+if "$MENTOR_BIN" close --help | grep -qE '^ +list( |$)'; then has_list=true; fi
 
 echo "-- every command in every machine format, on each programme"
 for p in examples broken corpus empty; do
@@ -163,11 +163,25 @@ printf 'pairs/x/plan.md:1: error: m\n::stop-commands::x\n' >"$work/bad-github2.l
 must_fail "a log line that starts another workflow command" roundtrip "$work/bad-github2.log" "$work/bad-github.json"
 
 echo "-- job summaries with markdownlint"
-"$nm/.bin/markdownlint-cli2" --config .markdownlint-cli2.jsonc "$out/*-summary.md"
-printf '# Summary\n\n| a | b |\n|---|---|\n| one | two | three |\n' >"$work/bad-summary.md"
-must_fail "a summary whose row has an extra cell" "$nm/.bin/markdownlint-cli2" --config .markdownlint-cli2.jsonc "$work/bad-summary.md"
+# A summary is a section of the job's page, appended after others: it starts
+# with a level-3 heading (MD041 does not apply) and ends with a blank line
+# that keeps what the next step appends out of its table (trimmed here).
+mkdir -p "$work/summaries"
+for f in "$out"/*-summary.md; do
+  sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' "$f" >"$work/summaries/$(basename "$f")"
+done
+printf '{\n  "config": {"MD013": false, "MD024": {"siblings_only": true}, "MD041": false}\n}\n' >"$work/summaries/.markdownlint-cli2.jsonc"
+"$nm/.bin/markdownlint-cli2" --config "$work/summaries/.markdownlint-cli2.jsonc" "$work/summaries/*-summary.md"
+printf '### Summary\n\n| a | b |\n| --- | --- |\n| one | two | three |\n' >"$work/summaries/bad.md"
+must_fail "a summary whose row has an extra cell" "$nm/.bin/markdownlint-cli2" --config "$work/summaries/.markdownlint-cli2.jsonc" "$work/summaries/bad.md"
 
-echo "-- actionlint on every workflow and on action.yml"
+echo "-- shellcheck on the Action's script and this step"
+apt_install shellcheck
+shellcheck -x -S warning scripts/action.sh .ci/steps/40-gate.sh
+printf '#!/bin/bash\nrm -rf $1/*\n' >"$work/bad.sh"
+must_fail "a script that splits and globs its argument" shellcheck -S warning "$work/bad.sh"
+
+echo "-- actionlint on every workflow and on action.yml (with shellcheck on their scripts)"
 # action.yml is checked through a workflow that uses it as ./, in a
 # project laid out as actionlint expects (.github/workflows at its root).
 al="$work/actionlint"
@@ -175,7 +189,7 @@ mkdir -p "$al/.github/workflows"
 cp action.yml "$al/"
 cp examples/workflows/*.yml .ci/workflows/*.yml "$al/.github/workflows/"
 git -C "$al" init -q
-actionlint() { (cd "$1" && go run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12 -color=never); }
+actionlint() { (cd "$1" && go run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12 -no-color); }
 (cd "$al" && ls .github/workflows)
 actionlint "$al"
 mkdir -p "$work/actionlint-bad/.github/workflows"

@@ -94,7 +94,7 @@ func checkRun(opts *CheckOptions) error {
 		}
 	}
 	env := output.CheckEnv{Out: f.IO.Out, ErrOut: f.IO.ErrOut, Palette: f.IO.Palette(), Today: today,
-		NoPairs: output.NoPairs(r.Config.PairsDir, r.Where())}
+		NoPairs: output.NoPairs(lookedIn(r, opts.Paths), r.Where())}
 	if cf.BaseEnv != "" {
 		env.Prefix = basePrefix(r.Root, f.Getenv(cf.BaseEnv))
 	}

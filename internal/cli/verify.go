@@ -148,10 +148,7 @@ func verifyRun(opts *VerifyOptions) error {
 // path, how it was found, and where mentor looked. It is on .mentor.yaml's
 // pairs_dir line when the config sets it, else on the pairs folder.
 func noPairs(r *repo.Repo, paths []string) verify.Finding {
-	where := r.Config.PairsDir + "/"
-	if len(paths) > 0 {
-		where = strings.Join(paths, ", ")
-	}
+	where := lookedIn(r, paths)
 	file, line := r.Config.PairsDir, 1
 	if r.HasConfig && r.Config.PairsDirLine > 0 {
 		file, line = config.FileName, r.Config.PairsDirLine
@@ -159,6 +156,15 @@ func noPairs(r *repo.Repo, paths []string) verify.Finding {
 	return verify.NewFinding(verify.NoPairs, file, line,
 		"no pair found in %s of the repo %s: check --repo and pairs_dir, or pass --allow-empty if the programme is empty on purpose",
 		where, r.Where())
+}
+
+// lookedIn says where a command looked for pairs: the pairs folder, or the
+// folders the command line named.
+func lookedIn(r *repo.Repo, paths []string) string {
+	if len(paths) > 0 {
+		return strings.Join(paths, ", ")
+	}
+	return r.Config.PairsDir + "/"
 }
 
 // basePrefix is the folder of the programme repo root inside base (the

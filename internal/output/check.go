@@ -129,12 +129,12 @@ func (s *CheckJSONStream) Close() error {
 	return s.err
 }
 
-// NoPairs is what check says when it finds no pair: where it looked, the
-// repo root it used and how it found it (where: repo.Where()), and what to
-// do.
-func NoPairs(pairsDir, where string) string {
-	return fmt.Sprintf("No pairs found in %s/ of the repo %s. Start one with: mentor close init --mentor NAME --mentee NAME, or pass --repo the programme's folder",
-		escape.Text(pairsDir), escape.Text(where))
+// NoPairs is what check says when it finds no pair: where it looked (the
+// pairs folder, or the folders named), the repo root it used and how it
+// found it (root: repo.Where()), and what to do.
+func NoPairs(lookedIn, root string) string {
+	return fmt.Sprintf("No pairs found in %s of the repo %s. Start one with: mentor close init --mentor NAME --mentee NAME, or pass --repo the programme's folder",
+		escape.Text(lookedIn), escape.Text(root))
 }
 
 // CheckTable writes the table a person reads: one row per pair, then the

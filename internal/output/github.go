@@ -157,7 +157,7 @@ func CheckMarkdown(w io.Writer, n int, counts map[signals.Verdict]int, today dat
 	} else {
 		fmt.Fprintf(&b, "%d pairs need attention:\n\n", len(attn))
 	}
-	b.WriteString("| Pair | Verdict | Why | Plan |\n|---|---|---|---|\n")
+	b.WriteString("| Pair | Verdict | Why | Plan |\n| --- | --- | --- | --- |\n")
 	for _, c := range attn {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", escape.MarkdownCell(c.ID), c.Judgement.Verdict,
 			escape.MarkdownCell(strings.Join(Why(c.Judgement.Signals, c.Problems), "; ")), escape.MarkdownCell(c.Plan))

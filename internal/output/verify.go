@@ -108,7 +108,7 @@ func VerifyMarkdown(w io.Writer, pairs int, fs []verify.Finding) error {
 	}
 	fmt.Fprintf(&b, "%s %s\n", mark, VerifySummary(pairs, fs))
 	if len(fs) > 0 {
-		b.WriteString("\n| File | Line | Severity | Rule | Message |\n|---|---:|---|---|---|\n")
+		b.WriteString("\n| File | Line | Severity | Rule | Message |\n| --- | ---: | --- | --- | --- |\n")
 		for _, f := range fs {
 			fmt.Fprintf(&b, "| %s | %d | %s | %s | %s |\n", escape.MarkdownCell(f.File), max(f.Line, 1), f.Severity, f.Rule, escape.MarkdownCell(f.Message))
 		}
