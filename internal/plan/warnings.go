@@ -30,29 +30,94 @@ var readSections = map[string]string{"goals": "Goals", "meetings": "Meetings", "
 
 // nearMiss tells whether a level-2 heading that mentor does not read looks
 // like one it does: within two edits of Goals, Meetings or Meeting log
-// (case-insensitive), or starting with Goal or Meeting.
+// (case-insensitive), or starting with Goal or Meeting. Every plan's
+// headings go through it, so the common ones cost no allocation.
 func nearMiss(title string) (want string, ok bool) {
-	t := strings.ToLower(strings.Join(strings.Fields(title), " "))
-	if _, read := readSections[t]; read || t == "" {
-		return "", false
+	t := title
+	if strings.Contains(t, "  ") || strings.ContainsAny(t, "\t") {
+		t = strings.Join(strings.Fields(t), " ")
+	}
+	for name := range readSections {
+		if strings.EqualFold(t, name) {
+			return "", false
+		}
 	}
 	switch {
-	case strings.HasPrefix(t, "goal"):
+	case t == "":
+		return "", false
+	case hasPrefixFold(t, "goal"):
 		return "Goals", true
-	case strings.HasPrefix(t, "meeting"):
+	case hasPrefixFold(t, "meeting"):
 		return "Meetings", true
 	}
-	if near, ok := frontmatter.Closest(t, []string{"goals", "meetings", "meeting log"}); ok {
-		return readSections[near], true
+	for _, name := range [...]string{"goals", "meetings", "meeting log"} {
+		if d := len(t) - len(name); d < -2 || d > 2 {
+			continue // more than two edits apart by length alone
+		}
+		if within2(t, name) {
+			return readSections[name], true
+		}
 	}
 	return "", false
+}
+
+// within2 reports whether s is within two edits (insertions, deletions,
+// substitutions, swaps of neighbours) of the lower-case ASCII word, case
+// aside. It is frontmatter.Closest's distance for short words, without
+// allocating.
+func within2(s, word string) bool {
+	if len(s) > 16 || len(word) > 16 {
+		_, ok := frontmatter.Closest(strings.ToLower(s), []string{word})
+		return ok
+	}
+	lower := func(c byte) byte {
+		if 'A' <= c && c <= 'Z' {
+			return c + 'a' - 'A'
+		}
+		return c
+	}
+	var prev2, prev, cur [17]int
+	for j := range prev[:len(word)+1] {
+		prev[j] = j
+	}
+	for i := 1; i <= len(s); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(word); j++ {
+			cost := 1
+			if lower(s[i-1]) == word[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && lower(s[i-1]) == word[j-2] && lower(s[i-2]) == word[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+			best = min(best, cur[j])
+		}
+		if best > 2 {
+			return false
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	d := prev[len(word)]
+	return d > 0 && d <= 2
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 // warnHeading looks at a heading of the document before the walker files
 // it: w.section is still the section the heading is in.
 func (w *walker) warnHeading(level int, title string, start int) {
+	if level > 3 {
+		return
+	}
+	dated := false
+	if title != "" && title[0] >= '0' && title[0] <= '9' {
+		_, _, dated, _ = dates.Prefix(title)
+	}
 	line := w.lines.line(start)
-	_, _, dated, _ := dates.Prefix(title)
 	switch {
 	case level == 1:
 		w.misnamed = ""
@@ -125,7 +190,13 @@ func (p *Plan) AfterClosed(closed dates.Date, file string, line int) []diag.Prob
 	return out
 }
 
-// sortProblems orders problems by line, keeping the order of equals.
+// sortProblems orders problems by line, keeping the order of equals; they
+// nearly always come in order already.
 func sortProblems(ps []diag.Problem) {
-	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Line < ps[j].Line })
+	for i := 1; i < len(ps); i++ {
+		if ps[i].Line < ps[i-1].Line {
+			sort.SliceStable(ps, func(i, j int) bool { return ps[i].Line < ps[j].Line })
+			return
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/diag"
+	"github.com/mentor-cli/mentor/internal/frontmatter"
 )
 
 const warnFront = "---\nmentor: Ada\nmentee: Grace\nstart: 2026-01-15\n---\n"
@@ -121,5 +122,18 @@ func TestProblemsAreInLineOrder(t *testing.T) {
 	}
 	if len(p.Problems) != 3 {
 		t.Errorf("want the no-goals, before-start and no-date warnings: %v", p.Problems)
+	}
+}
+
+// within2 is frontmatter.Closest's distance for short words.
+func TestWithin2(t *testing.T) {
+	for _, s := range []string{"Goals", "goal", "Gaols", "Goalz!", "Tools", "Notes", "gols", "G", "Meetngs", "MEETINGS", "meetingz log",
+		"Meeting Lg", "Agreement", "Focus", "mettings", "eetings", "Meeting-notes", "a very long heading indeed"} {
+		for _, word := range []string{"goals", "meetings", "meeting log"} {
+			_, want := frontmatter.Closest(strings.ToLower(s), []string{word})
+			if got := within2(s, word); got != want {
+				t.Errorf("within2(%q, %q) = %v, Closest says %v", s, word, got, want)
+			}
+		}
 	}
 }
