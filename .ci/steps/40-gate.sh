@@ -98,6 +98,14 @@ for p in examples broken corpus empty; do
   GITHUB_STEP_SUMMARY="$out/$p-check-summary.md" "$MENTOR_BIN" close check --repo "$repo" --format github >"$out/$p-check-github.log"
   set -e
 done
+# The no-pairs finding itself, in every CI format.
+set +e
+"$MENTOR_BIN" close verify --repo "$work/empty" --format sarif >"$out/nopairs.sarif"
+"$MENTOR_BIN" close verify --repo "$work/empty" --format gitlab >"$out/nopairs-gitlab.json"
+"$MENTOR_BIN" close verify --repo "$work/empty" --format json >"$out/nopairs-verify-all.json"
+"$MENTOR_BIN" close verify --repo "$work/empty" --format github >"$out/nopairs-verify-github.log"
+set -e
+grep -q '"ruleId": "no-pairs"' "$out/nopairs.sarif"
 # verify's exit codes: the examples pass, the broken ones fail, an empty
 # programme fails unless it is expected.
 "$MENTOR_BIN" close verify --repo "$work/examples" >/dev/null
@@ -156,6 +164,7 @@ for p in examples broken corpus empty; do
   roundtrip "$out/$p-verify-github.log" "$out/$p-verify-all.json"
   roundtrip "$out/$p-check-github.log" "$out/$p-check.json"
 done
+roundtrip "$out/nopairs-verify-github.log" "$out/nopairs-verify-all.json"
 printf '::error title=x,file=a,b.md,line=1::50%% done\n' >"$work/bad-github.log"
 printf '{"findings": [{"file": "a,b.md", "line": 1, "rule": "x", "severity": "error", "message": "50%% done"}]}\n' >"$work/bad-github.json"
 must_fail "an annotation escaped otherwise than @actions/core does" roundtrip "$work/bad-github.log" "$work/bad-github.json"
