@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"bytes"
+	"fmt"
 	"runtime/debug"
 
 	"github.com/mentor-cli/mentor/internal/load"
@@ -85,19 +87,33 @@ func checkRun(opts *CheckOptions) error {
 	}
 	// Results stream from the workers in pair order: JSON is written as it
 	// comes, and the table keeps only what it shows, not the parsed files.
-	var sink output.CheckSink
-	for _, cf := range output.CheckFormats {
-		if cf.Name == opts.Format {
-			sink = cf.New(output.CheckEnv{Out: f.IO.Out, ErrOut: f.IO.ErrOut, Palette: f.IO.Palette(), Today: today})
+	var cf output.CheckFormat
+	for _, x := range output.CheckFormats {
+		if x.Name == opts.Format {
+			cf = x
 		}
 	}
+	env := output.CheckEnv{Out: f.IO.Out, ErrOut: f.IO.ErrOut, Palette: f.IO.Palette(), Today: today,
+		NoPairs: output.NoPairs(lookedIn(r, opts.Paths), r.Where())}
+	if cf.BaseEnv != "" {
+		env.Prefix = basePrefix(r.Root, f.Getenv(cf.BaseEnv))
+	}
+	var summary bytes.Buffer
+	summaryPath := f.Getenv("GITHUB_STEP_SUMMARY")
+	if summaryPath != "" {
+		env.Summary = &summary
+	}
+	sink := cf.New(env)
 	invalid := false
 	judge := func(p *pair.Pair) output.Checked {
 		c := output.NewChecked(p, signals.Judge(p, r.Config, today))
 		c.Chain = load.Chain(r, p.ID, p.Plan)
 		return c
 	}
-	err = load.Each(r, pairs, load.Options{Today: today, Notes: true, ClosureIfClosed: true}, judge, func(res output.Checked) error {
+	// Every closure record is read lightly: the front matter and the
+	// check-ins, for the follow-up of a closed pair and for meetings dated
+	// after the day a record says the pair closed.
+	err = load.Each(r, pairs, load.Options{Today: today, Notes: true, ClosureLight: true}, judge, func(res output.Checked) error {
 		invalid = invalid || res.Judgement.Verdict == signals.Invalid
 		return sink.Add(res)
 	})
@@ -106,6 +122,11 @@ func checkRun(opts *CheckOptions) error {
 	}
 	if err != nil {
 		return err
+	}
+	if summary.Len() > 0 {
+		if serr := appendFile(summaryPath, summary.Bytes()); serr != nil {
+			fmt.Fprintf(f.IO.ErrOut, "mentor: warning: cannot write the job summary to %s: %v\n", summaryPath, serr)
+		}
 	}
 	if invalid {
 		return silentExit(ExitFindings)

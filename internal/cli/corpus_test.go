@@ -42,10 +42,11 @@ var corpus = []corpusCase{
 	{"invalid-utf8", "plan.md", 1, "not UTF-8 text (invalid bytes at line 13)", "invalid", "plan-invalid"},
 	{"over-1mib", "plan.md", 1, "over the 1 MiB limit", "invalid", "plan-invalid"},
 	{"nested-yaml", "plan.md", 5, "program must be a name", "invalid", "plan-invalid"},
-	// verify reads only the front matter of plans: their body is check's.
-	{"deep-lists", "plan.md", 53, "nest more than 32 deep", "invalid", ""},
-	{"deep-lists-one-line", "plan.md", 15, "nest more than 32 deep", "invalid", ""},
-	{"deep-quotes", "plan.md", 15, "nest more than 32 deep", "invalid", ""},
+	// verify reads the plans' bodies too (for plan-warning): a body mentor
+	// refuses to read is plan-invalid there as in check.
+	{"deep-lists", "plan.md", 53, "nest more than 32 deep", "invalid", "plan-invalid"},
+	{"deep-lists-one-line", "plan.md", 15, "nest more than 32 deep", "invalid", "plan-invalid"},
+	{"deep-quotes", "plan.md", 15, "nest more than 32 deep", "invalid", "plan-invalid"},
 	{"unclosed-links", "", 0, "", "on-track", ""},
 	{"unclosed-emphasis", "", 0, "", "on-track", ""},
 	{"plan-link-outside", "plan.md", 1, "symbolic link to a file outside the repo", "invalid", "plan-invalid"},

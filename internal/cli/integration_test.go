@@ -22,6 +22,9 @@ func readRoot(t *testing.T, name string) []byte {
 	return b
 }
 
+// The action builds mentor from its own checkout with the module's Go
+// version (cache keyed on go.sum), and its steps run scripts/action.sh, the
+// script CI runs against the examples.
 func TestActionYAML(t *testing.T) {
 	var action struct {
 		Name   string
@@ -29,10 +32,12 @@ func TestActionYAML(t *testing.T) {
 			Default  string
 			Required bool
 		}
-		Runs struct {
+		Outputs map[string]struct{ Value string }
+		Runs    struct {
 			Using string
 			Steps []struct {
 				Uses string
+				With map[string]string
 				Run  string
 				Env  map[string]string
 			}
@@ -41,34 +46,49 @@ func TestActionYAML(t *testing.T) {
 	if err := yaml.Unmarshal(readRoot(t, "action.yml"), &action); err != nil {
 		t.Fatalf("action.yml: %v", err)
 	}
-	for _, in := range []string{"version", "path", "format", "args"} {
-		if _, ok := action.Inputs[in]; !ok {
-			t.Errorf("action.yml has no input %q", in)
+	for in, def := range map[string]string{"command": "verify", "path": ".", "format": "github", "output": "", "args": ""} {
+		got, ok := action.Inputs[in]
+		if !ok || got.Default != def || got.Required {
+			t.Errorf("input %q: %+v, want default %q", in, got, def)
 		}
 	}
-	if action.Inputs["format"].Default != "github" || action.Inputs["version"].Default == "" {
-		t.Errorf("defaults: %+v", action.Inputs)
+	if _, ok := action.Inputs["version"]; ok {
+		t.Error("the action builds its own checkout: no version input")
+	}
+	for _, out := range []string{"file", "exit-code"} {
+		if !strings.Contains(action.Outputs[out].Value, "steps.mentor.outputs."+out) {
+			t.Errorf("output %q: %+v", out, action.Outputs[out])
+		}
 	}
 	if action.Runs.Using != "composite" || len(action.Runs.Steps) != 3 {
 		t.Fatalf("runs: %+v", action.Runs)
 	}
 	s := action.Runs.Steps
-	if !strings.HasPrefix(s[0].Uses, "actions/setup-go@") {
-		t.Errorf("step 1 does not set up Go: %+v", s[0])
+	if !strings.HasPrefix(s[0].Uses, "actions/setup-go@") || s[0].With["go-version-file"] != "${{ github.action_path }}/go.mod" ||
+		s[0].With["cache-dependency-path"] != "${{ github.action_path }}/go.sum" {
+		t.Errorf("step 1 does not set up the module's Go with a cache keyed on go.sum: %+v", s[0])
 	}
-	if !strings.Contains(s[1].Run, "go install \"github.com/mentor-cli/mentor/cmd/mentor@${MENTOR_VERSION}\"") ||
-		s[1].Env["MENTOR_VERSION"] != "${{ inputs.version }}" {
-		t.Errorf("step 2 does not install the chosen version: %+v", s[1])
+	if s[1].Run != `bash "$GITHUB_ACTION_PATH/scripts/action.sh" build` {
+		t.Errorf("step 2 does not build from the action's checkout: %+v", s[1])
 	}
-	if !strings.Contains(s[2].Run, "close verify --repo \"$MENTOR_PATH\" --format \"$MENTOR_FORMAT\" $MENTOR_ARGS") ||
-		s[2].Env["MENTOR_FORMAT"] != "${{ inputs.format }}" || s[2].Env["MENTOR_PATH"] != "${{ inputs.path }}" ||
-		s[2].Env["MENTOR_ARGS"] != "${{ inputs.args }}" {
-		t.Errorf("step 3 does not run verify with the inputs: %+v", s[2])
+	if s[2].Run != `bash "$GITHUB_ACTION_PATH/scripts/action.sh" run` {
+		t.Errorf("step 3 does not run the script: %+v", s[2])
+	}
+	for env, in := range map[string]string{"MENTOR_COMMAND": "command", "MENTOR_PATH": "path", "MENTOR_FORMAT": "format", "MENTOR_OUTPUT": "output", "MENTOR_ARGS": "args"} {
+		if s[2].Env[env] != "${{ inputs."+in+" }}" {
+			t.Errorf("step 3: %s is %q, want the %s input", env, s[2].Env[env], in)
+		}
 	}
 	// No input is pasted into a script, where it could inject commands.
 	for _, st := range s {
 		if strings.Contains(st.Run, "${{") {
 			t.Errorf("a step's script expands an expression: %s", st.Run)
+		}
+	}
+	script := string(readRoot(t, "scripts/action.sh"))
+	for _, want := range []string{`cd "$GITHUB_ACTION_PATH"`, "go build", "./cmd/mentor", `close "$command" --repo`, "sarif) output=mentor.sarif", "gitlab) output=gl-code-quality-report.json"} {
+		if !strings.Contains(script, want) {
+			t.Errorf("scripts/action.sh lacks %q", want)
 		}
 	}
 }
@@ -102,37 +122,44 @@ func TestPreCommitHook(t *testing.T) {
 	}
 }
 
-// Every YAML block of the README's "Use in CI" section parses, and the
-// GitLab job publishes the Code Quality report verify writes.
-func TestReadmeCISnippets(t *testing.T) {
+// yamlBlocks returns the YAML code blocks of a Markdown file.
+func yamlBlocks(t *testing.T, name string) []string {
+	t.Helper()
+	var out []string
+	for _, m := range regexp.MustCompile("(?s)```yaml\n(.*?)```").FindAllStringSubmatch(string(readRoot(t, name)), -1) {
+		var v any
+		if err := yaml.Unmarshal([]byte(m[1]), &v); err != nil {
+			t.Errorf("%s: a YAML block does not parse: %v\n%s", name, err, m[1])
+		}
+		out = append(out, m[1])
+	}
+	return out
+}
+
+// The README's and docs/ci.md's YAML parses, the README's step uses the
+// action, and the GitLab job publishes the Code Quality report verify writes.
+func TestCISnippets(t *testing.T) {
 	readme := string(readRoot(t, "README.md"))
 	i := strings.Index(readme, "\n## Use in CI\n")
-	if i < 0 {
-		t.Fatal("README has no section Use in CI")
+	if i < 0 || !strings.Contains(readme[i:], "(docs/ci.md)") {
+		t.Fatal("README's Use in CI section does not point to docs/ci.md")
 	}
-	sec := readme[i+1:]
-	if j := strings.Index(sec[3:], "\n## "); j >= 0 {
-		sec = sec[:j+3]
+	if !strings.Contains(readme, "go install ./cmd/mentor") {
+		t.Error("README's install does not work from a clone")
 	}
-	blocks := regexp.MustCompile("(?s)```yaml\n(.*?)```").FindAllStringSubmatch(sec, -1)
-	if len(blocks) < 4 {
-		t.Fatalf("%d YAML blocks", len(blocks))
+	if !strings.Contains(readme, "- [mentor in CI](docs/ci.md)") {
+		t.Error("README's Documentation list does not link docs/ci.md")
 	}
-	for _, b := range blocks {
-		var v any
-		if err := yaml.Unmarshal([]byte(b[1]), &v); err != nil {
-			t.Errorf("README YAML does not parse: %v\n%s", err, b[1])
+	var steps []struct{ Uses string }
+	for _, b := range yamlBlocks(t, "README.md") {
+		if strings.Contains(b, "uses: mentor-cli/mentor@") {
+			yaml.Unmarshal([]byte(b), &steps)
 		}
 	}
-	var workflow struct {
-		Jobs map[string]struct {
-			Steps []struct{ Uses string }
-		}
+	if len(steps) != 2 || !strings.HasPrefix(steps[1].Uses, "mentor-cli/mentor@") {
+		t.Errorf("README's steps do not use the action: %+v", steps)
 	}
-	yaml.Unmarshal([]byte(blocks[0][1]), &workflow)
-	if st := workflow.Jobs["verify"].Steps; len(st) != 2 || !strings.HasPrefix(st[1].Uses, "mentor-cli/mentor@") {
-		t.Errorf("the workflow does not use the action: %+v", workflow)
-	}
+	blocks := yamlBlocks(t, "docs/ci.md")
 	var gitlab map[string]struct {
 		Script    []string
 		Artifacts struct {
@@ -140,9 +167,22 @@ func TestReadmeCISnippets(t *testing.T) {
 			Reports struct{ Codequality string }
 		}
 	}
+	var precommit struct {
+		Repos []struct {
+			Hooks []struct {
+				ID   string
+				Args []string
+			}
+		}
+	}
 	for _, b := range blocks {
-		if strings.Contains(b[1], "codequality") {
-			if err := yaml.Unmarshal([]byte(b[1]), &gitlab); err != nil {
+		if strings.Contains(b, "codequality") {
+			if err := yaml.Unmarshal([]byte(b), &gitlab); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if strings.Contains(b, "mentor-verify") {
+			if err := yaml.Unmarshal([]byte(b), &precommit); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -152,5 +192,46 @@ func TestReadmeCISnippets(t *testing.T) {
 	if job.Artifacts.Reports.Codequality == "" || job.Artifacts.When != "always" ||
 		!strings.Contains(script, "--format gitlab > "+job.Artifacts.Reports.Codequality) {
 		t.Errorf("GitLab job: %+v", job)
+	}
+	if h := precommit.Repos; len(h) != 1 || len(h[0].Hooks) != 1 || h[0].Hooks[0].ID != "mentor-verify" ||
+		strings.Join(h[0].Hooks[0].Args, " ") != "--repo mentoring" {
+		t.Errorf("pre-commit: %+v", precommit)
+	}
+}
+
+// The example workflows use the action: the gate on pull requests (and a
+// SARIF upload), and check --format github every week.
+func TestExampleWorkflows(t *testing.T) {
+	type step struct {
+		Uses string
+		ID   string
+		With map[string]string
+	}
+	var wf struct {
+		On   map[string]any
+		Jobs map[string]struct{ Steps []step }
+	}
+	if err := yaml.Unmarshal(readRoot(t, "examples/workflows/mentor-weekly.yml"), &wf); err != nil {
+		t.Fatal(err)
+	}
+	sched, _ := wf.On["schedule"].([]any)
+	if len(sched) != 1 || !strings.HasSuffix(sched[0].(map[string]any)["cron"].(string), " 1") {
+		t.Errorf("weekly: not on a weekly schedule: %+v", wf.On)
+	}
+	st := wf.Jobs["check"].Steps
+	if len(st) != 2 || !strings.HasPrefix(st[1].Uses, "mentor-cli/mentor@") || st[1].With["command"] != "check" || st[1].With["format"] != "github" {
+		t.Errorf("weekly: %+v", wf.Jobs)
+	}
+	wf.Jobs = nil
+	if err := yaml.Unmarshal(readRoot(t, "examples/workflows/mentor-verify.yml"), &wf); err != nil {
+		t.Fatal(err)
+	}
+	if st := wf.Jobs["verify"].Steps; len(st) != 2 || !strings.HasPrefix(st[1].Uses, "mentor-cli/mentor@") {
+		t.Errorf("verify: %+v", wf.Jobs["verify"])
+	}
+	scan := wf.Jobs["code-scanning"].Steps
+	if len(scan) != 3 || scan[1].With["format"] != "sarif" || !strings.HasPrefix(scan[2].Uses, "github/codeql-action/upload-sarif@") ||
+		scan[2].With["sarif_file"] != "${{ steps."+scan[1].ID+".outputs.file }}" {
+		t.Errorf("code scanning: %+v", scan)
 	}
 }

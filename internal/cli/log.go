@@ -163,6 +163,17 @@ func logRun(opts *LogOptions) error {
 			output.Problems(f.IO.ErrOut, errs)
 			return nil, &ExitError{ExitFindings, fmt.Errorf("%s has errors: fix them, then log the meeting; nothing was written", ref.PlanFile())}
 		}
+		// A section that looks like the meeting log but is not read as one
+		// would get a second meetings section beside it: ask for the
+		// rename instead.
+		if p.MeetingsSection == nil {
+			for _, m := range p.Misnamed {
+				if m.Want == "Meetings" {
+					return nil, &ExitError{ExitFindings, fmt.Errorf("%s:%d: the plan has no ## Meetings section, but \"## %s\" looks like one: rename it to ## Meetings (or ## Meeting log) so that its meetings count, then log again; nothing was written",
+						ref.PlanFile(), m.Line, m.Heading)}
+				}
+			}
+		}
 		out, at, err := edit.InsertMeeting(src, p, h, opts.Notes)
 		if err != nil {
 			return nil, usageErr("%v", err)
@@ -188,6 +199,9 @@ func logRun(opts *LogOptions) error {
 			fmt.Fprintf(f.IO.ErrOut, "%s:%d: warning: the same meeting was already logged there; if this one is a mistake, delete it from line %d\n", file, m.Line, ins.Line)
 			break
 		}
+	}
+	if p.Status == plan.Closed {
+		fmt.Fprintf(f.IO.ErrOut, "%s:%d: warning: the plan's status is closed: the meeting is logged all the same; if it was a check-in after closing, it belongs in the closure record\n", file, ins.Line)
 	}
 	if h.Date.After(today) {
 		fmt.Fprintf(f.IO.ErrOut, "%s:%d: warning: the meeting is dated after today (%s); check warns until then\n", file, ins.Line, today)

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"fmt"
+	"github.com/mentor-cli/mentor/internal/escape"
 	"sort"
 	"strconv"
 	"strings"
@@ -123,6 +125,10 @@ func reportRun(opts *ReportOptions) error {
 	r, pairs, err := f.RepoPairs(opts.Paths)
 	if err != nil {
 		return err
+	}
+	if len(pairs) == 0 {
+		fmt.Fprintf(f.IO.ErrOut, "mentor: warning: no pairs found in %s/ of the repo %s; the report is empty\n",
+			escape.Text(r.Config.PairsDir), escape.Text(r.Where()))
 	}
 	keys, err := surveyKeys(f, r, opts.Identity)
 	if err != nil {

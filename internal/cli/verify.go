@@ -3,26 +3,28 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
 
+	"github.com/mentor-cli/mentor/internal/config"
 	"github.com/mentor-cli/mentor/internal/load"
 	"github.com/mentor-cli/mentor/internal/output"
 	"github.com/mentor-cli/mentor/internal/pair"
+	"github.com/mentor-cli/mentor/internal/repo"
 	"github.com/mentor-cli/mentor/internal/verify"
 	"github.com/spf13/cobra"
 )
 
 // VerifyOptions are the inputs of `mentor close verify`.
 type VerifyOptions struct {
-	F        *Factory
-	Paths    []string
-	Format   string
-	All      bool
-	Identity string
+	F          *Factory
+	Paths      []string
+	Format     string
+	All        bool
+	AllowEmpty bool
+	Identity   string
 }
 
 func newVerifyCmd(f *Factory, runF func(*VerifyOptions) error) *cobra.Command {
@@ -36,9 +38,12 @@ of pairs) and prints a finding for each of these rules:
 ` + ruleHelp() + `
 
 A pair has ended when its status is closed, or its planned end passed more than
-grace_days ago. Of an encrypted survey only the envelope (the armor and the age
-header) can be checked without the key; with --identity FILE (or
-$MENTOR_AGE_IDENTITY) its answers are opened in memory and checked too. --all requires a closure record for every pair, ended or not.
+grace_days ago. --all requires a closure record for every pair, ended or not.
+Finding no pair at all is an error (no-pairs) unless --allow-empty: a gate that
+checks nothing must not pass unnoticed. Of an encrypted survey only the envelope
+(the armor and the age header) can be checked without the key; with
+--identity FILE (or $MENTOR_AGE_IDENTITY) its answers are opened in memory and
+checked too.
 
 Formats:
 
@@ -48,8 +53,9 @@ In the github and sarif formats paths are made relative to $GITHUB_WORKSPACE, in
 the gitlab format to $CI_PROJECT_DIR, when the programme repo is a folder inside
 them.
 
-Exit status: 0 when there are no errors (warnings allowed), 1 when there are,
-2 on a usage or configuration error.`,
+Exit status: 0 when there are no errors (warnings allowed), 1 when there are
+(or no pair was found), 2 on a usage or configuration error, or when the
+pairs folder does not exist.`,
 		Example: `  # the whole programme, as a person reads it
   mentor close verify
 
@@ -74,6 +80,7 @@ Exit status: 0 when there are no errors (warnings allowed), 1 when there are,
 	}
 	enumFlag(c, &opts.Format, "format", "f", "text", "output `FORMAT`", output.VerifySet())
 	c.Flags().BoolVar(&opts.All, "all", false, "require a closure record for every pair, ended or not")
+	c.Flags().BoolVar(&opts.AllowEmpty, "allow-empty", false, "pass when no pair is found (an empty programme is expected)")
 	c.Flags().StringVar(&opts.Identity, "identity", "", "check the answers of encrypted surveys too, opened with the age identity in `FILE` (default: $"+IdentityEnv+")")
 	return c
 }
@@ -92,11 +99,6 @@ func verifyRun(opts *VerifyOptions) error {
 	if err != nil {
 		return err
 	}
-	if len(pairs) == 0 && len(opts.Paths) == 0 {
-		// Not a finding, but a gate that checks nothing should say so: a
-		// wrong --repo or pairs_dir must not pass unnoticed.
-		fmt.Fprintf(f.IO.ErrOut, "mentor: warning: no pairs found in %s/ (pairs_dir); nothing to verify\n", r.Config.PairsDir)
-	}
 	// Like check, verify keeps little alive: each pair is checked as soon
 	// as it is read and only its findings are kept. GOGC, when set, wins.
 	if f.Getenv("GOGC") == "" {
@@ -107,8 +109,8 @@ func verifyRun(opts *VerifyOptions) error {
 	n := 0
 	var tally keyTally
 	check := func(p *pair.Pair) []verify.Finding { tally.add(p); return verify.Check(p, vopt) }
-	// verify needs no goals or meetings: the plans' front matter is enough.
-	lopt := load.Options{Today: today, FrontMatterOnly: true, Closure: true, Surveys: true, Keys: keys,
+	// The plans' bodies are read too, for the plan-warning rule.
+	lopt := load.Options{Today: today, Closure: true, Surveys: true, Keys: keys,
 		// Notes cost a folder read per pair: only a rule that asks for a
 		// final reflection needs them.
 		Notes: r.Config.RequireFinalReflection != "none"}
@@ -117,6 +119,9 @@ func verifyRun(opts *VerifyOptions) error {
 		findings = append(findings, fs...)
 		return nil
 	})
+	if n == 0 && !opts.AllowEmpty {
+		findings = append(findings, noPairs(r, opts.Paths))
+	}
 	verify.Sort(findings)
 	tally.warn(f, keys)
 
@@ -127,15 +132,24 @@ func verifyRun(opts *VerifyOptions) error {
 		}
 	}
 	if vf.BaseEnv != "" {
-		findings = underBase(findings, r.Root, f.Getenv(vf.BaseEnv))
+		if prefix := basePrefix(r.Root, f.Getenv(vf.BaseEnv)); prefix != "" {
+			for i := range findings {
+				findings[i].File = prefix + findings[i].File
+			}
+		}
 	}
 	run := output.VerifyRun{Pairs: n, Findings: findings, Version: Version()}
 	if err := vf.Write(f.IO.Out, run); err != nil {
 		return err
 	}
 	if path := f.Getenv("GITHUB_STEP_SUMMARY"); path != "" && vf.Summary != nil {
-		if serr := appendSummary(path, run, vf.Summary); serr != nil {
-			fmt.Fprintf(f.IO.ErrOut, "mentor: warning: cannot write the job summary to %s: %v\n", path, serr)
+		var b bytes.Buffer
+		err := vf.Summary(&b, run)
+		if err == nil {
+			err = appendFile(path, b.Bytes())
+		}
+		if err != nil {
+			fmt.Fprintf(f.IO.ErrOut, "mentor: warning: cannot write the job summary to %s: %v\n", path, err)
 		}
 	}
 	if errs, _ := verify.Count(findings); errs > 0 {
@@ -144,42 +158,54 @@ func verifyRun(opts *VerifyOptions) error {
 	return nil
 }
 
-// underBase makes the findings' paths relative to base (the CI's checkout)
-// when the programme repo is a folder inside it, so that a CI that resolves
-// paths from its checkout finds the files.
-func underBase(fs []verify.Finding, root, base string) []verify.Finding {
+// noPairs is the no-pairs finding: it names the repo root as an absolute
+// path, how it was found, and where mentor looked. It is on .mentor.yaml's
+// pairs_dir line when the config sets it, else on the pairs folder.
+func noPairs(r *repo.Repo, paths []string) verify.Finding {
+	where := lookedIn(r, paths)
+	file, line := r.Config.PairsDir, 1
+	if r.HasConfig && r.Config.PairsDirLine > 0 {
+		file, line = config.FileName, r.Config.PairsDirLine
+	}
+	return verify.NewFinding(verify.NoPairs, file, line,
+		"no pair found in %s of the repo %s: check --repo and pairs_dir, or pass --allow-empty if the programme is empty on purpose",
+		where, r.Where())
+}
+
+// lookedIn says where a command looked for pairs: the pairs folder, or the
+// folders the command line named.
+func lookedIn(r *repo.Repo, paths []string) string {
+	if len(paths) > 0 {
+		return strings.Join(paths, ", ")
+	}
+	return r.Config.PairsDir + "/"
+}
+
+// basePrefix is the folder of the programme repo root inside base (the
+// CI's checkout), with a final /, so that a CI that resolves paths from its
+// checkout finds the files; "" when the root is base or not inside it.
+func basePrefix(root, base string) string {
 	if base == "" {
-		return fs
+		return ""
 	}
 	if b, err := filepath.EvalSymlinks(base); err == nil {
 		base = b
 	}
 	rel, err := filepath.Rel(base, root)
 	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
-		return fs
+		return ""
 	}
-	prefix := filepath.ToSlash(rel) + "/"
-	out := make([]verify.Finding, len(fs))
-	for i, f := range fs {
-		f.File = prefix + f.File
-		out[i] = f
-	}
-	return out
+	return filepath.ToSlash(rel) + "/"
 }
 
-// appendSummary appends the Markdown summary to the job summary file; the
-// file belongs to the CI and other steps write to it too, so it is never
-// replaced.
-func appendSummary(path string, run output.VerifyRun, write func(io.Writer, output.VerifyRun) error) error {
-	var b bytes.Buffer
-	if err := write(&b, run); err != nil {
-		return err
-	}
+// appendFile appends to a file that belongs to the CI (the job summary,
+// which other steps write to too): it is never replaced.
+func appendFile(path string, data []byte) error {
 	fh, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
 	if err != nil {
 		return err
 	}
-	if _, err := fh.Write(b.Bytes()); err != nil {
+	if _, err := fh.Write(data); err != nil {
 		fh.Close()
 		return err
 	}

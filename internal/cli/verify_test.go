@@ -5,8 +5,6 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
-
-	"github.com/mentor-cli/mentor/internal/verify"
 )
 
 // Flags become options; the run function is not called on a usage error.
@@ -43,21 +41,17 @@ func TestVerifyFlags(t *testing.T) {
 	}
 }
 
-func TestUnderBase(t *testing.T) {
-	fs := []verify.Finding{{File: "pairs/a/plan.md"}}
+func TestBasePrefix(t *testing.T) {
 	for _, tt := range []struct{ root, base, want string }{
-		{"/w/prog", "/w", "prog/pairs/a/plan.md"},
-		{"/w/a/b", "/w/", "a/b/pairs/a/plan.md"},
-		{"/w", "/w", "pairs/a/plan.md"},
-		{"/elsewhere", "/w", "pairs/a/plan.md"},
-		{"/w/prog", "", "pairs/a/plan.md"},
+		{"/w/prog", "/w", "prog/"},
+		{"/w/a/b", "/w/", "a/b/"},
+		{"/w", "/w", ""},
+		{"/elsewhere", "/w", ""},
+		{"/w/prog", "", ""},
 	} {
-		if got := underBase(fs, tt.root, tt.base)[0].File; got != tt.want {
-			t.Errorf("underBase(%s, %s) = %s, want %s", tt.root, tt.base, got, tt.want)
+		if got := basePrefix(tt.root, tt.base); got != tt.want {
+			t.Errorf("basePrefix(%s, %s) = %q, want %q", tt.root, tt.base, got, tt.want)
 		}
-	}
-	if fs[0].File != "pairs/a/plan.md" {
-		t.Error("underBase changed its input")
 	}
 }
 
@@ -79,8 +73,8 @@ func TestVerifyGitHubEscapesLineBreaks(t *testing.T) {
 	if code != ExitFindings {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	want := "pairs/a b,c:d%e/closure.md:1: error: closure record without a plan: pairs/a b,c:d%e has no plan.md; move closure.md to its pair's folder or restore the plan [closure-orphan]\n" +
-		"::error file=pairs/a%0Ab%2Cc%3Ad%25e/closure.md,line=1,title=closure-orphan::closure record without a plan: pairs/a%0Ab,c:d%25e has no plan.md; move closure.md to its pair's folder or restore the plan\n" +
+	want := `"pairs/a\nb,c:d%e/closure.md":1: error: closure record without a plan: pairs/a\nb,c:d%e has no plan.md; move closure.md to its pair's folder or restore the plan [closure-orphan]` + "\n" +
+		"::error title=closure-orphan,file=pairs/a%0Ab%2Cc%3Ad%25e/closure.md,line=1::closure record without a plan: pairs/a%0Ab,c:d%25e has no plan.md; move closure.md to its pair's folder or restore the plan\n" +
 		"1 pair checked: 1 error, 0 warnings\n"
 	if out.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", out, want)

@@ -61,6 +61,13 @@ type Section struct {
 	Heading string
 	Line    int
 	Empty   bool // nothing but TODO lines, HTML comments, sub-headings and blank lines
+	TODO    int  // line of the first TODO line left in the section, 0 when none
+}
+
+// Placeholder is a TODO value left in the front matter, at any depth.
+type Placeholder struct {
+	Key  string // the path to the value: reason, contact.cadence, goals[2].outcome
+	Line int
 }
 
 // Lines holds the line of each front-matter key's value (0 when absent).
@@ -82,10 +89,11 @@ type Record struct {
 	Contact          Contact
 	Goals            []Goal
 	SignedOff        SignOff
-	Unreachable      string     // the side that could not be reached (mentor or mentee); ""
-	RematchAvoid     bool       // the same two people are not to be matched again
-	Sections         []Section  // every level-2 heading of the body, in order
-	NextGoals        []NextGoal // the mentee's goals for what comes next, from the Next goals list
+	Unreachable      string        // the side that could not be reached (mentor or mentee); ""
+	RematchAvoid     bool          // the same two people are not to be matched again
+	Sections         []Section     // every level-2 heading of the body, in order
+	NextGoals        []NextGoal    // the mentee's goals for what comes next, from the Next goals list
+	TODOs            []Placeholder // every TODO value of the front matter, in file order
 	Lines            Lines
 	Problems         []diag.Problem // errors make the record invalid
 
@@ -227,6 +235,13 @@ func (r *Record) frontMatter(doc frontmatter.Doc, l *diag.List) {
 	}
 	seen := map[string]bool{}
 	for _, f := range fields {
+		// A signature left TODO is a signature not given yet: the
+		// sign-off rule says whose are missing, not the TODO rule.
+		if f.Key != "signed_off" {
+			r.TODOs = placeholders(r.TODOs, f.Key, f.Value, doc)
+		}
+	}
+	for _, f := range fields {
 		seen[f.Key] = true
 		line := f.ValueLine(doc)
 		switch f.Key {
@@ -332,6 +347,28 @@ func (r *Record) frontMatter(doc frontmatter.Doc, l *diag.List) {
 			l.Warnf(r.Lines.FinalMeeting, "final_meeting %s is after closed %s: a relationship closes at or after its final meeting", r.FinalMeetingDate, r.Closed)
 		}
 	}
+}
+
+// placeholders appends the TODO values under a node, with their paths.
+func placeholders(out []Placeholder, path string, v *yaml.Node, doc frontmatter.Doc) []Placeholder {
+	if v == nil {
+		return out
+	}
+	switch v.Kind {
+	case yaml.ScalarNode:
+		if v.Tag != "!!null" && IsTODO(v.Value) {
+			out = append(out, Placeholder{Key: path, Line: doc.YAMLLine + v.Line - 1})
+		}
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(v.Content); i += 2 {
+			out = placeholders(out, path+"."+v.Content[i].Value, v.Content[i+1], doc)
+		}
+	case yaml.SequenceNode:
+		for i, it := range v.Content {
+			out = placeholders(out, fmt.Sprintf("%s[%d]", path, i+1), it, doc)
+		}
+	}
+	return out
 }
 
 func example(key string) string {

@@ -66,7 +66,7 @@ func TestParseComplete(t *testing.T) {
 	if r.Lines != want {
 		t.Errorf("lines: %+v, want %+v", r.Lines, want)
 	}
-	wantSecs := []Section{{"Summary", 22, false}, {"Thanks", 26, true}}
+	wantSecs := []Section{{"Summary", 22, false, 0}, {"Thanks", 26, true, 28}}
 	if len(r.Sections) != 2 || r.Sections[0] != wantSecs[0] || r.Sections[1] != wantSecs[1] {
 		t.Errorf("sections: %+v", r.Sections)
 	}
@@ -144,7 +144,7 @@ func TestParseProblems(t *testing.T) {
 // A file without front matter still has its sections read, from line 1.
 func TestSectionsWithoutFrontMatter(t *testing.T) {
 	r := Parse("closure.md", []byte("\xEF\xBB\xBF# Closure\n\n## Summary\nDone.\n"))
-	if r.Valid() || len(r.Sections) != 1 || r.Sections[0] != (Section{"Summary", 3, false}) {
+	if r.Valid() || len(r.Sections) != 1 || r.Sections[0] != (Section{"Summary", 3, false, 0}) {
 		t.Errorf("sections %+v problems %v", r.Sections, r.Problems)
 	}
 }
@@ -234,14 +234,14 @@ TODO
 `
 	r := Parse("closure.md", []byte(body))
 	want := []Section{
-		{"Summary", 6, true},
-		{"Goals and outcomes", 9, true},
-		{"What went well", 15, true},
-		{"What was challenging", 21, false},
-		{"Lessons learned", 27, false},
-		{"Next steps", 33, true},
-		{"Future connection", 37, false},
-		{"Thanks", 40, false},
+		{"Summary", 6, true, 7},
+		{"Goals and outcomes", 9, true, 11},
+		{"What went well", 15, true, 19},
+		{"What was challenging", 21, false, 23}, // a TODO left beside what was written
+		{"Lessons learned", 27, false, 0},       // in a code block: content
+		{"Next steps", 33, true, 34},
+		{"Future connection", 37, false, 0}, // in a comment: a note to the writer
+		{"Thanks", 40, false, 0},
 	}
 	if len(r.Sections) != len(want) {
 		t.Fatalf("sections: %+v", r.Sections)
@@ -249,6 +249,23 @@ TODO
 	for i := range want {
 		if r.Sections[i] != want[i] {
 			t.Errorf("section %d: got %+v, want %+v", i, r.Sections[i], want[i])
+		}
+	}
+}
+
+// A TODO value anywhere in the front matter is listed with its path and
+// line, whether or not its key is one mentor checks.
+func TestPlaceholders(t *testing.T) {
+	src := "---\nmentor: Ada\nreason: TODO\ncontact:\n  channel: email\n  cadence: TODO  # quarterly?\n" +
+		"goals:\n  - title: A\n    outcome: met\n  - title: B\n    outcome: TODO\nextra: [x, TODO]\nnote: \"TODOs done\"\n---\n"
+	r := Parse("closure.md", []byte(src))
+	want := []Placeholder{{"reason", 3}, {"contact.cadence", 6}, {"goals[2].outcome", 11}, {"extra[2]", 12}}
+	if len(r.TODOs) != len(want) {
+		t.Fatalf("placeholders: %+v", r.TODOs)
+	}
+	for i := range want {
+		if r.TODOs[i] != want[i] {
+			t.Errorf("placeholder %d: got %+v, want %+v", i, r.TODOs[i], want[i])
 		}
 	}
 }

@@ -42,14 +42,56 @@ func sections(doc frontmatter.Doc, l *diag.List) []Section {
 			}
 			continue
 		}
-		if cur < 0 || !out[cur].Empty {
+		if cur < 0 {
 			continue
 		}
-		if says(n, body) {
+		if out[cur].TODO == 0 {
+			if off := firstTODO(n, body); off >= 0 {
+				out[cur].TODO = lineOf(off)
+			}
+		}
+		if out[cur].Empty && says(n, body) {
 			out[cur].Empty = false
 		}
 	}
 	return out
+}
+
+// firstTODO returns the body offset of the first TODO line a block holds
+// as text, or -1. Code, HTML (comments) and sub-headings do not count: a
+// TODO there is content, or a note to the writer.
+func firstTODO(n ast.Node, body []byte) int {
+	switch n.(type) {
+	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.Heading:
+		return -1
+	}
+	if n.Type() == ast.TypeBlock {
+		if ls := n.Lines(); ls != nil {
+			for i := 0; i < ls.Len(); i++ {
+				seg := ls.At(i)
+				if todoLine(seg.Value(body)) {
+					return seg.Start
+				}
+			}
+		}
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if off := firstTODO(c, body); off >= 0 {
+			return off
+		}
+	}
+	return -1
+}
+
+// todoLine reports whether a line of text is a TODO placeholder, with the
+// list and quote markers, checkbox and emphasis that saysText allows.
+func todoLine(line []byte) bool {
+	s := strings.TrimSpace(string(line))
+	s = strings.TrimLeft(s, "> \t")
+	s = trimListMarker(s)
+	s = strings.TrimPrefix(s, "[ ]")
+	s = strings.TrimLeft(s, " \t*_")
+	return s != "" && IsTODO(s)
 }
 
 // says reports whether a block holds something a person wrote: anything but

@@ -37,6 +37,7 @@ type Thresholds struct {
 type Config struct {
 	File             string // repo-relative path of the file read, "" for the defaults
 	PairsDir         string
+	PairsDirLine     int // line of pairs_dir in the file, 0 when not set there
 	Cadence          dates.Cadence
 	Thresholds       Thresholds
 	RequiredSections []string
@@ -137,7 +138,7 @@ func Parse(file string, data []byte) (Config, error) {
 			if path.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, "../") {
 				return problem(file, v.Line, "pairs_dir %q must be a folder inside the repo, such as pairs", s)
 			}
-			c.PairsDir = clean
+			c.PairsDir, c.PairsDirLine = clean, v.Line
 		case "cadence":
 			s, err := str(file, key, v)
 			if err != nil {

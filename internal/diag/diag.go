@@ -12,8 +12,8 @@ const (
 	Warning Severity = "warning"
 )
 
-// Problem is one thing wrong with a file. Line is 0 when the problem is about
-// the file as a whole.
+// Problem is one thing wrong with a file. A problem about the file as a
+// whole is on its line 1, in every output.
 type Problem struct {
 	File     string   `json:"file"`
 	Line     int      `json:"line"`
@@ -22,10 +22,7 @@ type Problem struct {
 }
 
 func (p Problem) String() string {
-	if p.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s: %s", p.File, p.Line, p.Severity, p.Message)
-	}
-	return fmt.Sprintf("%s: %s: %s", p.File, p.Severity, p.Message)
+	return fmt.Sprintf("%s:%d: %s: %s", p.File, max(p.Line, 1), p.Severity, p.Message)
 }
 
 // Error lets a Problem travel as an error.
@@ -38,11 +35,11 @@ type List struct {
 }
 
 func (l *List) Errorf(line int, format string, args ...any) {
-	l.Problems = append(l.Problems, Problem{l.File, line, Error, fmt.Sprintf(format, args...)})
+	l.Problems = append(l.Problems, Problem{l.File, max(line, 1), Error, fmt.Sprintf(format, args...)})
 }
 
 func (l *List) Warnf(line int, format string, args ...any) {
-	l.Problems = append(l.Problems, Problem{l.File, line, Warning, fmt.Sprintf(format, args...)})
+	l.Problems = append(l.Problems, Problem{l.File, max(line, 1), Warning, fmt.Sprintf(format, args...)})
 }
 
 // HasErrors reports whether any problem is an error.

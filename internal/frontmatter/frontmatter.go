@@ -109,13 +109,16 @@ func (d Doc) yamlFields() ([]Field, *Error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(d.YAML, &root); err != nil {
 		msg := err.Error()
-		line := d.YAMLLine
+		line, n := d.YAMLLine, 0
 		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			n, _ := strconv.Atoi(m[1])
+			n, _ = strconv.Atoi(m[1])
 			line = d.YAMLLine + n - 1
 			msg = msg[len(m[0]):]
 		} else {
 			msg = trimPrefix(msg, "yaml: ")
+		}
+		if h := hint(msg, d.YAML, n); h != "" {
+			msg += ": " + h
 		}
 		return nil, &Error{line, "front matter is not valid YAML: " + msg}
 	}

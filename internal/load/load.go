@@ -30,11 +30,11 @@ type Options struct {
 	FrontMatterOnly bool
 	// Closure reads closure.md.
 	Closure bool
-	// ClosureIfClosed reads closure.md of a pair whose plan says it is
-	// closed, as closure.ParseAfterClosure does: the front matter and the
-	// check-ins that its follow-up-due signal is judged on, not the
-	// sections (Closure wins when both are set).
-	ClosureIfClosed bool
+	// ClosureLight reads closure.md as closure.ParseAfterClosure does: the
+	// front matter and the check-ins — what check judges a closed pair's
+	// follow-up on and dates a plan's meetings against — not the sections
+	// (Closure wins when both are set).
+	ClosureLight bool
 	// Notes reads the notes under notes/.
 	Notes bool
 	// Surveys reads the closure surveys under survey/; Keys, when set,
@@ -63,7 +63,7 @@ func One(r *repo.Repo, ref pair.Ref, opt Options) *pair.Pair {
 	case !prob.NotExist():
 		p.PlanRead = pair.Read{Exists: true, Problem: prob.Problem}
 	}
-	if after := !opt.Closure && opt.ClosureIfClosed && p.Plan != nil && p.Plan.Status == plan.Closed; opt.Closure || after {
+	if after := !opt.Closure && opt.ClosureLight && p.Plan != nil; opt.Closure || after {
 		data, prob := r.Read(ref.ClosureFile())
 		switch {
 		case prob == nil && after:

@@ -7,7 +7,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/mentor-cli/mentor/internal/escape"
 	"io"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -96,7 +99,7 @@ func NewCheckJSONStream(w io.Writer, today dates.Date) *CheckJSONStream {
 	s.enc.SetEscapeHTML(false)
 	s.enc.SetIndent("    ", "  ")
 	day, _ := today.MarshalJSON()
-	s.write("{\n  \"today\": ", string(day), ",\n  \"pairs\": [")
+	s.write("{\n  \"schema_version\": ", strconv.Itoa(SchemaVersion), ",\n  \"today\": ", string(day), ",\n  \"pairs\": [")
 	return s
 }
 
@@ -125,7 +128,7 @@ func (s *CheckJSONStream) Add(r Checked) error {
 	s.n++
 	s.write(sep)
 	if s.err == nil {
-		_, s.err = s.w.Write(bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")))
+		_, s.err = s.w.Write(escape.JSON(bytes.TrimSuffix(s.buf.Bytes(), []byte("\n"))))
 	}
 	return s.err
 }
@@ -143,11 +146,20 @@ func (s *CheckJSONStream) Close() error {
 	return s.err
 }
 
+// NoPairs is what check says when it finds no pair: where it looked (the
+// pairs folder, or the folders named), the repo root it used and how it
+// found it (root: repo.Where()), and what to do.
+func NoPairs(lookedIn, root string) string {
+	return fmt.Sprintf("No pairs found in %s of the repo %s. Start one with: mentor close init --mentor NAME --mentee NAME, or pass --repo the programme's folder",
+		escape.Text(lookedIn), escape.Text(root))
+}
+
 // CheckTable writes the table a person reads: one row per pair, then the
-// signal messages of the pairs that have any, then a summary line.
-func CheckTable(w io.Writer, pal iostreams.Palette, today dates.Date, results []Checked) error {
+// signal messages of the pairs that have any, then a summary line. With no
+// pair it says so, naming where it looked (see NoPairs).
+func CheckTable(w io.Writer, pal iostreams.Palette, today dates.Date, results []Checked, noPairs string) error {
 	if len(results) == 0 {
-		_, err := fmt.Fprintln(w, "No pairs found. Start one with: mentor close init --mentor NAME --mentee NAME")
+		_, err := fmt.Fprintln(w, noPairs)
 		return err
 	}
 	header := []string{"PAIR", "VERDICT", "SIGNALS", "GOALS", "LAST MEETING", "LAST NOTE"}
@@ -176,7 +188,7 @@ func CheckTable(w io.Writer, pal iostreams.Palette, today dates.Date, results []
 			note = r.Notes.Last.String()
 			withNotes = true
 		}
-		rows = append(rows, []string{r.ID, string(r.Judgement.Verdict), sigs, goals, last, note})
+		rows = append(rows, []string{escape.Name(r.ID), string(r.Judgement.Verdict), sigs, goals, last, note})
 	}
 	if !withNotes {
 		header = header[:5]
@@ -225,9 +237,9 @@ func CheckTable(w io.Writer, pal iostreams.Palette, today dates.Date, results []
 			b.WriteString("\n")
 			details = true
 		}
-		b.WriteString(pal.Bold(r.ID) + "\n")
+		b.WriteString(pal.Bold(escape.Name(r.ID)) + "\n")
 		for _, s := range r.Judgement.Signals {
-			fmt.Fprintf(&b, "  %s: %s\n", s.ID, s.Message)
+			fmt.Fprintf(&b, "  %s: %s\n", s.ID, escape.Text(s.Message))
 		}
 	}
 
@@ -235,19 +247,32 @@ func CheckTable(w io.Writer, pal iostreams.Palette, today dates.Date, results []
 	for _, r := range results {
 		counts[r.Judgement.Verdict]++
 	}
+	fmt.Fprintf(&b, "\n%s\n", checkSummary(len(results), counts, today))
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// checkSummary is the line that ends check's output: "12 pairs: 2
+// ready-to-close, 10 on-track (today 2026-11-21)". Verdicts come in the
+// order a person acts on them, then any other the registry has.
+func checkSummary(n int, counts map[signals.Verdict]int, today dates.Date) string {
+	order := []signals.Verdict{signals.ReadyToClose, signals.ConsiderClosing, signals.OnTrack, signals.Closed, signals.Invalid}
+	for _, v := range signals.Verdicts {
+		if !slices.Contains(order, v.Verdict) {
+			order = append(order, v.Verdict)
+		}
+	}
 	var parts []string
-	for _, v := range []signals.Verdict{signals.ReadyToClose, signals.ConsiderClosing, signals.OnTrack, signals.Closed, signals.Invalid} {
+	for _, v := range order {
 		if counts[v] > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", counts[v], v))
 		}
 	}
 	noun := "pairs"
-	if len(results) == 1 {
+	if n == 1 {
 		noun = "pair"
 	}
-	fmt.Fprintf(&b, "\n%d %s: %s (today %s)\n", len(results), noun, strings.Join(parts, ", "), today)
-	_, err := io.WriteString(w, b.String())
-	return err
+	return fmt.Sprintf("%d %s: %s (today %s)", n, noun, strings.Join(parts, ", "), today)
 }
 
 func colorVerdict(pal iostreams.Palette, v signals.Verdict) string {
@@ -264,9 +289,16 @@ func colorVerdict(pal iostreams.Palette, v signals.Verdict) string {
 	return string(v)
 }
 
-// Problems writes problems one per line as FILE:LINE: SEVERITY: MESSAGE.
+// Problems writes problems one per line as FILE:LINE: SEVERITY: MESSAGE,
+// escaped for a terminal or a CI log.
 func Problems(w io.Writer, ps []diag.Problem) {
 	for _, p := range ps {
-		fmt.Fprintln(w, p.String())
+		fmt.Fprintln(w, ProblemLine(p))
 	}
+}
+
+// ProblemLine is a problem as FILE:LINE: SEVERITY: MESSAGE, escaped for a
+// terminal or a CI log (a problem about a whole file is on its line 1).
+func ProblemLine(p diag.Problem) string {
+	return fmt.Sprintf("%s:%d: %s: %s", escape.Name(p.File), max(p.Line, 1), p.Severity, escape.Text(p.Message))
 }

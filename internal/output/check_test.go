@@ -17,8 +17,9 @@ import (
 
 // checkReport is the whole of `check --format json`, encoded in one go.
 type checkReport struct {
-	Today dates.Date  `json:"today"`
-	Pairs []CheckPair `json:"pairs"`
+	SchemaVersion int         `json:"schema_version"`
+	Today         dates.Date  `json:"today"`
+	Pairs         []CheckPair `json:"pairs"`
 }
 
 // TestCheckJSONStream: check streams its JSON pair by pair; the bytes must
@@ -48,7 +49,7 @@ func TestCheckJSONStream(t *testing.T) {
 		{"none", bench.Today, nil},
 		{"no today", dates.Date{}, results[len(results)-1:]},
 	} {
-		rep := checkReport{Today: tc.today, Pairs: []CheckPair{}}
+		rep := checkReport{SchemaVersion: SchemaVersion, Today: tc.today, Pairs: []CheckPair{}}
 		for _, r := range tc.results {
 			rep.Pairs = append(rep.Pairs, newCheckPair(r))
 		}

@@ -52,6 +52,14 @@ type CheckEnv struct {
 	Out, ErrOut io.Writer
 	Palette     iostreams.Palette
 	Today       dates.Date
+	// NoPairs is what to say when there is no pair: where check looked
+	// and the repo root it used (see NoPairs).
+	NoPairs string
+	// Prefix goes before every path: the programme's folder in the CI's
+	// checkout (see BaseEnv), with a final /, or "".
+	Prefix string
+	// Summary, when set, takes the Markdown job summary.
+	Summary io.Writer
 }
 
 // CheckSink takes the judged pairs one by one, in id order.
@@ -63,13 +71,18 @@ type CheckSink interface {
 // CheckFormat is one format of `mentor close check`.
 type CheckFormat struct {
 	Name, Help string
-	New        func(env CheckEnv) CheckSink
+	// BaseEnv names the variable of the CI's checkout: paths are made
+	// relative to it when the programme is a folder inside it.
+	BaseEnv string
+	New     func(env CheckEnv) CheckSink
 }
 
 // CheckFormats are the formats of `mentor close check`, the default first.
 var CheckFormats = []CheckFormat{
 	{Name: "text", Help: "a table for people, the signals below it", New: newCheckTable},
 	{Name: "json", Help: "every pair as JSON, for scripts", New: func(env CheckEnv) CheckSink { return NewCheckJSONStream(env.Out, env.Today) }},
+	{Name: "github", Help: "GitHub Actions annotations on the plan lines, and a job summary of the pairs needing attention",
+		BaseEnv: "GITHUB_WORKSPACE", New: newCheckGitHub},
 }
 
 // checkTable keeps what the table shows and writes it at the end; the
@@ -88,7 +101,7 @@ func (t *checkTable) Add(c Checked) error {
 }
 
 func (t *checkTable) Close() error {
-	return CheckTable(t.env.Out, t.env.Palette, t.env.Today, t.rows)
+	return CheckTable(t.env.Out, t.env.Palette, t.env.Today, t.rows, t.env.NoPairs)
 }
 
 // ReportFormat is one format of `mentor close report`.
@@ -101,7 +114,8 @@ type ReportFormat struct {
 var ReportFormats = []ReportFormat{
 	{Name: "md", Help: "Markdown with Mermaid charts, each with its table", Write: ReportMarkdown},
 	{Name: "json", Help: "every number as JSON, for scripts", Write: ReportJSON},
-	{Name: "csv", Help: "one row per pair, for a spreadsheet; then the survey figures, one row per group and question", Write: ReportCSV},
+	{Name: "csv", Help: "one row per pair, for a spreadsheet", Write: ReportCSV},
+	{Name: "survey-csv", Help: "the closure survey's figures, one row per group and question, for a spreadsheet", Write: ReportSurveyCSV},
 }
 
 // VerifySet, CheckSet and ReportSet are the formats of each command as a set

@@ -2,21 +2,24 @@ package output
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
+	"github.com/mentor-cli/mentor/internal/escape"
 	"io"
 	"strconv"
 	"strings"
 
+	"github.com/mentor-cli/mentor/internal/diag"
 	"github.com/mentor-cli/mentor/internal/report"
+	"github.com/mentor-cli/mentor/internal/signals"
 )
 
-// ReportJSON writes `report --format json`: every number of the report.
+// ReportJSON writes `report --format json`: every number of the report,
+// after the schema version.
 func ReportJSON(w io.Writer, rep *report.Report) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(rep)
+	return encode(w, struct {
+		SchemaVersion int `json:"schema_version"`
+		*report.Report
+	}{SchemaVersion, rep})
 }
 
 // CSVHeader is the first row of `report --format csv`.
@@ -43,26 +46,28 @@ func ReportCSV(w io.Writer, rep *report.Report) error {
 		}
 		return n(*d)
 	}
+	t := escape.CSV
 	for _, r := range rep.Pairs {
-		row := []string{r.ID, r.Program, r.Status, string(r.Verdict), strings.Join(r.Signals, " "),
+		ids := make([]string, len(r.Signals))
+		for i, s := range r.Signals {
+			ids[i] = s.ID
+		}
+		row := []string{t(r.ID), t(string(r.Program)), t(string(r.Status)), string(r.Verdict), strings.Join(ids, " "),
 			r.Start.String(), r.End.String(), r.Closed.String(),
-			r.Reason, r.Transition, r.ContactChannel,
+			t(string(r.Reason)), t(string(r.Transition)), t(string(r.ContactChannel)),
 			n(r.GoalsTotal), n(r.GoalsMet), n(r.GoalsOpen), n(r.GoalsDropped),
 			n(r.Outcomes.Total), n(r.Outcomes.Met), n(r.Outcomes.Partial), n(r.Outcomes.NotMet), n(r.Outcomes.Dropped),
 			n(r.Held), n(r.Unproductive),
 			n(r.Cancelled.Mentor), n(r.Cancelled.Mentee), n(r.Cancelled.Unnamed),
 			n(r.NoShow.Mentor), n(r.NoShow.Mentee), n(r.NoShow.Unnamed),
 			days(r.PlannedDays), days(r.ActualDays), strconv.FormatBool(r.Early),
-			strconv.FormatBool(r.ClosureMissing), strconv.FormatBool(r.Attention), r.Plan}
+			strconv.FormatBool(r.ClosureMissing), strconv.FormatBool(r.Attention), t(r.Plan)}
 		if err := cw.Write(row); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return err
-	}
-	return surveyCSV(w, rep.Survey)
+	return cw.Error()
 }
 
 // ReportMarkdown writes the report as Markdown for GitHub and GitLab: Mermaid
@@ -85,8 +90,22 @@ func (m *md) heading(level int, text string) {
 	m.WriteString(strings.Repeat("#", level) + " " + text + "\n\n")
 }
 
-// table writes a table; align holds "l" or "r" per column.
+// table writes a table of text cells, each escaped; align holds "l" or "r"
+// per column.
 func (m *md) table(align string, header []string, rows [][]string) {
+	esc := make([][]string, len(rows))
+	for i, r := range rows {
+		esc[i] = make([]string, len(r))
+		for j, c := range r {
+			esc[i][j] = escape.MarkdownCell(c)
+		}
+	}
+	m.tableMD(align, header, esc)
+}
+
+// tableMD writes a table whose cells are Markdown already (links, escaped
+// text).
+func (m *md) tableMD(align string, header []string, rows [][]string) {
 	m.row(header)
 	cells := make([]string, len(header))
 	for i := range header {
@@ -103,21 +122,7 @@ func (m *md) table(align string, header []string, rows [][]string) {
 }
 
 func (m *md) row(cells []string) {
-	esc := make([]string, len(cells))
-	for i, c := range cells {
-		esc[i] = cell(c)
-	}
-	m.WriteString("| " + strings.Join(esc, " | ") + " |\n")
-}
-
-// cell makes text safe inside a table cell.
-func cell(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	s = strings.NewReplacer("|", `\|`, "<", "&lt;", ">", "&gt;").Replace(s)
-	if s == "" {
-		return "-"
-	}
-	return s
+	m.WriteString("| " + strings.Join(cells, " | ") + " |\n")
 }
 
 // pie writes a Mermaid pie of the counts that are not zero.
@@ -145,10 +150,10 @@ func (m *md) bar(title, yLabel string, cs []report.Count) {
 		label(title), strings.Join(labels, ", "), label(yLabel), top, strings.Join(values, ", "))
 }
 
-// label keeps a chart label on one line and free of double quotes, which
-// Mermaid has no escape for.
+// label keeps a chart label on one line, free of control characters and
+// of double quotes, which Mermaid has no escape for.
 func label(s string) string {
-	return strings.ReplaceAll(strings.Join(strings.Fields(s), " "), `"`, "'")
+	return strings.ReplaceAll(strings.Join(strings.Fields(escape.Text(s)), " "), `"`, "'")
 }
 
 func pct(share float64) string {
@@ -186,23 +191,22 @@ func countRows(cs []report.Count) [][]string {
 // link is a Markdown link to a repo-relative file; the report lives in the
 // repo root.
 func link(text, file string) string {
-	file = strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E").Replace(file)
-	return "[" + strings.NewReplacer("[", `\[`, "]", `\]`).Replace(text) + "](" + file + ")"
+	return "[" + escape.MarkdownCell(text) + "](" + escape.MarkdownLink(file) + ")"
 }
 
-func programmeName(n string) string {
+func programmeName[S ~string](n S) string {
 	if n == "" {
 		return "(no programme)"
 	}
-	return n
+	return string(n)
 }
 
 func (m *md) report(rep *report.Report) {
 	s := rep.Overall
 	m.heading(1, "Programme report")
-	scope := fmt.Sprintf("As of %s, %s in `%s/`", rep.Today, plural(s.Pairs, "pair", "pairs"), rep.PairsDir)
+	scope := fmt.Sprintf("As of %s, %s in %s", rep.Today, plural(s.Pairs, "pair", "pairs"), escape.MarkdownCode(rep.PairsDir+"/"))
 	if rep.Program != "" {
-		scope += fmt.Sprintf(" of the programme %q", rep.Program)
+		scope += ` of the programme "` + escape.MarkdownInline(string(rep.Program)) + `"`
 	}
 	if !rep.Since.IsZero() {
 		scope += fmt.Sprintf(", started or closed since %s", rep.Since)
@@ -282,13 +286,13 @@ func (m *md) attention(rep *report.Report) {
 	}
 	var rows [][]string
 	for _, a := range rep.Attention {
-		row := []string{link(a.ID, a.Plan), string(a.Verdict), strings.Join(a.Reasons, "; ")}
+		row := []string{link(a.ID, a.Plan), string(a.Verdict), escape.MarkdownCell(strings.Join(Why(a.Signals, a.Problems), "; "))}
 		if named {
-			row = []string{row[0], programmeName(a.Program), row[1], row[2]}
+			row = []string{row[0], escape.MarkdownCell(programmeName(a.Program)), row[1], row[2]}
 		}
 		rows = append(rows, row)
 	}
-	m.table("", header, rows)
+	m.tableMD("", header, rows)
 }
 
 func (m *md) durations(s report.Summary) {
@@ -374,7 +378,20 @@ func (m *md) invalid(rep *report.Report) {
 		for _, p := range inv.Problems {
 			msgs = append(msgs, p.String())
 		}
-		rows = append(rows, []string{inv.ID, link(inv.File, inv.File), strings.Join(msgs, "; ")})
+		rows = append(rows, []string{escape.MarkdownCell(inv.ID), link(inv.File, inv.File), escape.MarkdownCell(strings.Join(msgs, "; "))})
 	}
-	m.table("", []string{"Pair", "File", "Problems"}, rows)
+	m.tableMD("", []string{"Pair", "File", "Problems"}, rows)
+}
+
+// Why lists what needs attention in a pair, for people: each signal as
+// "id: message", then each problem as "message (FILE:LINE)".
+func Why(sigs []signals.Signal, probs []diag.Problem) []string {
+	out := make([]string, 0, len(sigs)+len(probs))
+	for _, s := range sigs {
+		out = append(out, s.ID+": "+s.Message)
+	}
+	for _, p := range probs {
+		out = append(out, fmt.Sprintf("%s (%s:%d)", p.Message, p.File, max(p.Line, 1)))
+	}
+	return out
 }

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/mentor-cli/mentor/internal/escape"
+
 	"github.com/mentor-cli/mentor/internal/report"
 )
 
@@ -115,21 +117,23 @@ func optPct(f *float64) string {
 	return pct(*f)
 }
 
-// SurveyCSVHeader heads the survey table of `report --format csv`, which
-// follows the pairs after a blank line: one row per group and question.
+// SurveyCSVHeader heads `report --format survey-csv`: one row per group and
+// question.
 var SurveyCSVHeader = []string{"by", "key", "responses", "expected", "response_rate", "mentor", "mentee", "readable",
 	"counts_only", "question", "scale", "answers", "mean", "nps", "yes", "distribution"}
 
-func surveyCSV(w io.Writer, sv *report.Survey) error {
-	if !surveyShown(sv) || len(sv.Groups) == 0 {
-		return nil
-	}
-	if _, err := io.WriteString(w, "\n"); err != nil {
-		return err
-	}
+// ReportSurveyCSV writes the survey figures as one CSV table, the header
+// alone when there are none, so that a spreadsheet reads it as it reads the
+// pairs' table of --format csv.
+func ReportSurveyCSV(w io.Writer, rep *report.Report) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(SurveyCSVHeader); err != nil {
 		return err
+	}
+	sv := rep.Survey
+	if !surveyShown(sv) {
+		cw.Flush()
+		return cw.Error()
 	}
 	n := strconv.Itoa
 	f := func(p *float64) string {
@@ -144,7 +148,7 @@ func surveyCSV(w io.Writer, sv *report.Survey) error {
 			for _, c := range q.Distribution {
 				dist = append(dist, c.Key+":"+n(c.Count))
 			}
-			row := []string{g.By, g.Key, n(g.Responses), n(g.Expected), num(g.ResponseRate), n(g.Mentor), n(g.Mentee), n(g.Readable),
+			row := []string{g.By, escape.CSV(g.Key), n(g.Responses), n(g.Expected), num(g.ResponseRate), n(g.Mentor), n(g.Mentee), n(g.Readable),
 				strconv.FormatBool(g.CountsOnly), q.ID, q.Scale, n(q.Answers), f(q.Mean), f(q.NPS), f(q.Yes), strings.Join(dist, " ")}
 			if err := cw.Write(row); err != nil {
 				return err

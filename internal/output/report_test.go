@@ -52,15 +52,18 @@ func sample() *report.Report {
 		Today: dates.MustParse("2026-11-21"), PairsDir: "pairs", Overall: s,
 		Programmes: []report.Programme{{Name: "Cohort | A", Summary: s}, {Name: "", Summary: s}},
 		Attention: []report.Attention{
-			{ID: "a--b", Plan: "pairs/a--b/plan.md", Program: "Cohort | A", Verdict: signals.ReadyToClose, Reasons: []string{"goals-met: all 2 goals met", "closure record missing"}},
-			{ID: "e--f", Plan: "pairs/e--f/plan.md", Verdict: signals.Invalid, Reasons: []string{"the plan cannot be read: <b>"}},
-			{ID: "g (h)", Plan: "pairs/g (h)/plan.md", Verdict: signals.OnTrack, Reasons: []string{"x"}},
+			{ID: "a--b", Plan: "pairs/a--b/plan.md", Program: "Cohort | A", Verdict: signals.ReadyToClose,
+				Signals:  []signals.Signal{{ID: "goals-met", Message: "all 2 goals met", Line: 9}},
+				Problems: []diag.Problem{{File: "pairs/a--b/plan.md", Line: 6, Severity: diag.Error, Message: "closure record missing"}}},
+			{ID: "e--f", Plan: "pairs/e--f/plan.md", Verdict: signals.Invalid,
+				Problems: []diag.Problem{{File: "pairs/e--f/plan.md", Line: 3, Severity: diag.Error, Message: "the plan cannot be read: <b>"}}},
+			{ID: "g (h)", Plan: "pairs/g (h)/plan.md", Verdict: signals.OnTrack, Signals: []signals.Signal{{ID: "end-near", Message: "x", Line: 5}}},
 		},
 		Invalid: []report.Invalid{{ID: "e--f", File: "pairs/e--f/plan.md",
 			Problems: []diag.Problem{{File: "pairs/e--f/plan.md", Line: 3, Severity: diag.Error, Message: "start: bad"}}}},
 		Pairs: []report.Row{
 			{ID: "a--b", Plan: "pairs/a--b/plan.md", Program: "Cohort, \"A\"", Status: "active", Verdict: signals.ReadyToClose,
-				Signals: []string{"goals-met", "end-near"}, Start: dates.MustParse("2026-01-01"), PlannedDays: &days, Attention: true},
+				Signals: []signals.Signal{{ID: "goals-met", Message: "m", Line: 9}, {ID: "end-near", Message: "n", Line: 5}}, Start: dates.MustParse("2026-01-01"), PlannedDays: &days, Attention: true},
 		},
 	}
 }
@@ -244,9 +247,9 @@ func TestReportMarkdownCharts(t *testing.T) {
 		t.Errorf("charts %v:\n%s", kinds, md)
 	}
 	for _, want := range []string{
-		"| [a--b](pairs/a--b/plan.md) | Cohort \\| A | ready-to-close | goals-met: all 2 goals met; closure record missing |",
+		"| [a--b](pairs/a--b/plan.md) | Cohort \\| A | ready-to-close | goals-met: all 2 goals met; closure record missing (pairs/a--b/plan.md:6) |",
 		"| (no programme) |",
-		"| [e--f](pairs/e--f/plan.md) | (no programme) | invalid | the plan cannot be read: &lt;b&gt; |",
+		"| [e--f](pairs/e--f/plan.md) | (no programme) | invalid | the plan cannot be read: \\<b\\> (pairs/e--f/plan.md:3) |",
 		"| [g (h)](pairs/g%20%28h%29/plan.md) |",
 		"| e--f | [pairs/e--f/plan.md](pairs/e--f/plan.md) | pairs/e--f/plan.md:3: error: start: bad |",
 		"| planned | 2 | 100 | 125 | 150 | 175 | 200 |",

@@ -49,6 +49,7 @@ type sarifRule struct {
 	ID                   string       `json:"id"`
 	Name                 string       `json:"name"`
 	ShortDescription     sarifText    `json:"shortDescription"`
+	FullDescription      sarifText    `json:"fullDescription"`
 	Help                 sarifText    `json:"help"`
 	HelpURI              string       `json:"helpUri"`
 	DefaultConfiguration sarifDefault `json:"defaultConfiguration"`
@@ -73,7 +74,7 @@ type sarifLocation struct {
 
 type sarifPhysical struct {
 	ArtifactLocation sarifArtifact `json:"artifactLocation"`
-	Region           *sarifRegion  `json:"region,omitempty"`
+	Region           sarifRegion   `json:"region"`
 }
 
 type sarifArtifact struct {
@@ -92,37 +93,39 @@ func sarifLevel(s diag.Severity) string {
 }
 
 // VerifySARIF writes the findings as a SARIF 2.1.0 log for GitHub code
-// scanning and other SARIF viewers. version is mentor's version.
+// scanning and other SARIF viewers. version is mentor's version. Every rule
+// has a short and a full description and help; every result a region (a
+// finding about a whole file is on its line 1) and a fingerprint of its own.
 func VerifySARIF(w io.Writer, version string, fs []verify.Finding) error {
 	rules := make([]sarifRule, len(verify.Rules))
 	index := map[string]int{}
 	for i, r := range verify.Rules {
 		index[r.ID] = i
 		rules[i] = sarifRule{
-			ID: r.ID, Name: r.ID,
+			ID: r.ID, Name: ruleName(r.ID),
 			ShortDescription:     sarifText{r.Summary},
+			FullDescription:      sarifText{r.Detail},
 			Help:                 sarifText{r.Help},
 			HelpURI:              InformationURI + "#use-in-ci",
 			DefaultConfiguration: sarifDefault{sarifLevel(r.Severity)},
 		}
 	}
 	results := make([]sarifResult, 0, len(fs))
-	for _, f := range fs {
-		loc := sarifLocation{sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(f.File)}}}
-		if f.Line > 0 {
-			loc.PhysicalLocation.Region = &sarifRegion{StartLine: f.Line}
-		}
+	prints := Fingerprints(fs)
+	for i, f := range fs {
+		loc := sarifLocation{sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(f.File)},
+			Region: sarifRegion{StartLine: max(f.Line, 1)}}}
 		results = append(results, sarifResult{
 			RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel(f.Severity),
 			Message:             sarifText{f.Message},
 			Locations:           []sarifLocation{loc},
-			PartialFingerprints: map[string]string{"mentorFinding/v1": Fingerprint(f)},
+			PartialFingerprints: map[string]string{"mentorFinding/v2": prints[i]},
 		})
 	}
 	return encode(w, sarifLog{
 		Schema: sarifSchema, Version: sarifVersion,
 		Runs: []sarifRun{{
-			Tool:    sarifTool{sarifDriver{Name: "mentor", Version: version, InformationURI: InformationURI, Rules: rules}},
+			Tool:    sarifTool{sarifDriver{Name: "mentor", Version: sarifToolVersion(version), InformationURI: InformationURI, Rules: rules}},
 			Results: results,
 		}},
 	})
@@ -140,4 +143,29 @@ func sarifURI(path string) string {
 		return first + "/" + rest
 	}
 	return first
+}
+
+// ruleName is a rule's readable name, which SARIF wants different from its
+// id: plan-invalid is PlanInvalid.
+func ruleName(id string) string {
+	var b strings.Builder
+	for _, w := range strings.Split(id, "-") {
+		if w != "" {
+			b.WriteString(strings.ToUpper(w[:1]) + w[1:])
+		}
+	}
+	return b.String()
+}
+
+// sarifToolVersion is mentor's version as SARIF viewers compare it: v1.2.3
+// is 1.2.3, and a build without a version is 0.0.0-dev.
+func sarifToolVersion(v string) string {
+	v = strings.TrimPrefix(v, "v")
+	if v == "" {
+		v = "dev"
+	}
+	if v[0] < '0' || v[0] > '9' {
+		return "0.0.0-" + v
+	}
+	return v
 }

@@ -1,10 +1,12 @@
 package output
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"github.com/mentor-cli/mentor/internal/escape"
 	"io"
 	"strings"
 
@@ -12,18 +14,16 @@ import (
 	"github.com/mentor-cli/mentor/internal/verify"
 )
 
-// findingLine is FILE:LINE: SEVERITY: MESSAGE [RULE], without the line when
-// the finding is about the whole file. A line break in the path or the
-// message becomes a space: one finding, one line, for grep and problem matchers.
-func findingLine(f verify.Finding) string {
-	file, msg := oneLine.Replace(f.File), oneLine.Replace(f.Message)
-	if f.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s: %s [%s]", file, f.Line, f.Severity, msg, f.Rule)
-	}
-	return fmt.Sprintf("%s: %s: %s [%s]", file, f.Severity, msg, f.Rule)
-}
+// SchemaVersion is the version of the JSON that check, list, verify and
+// report write, as "schema_version"; schemas/ describes each.
+const SchemaVersion = 2
 
-var oneLine = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
+// findingLine is FILE:LINE: SEVERITY: MESSAGE [RULE]. A line break in the
+// path or the message is written as an escape: one finding, one line, for
+// grep and problem matchers, and no line that a CI log takes for a command.
+func findingLine(f verify.Finding) string {
+	return fmt.Sprintf("%s:%d: %s: %s [%s]", escape.Name(f.File), max(f.Line, 1), f.Severity, escape.Text(f.Message), f.Rule)
+}
 
 // VerifySummary is the one-line summary: "12 pairs checked: 2 errors, 1 warning".
 func VerifySummary(pairs int, fs []verify.Finding) string {
@@ -46,9 +46,10 @@ func VerifyText(w io.Writer, pairs int, fs []verify.Finding) error {
 
 // VerifyReport is `verify --format json`.
 type VerifyReport struct {
-	OK       bool             `json:"ok"`
-	Pairs    int              `json:"pairs"`
-	Findings []verify.Finding `json:"findings"`
+	SchemaVersion int              `json:"schema_version"`
+	OK            bool             `json:"ok"`
+	Pairs         int              `json:"pairs"`
+	Findings      []verify.Finding `json:"findings"`
 }
 
 // VerifyJSON writes the findings as JSON.
@@ -57,28 +58,22 @@ func VerifyJSON(w io.Writer, pairs int, fs []verify.Finding) error {
 	if fs == nil {
 		fs = []verify.Finding{}
 	}
-	return encode(w, VerifyReport{OK: e == 0, Pairs: pairs, Findings: fs})
+	return encode(w, VerifyReport{SchemaVersion: SchemaVersion, OK: e == 0, Pairs: pairs, Findings: fs})
 }
 
+// encode writes v as indented JSON, with what a terminal would act on
+// escaped (see jsonUnsafe).
 func encode(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(escape.JSON(b.Bytes()))
+	return err
 }
-
-// GitHub Actions workflow commands, escaped as @actions/core escapes them.
-// A message may hold %, CR and LF; a property also : and , (which would end
-// the property).
-var (
-	ghData     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
-	ghProperty = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
-)
-
-// EscapeData and EscapeProperty escape a workflow command's message and its
-// property values.
-func EscapeData(s string) string     { return ghData.Replace(s) }
-func EscapeProperty(s string) string { return ghProperty.Replace(s) }
 
 // VerifyGitHub writes each finding twice: as a plain log line (GitHub shows
 // only ten annotations of each kind per step, the log keeps them all) and as
@@ -89,15 +84,11 @@ func VerifyGitHub(w io.Writer, pairs int, fs []verify.Finding) error {
 	for _, f := range fs {
 		b.WriteString(findingLine(f))
 		b.WriteByte('\n')
-		cmd := "error"
+		kind := "error"
 		if f.Severity == diag.Warning {
-			cmd = "warning"
+			kind = "warning"
 		}
-		fmt.Fprintf(&b, "::%s file=%s", cmd, EscapeProperty(f.File))
-		if f.Line > 0 {
-			fmt.Fprintf(&b, ",line=%d", f.Line)
-		}
-		fmt.Fprintf(&b, ",title=%s::%s\n", EscapeProperty(f.Rule), EscapeData(f.Message))
+		b.WriteString(Annotation(kind, f.Rule, f.File, f.Line, f.Message))
 	}
 	b.WriteString(VerifySummary(pairs, fs))
 	b.WriteByte('\n')
@@ -117,13 +108,9 @@ func VerifyMarkdown(w io.Writer, pairs int, fs []verify.Finding) error {
 	}
 	fmt.Fprintf(&b, "%s %s\n", mark, VerifySummary(pairs, fs))
 	if len(fs) > 0 {
-		b.WriteString("\n| File | Line | Severity | Rule | Message |\n|---|---:|---|---|---|\n")
+		b.WriteString("\n| File | Line | Severity | Rule | Message |\n| --- | ---: | --- | --- | --- |\n")
 		for _, f := range fs {
-			line := ""
-			if f.Line > 0 {
-				line = fmt.Sprint(f.Line)
-			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", cell(f.File), cell(line), f.Severity, f.Rule, cell(f.Message))
+			fmt.Fprintf(&b, "| %s | %d | %s | %s | %s |\n", escape.MarkdownCell(f.File), max(f.Line, 1), f.Severity, f.Rule, escape.MarkdownCell(f.Message))
 		}
 	}
 	b.WriteByte('\n')
@@ -131,16 +118,27 @@ func VerifyMarkdown(w io.Writer, pairs int, fs []verify.Finding) error {
 	return err
 }
 
-// Fingerprint identifies a finding across runs: the rule, the file and the
-// message, not the line, so that moving text does not make it new.
-func Fingerprint(f verify.Finding) string {
-	h := sha256.New()
-	h.Write([]byte(f.Rule))
-	h.Write([]byte{0})
-	h.Write([]byte(f.File))
-	h.Write([]byte{0})
-	h.Write([]byte(f.Message))
-	return hex.EncodeToString(h.Sum(nil))
+// Fingerprints identify each finding across runs: the rule, the file, the
+// message and which of the findings with those three it is, not the line,
+// so that moving text does not make a finding new, and two findings never
+// share one (code scanning and GitLab keep one finding per fingerprint).
+func Fingerprints(fs []verify.Finding) []string {
+	out := make([]string, len(fs))
+	seen := map[string]int{}
+	for i, f := range fs {
+		h := sha256.New()
+		h.Write([]byte(f.Rule))
+		h.Write([]byte{0})
+		h.Write([]byte(f.File))
+		h.Write([]byte{0})
+		h.Write([]byte(f.Message))
+		key := string(h.Sum(nil))
+		n := seen[key]
+		seen[key] = n + 1
+		fmt.Fprintf(h, "\x00%d", n)
+		out[i] = hex.EncodeToString(h.Sum(nil))
+	}
+	return out
 }
 
 // gitlabIssue is one entry of a GitLab Code Quality report.
@@ -165,7 +163,8 @@ type gitlabLines struct {
 // warnings minor; a finding about a whole file is put on its line 1.
 func VerifyGitLab(w io.Writer, fs []verify.Finding) error {
 	issues := make([]gitlabIssue, 0, len(fs))
-	for _, f := range fs {
+	prints := Fingerprints(fs)
+	for i, f := range fs {
 		sev := "major"
 		if f.Severity == diag.Warning {
 			sev = "minor"
@@ -173,7 +172,7 @@ func VerifyGitLab(w io.Writer, fs []verify.Finding) error {
 		issues = append(issues, gitlabIssue{
 			Description: f.Message,
 			CheckName:   f.Rule,
-			Fingerprint: Fingerprint(f),
+			Fingerprint: prints[i],
 			Severity:    sev,
 			Location:    gitlabLocation{Path: f.File, Lines: gitlabLines{Begin: max(f.Line, 1)}},
 		})

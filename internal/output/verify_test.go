@@ -37,12 +37,12 @@ func TestVerifyGitHub(t *testing.T) {
 	if err := VerifyGitHub(&b, 3, tricky); err != nil {
 		t.Fatal(err)
 	}
-	want := "pairs/a,b:c%d/closure.md:7: error: 50% done: a, b and | more [closure-incomplete]\n" +
-		"::error file=pairs/a%2Cb%3Ac%25d/closure.md,line=7,title=closure-incomplete::50%25 done: a, b%0D%0Aand | more\n" +
-		"pairs/x/plan.md: error: file is too big [plan-invalid]\n" +
-		"::error file=pairs/x/plan.md,title=plan-invalid::file is too big\n" +
+	want := `pairs/a,b:c%d/closure.md:7: error: 50% done: a, b\r\nand | more [closure-incomplete]` + "\n" +
+		"::error title=closure-incomplete,file=pairs/a%2Cb%3Ac%25d/closure.md,line=7::50%25 done: a, b%0D%0Aand | more\n" +
+		"pairs/x/plan.md:1: error: file is too big [plan-invalid]\n" +
+		"::error title=plan-invalid,file=pairs/x/plan.md,line=1::file is too big\n" +
 		"pairs/y/plan.md:6: warning: set status: closed [status-stale]\n" +
-		"::warning file=pairs/y/plan.md,line=6,title=status-stale::set status: closed\n" +
+		"::warning title=status-stale,file=pairs/y/plan.md,line=6::set status: closed\n" +
 		"3 pairs checked: 2 errors, 1 warning\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
@@ -55,8 +55,8 @@ func TestVerifyTextOneLine(t *testing.T) {
 	if err := VerifyText(&b, 3, tricky); err != nil {
 		t.Fatal(err)
 	}
-	want := "pairs/a,b:c%d/closure.md:7: error: 50% done: a, b and | more [closure-incomplete]\n" +
-		"pairs/x/plan.md: error: file is too big [plan-invalid]\n" +
+	want := `pairs/a,b:c%d/closure.md:7: error: 50% done: a, b\r\nand | more [closure-incomplete]` + "\n" +
+		"pairs/x/plan.md:1: error: file is too big [plan-invalid]\n" +
 		"pairs/y/plan.md:6: warning: set status: closed [status-stale]\n" +
 		"3 pairs checked: 2 errors, 1 warning\n"
 	if b.String() != want {
@@ -74,7 +74,7 @@ func TestVerifyMarkdown(t *testing.T) {
 		"### mentor close verify\n",
 		"❌ 3 pairs checked: 2 errors, 1 warning\n",
 		"| pairs/a,b:c%d/closure.md | 7 | error | closure-incomplete | 50% done: a, b and \\| more |\n",
-		"| pairs/x/plan.md | - | error | plan-invalid | file is too big |\n",
+		"| pairs/x/plan.md | 1 | error | plan-invalid | file is too big |\n",
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("summary lacks %q:\n%s", want, s)
@@ -120,9 +120,9 @@ func TestVerifyGitLab(t *testing.T) {
 	if len(fp) != 64 || fp == issues[1].Fingerprint {
 		t.Errorf("fingerprint %q", fp)
 	}
-	moved := tricky[0]
-	moved.Line = 12
-	if Fingerprint(moved) != fp {
+	moved := append([]verify.Finding(nil), tricky...)
+	moved[0].Line = 12
+	if Fingerprints(moved)[0] != fp {
 		t.Error("moving a finding changes its fingerprint")
 	}
 	b.Reset()
@@ -145,18 +145,20 @@ func TestVerifySARIF(t *testing.T) {
 				Driver struct {
 					Name, Version, InformationURI string
 					Rules                         []struct {
-						ID               string
+						ID, Name         string
 						ShortDescription struct{ Text string }
+						FullDescription  struct{ Text string }
 						Help             struct{ Text string }
 					}
 				}
 			}
 			Results []struct {
-				RuleID    string
-				RuleIndex int
-				Level     string
-				Message   struct{ Text string }
-				Locations []struct {
+				RuleID              string
+				RuleIndex           int
+				Level               string
+				Message             struct{ Text string }
+				PartialFingerprints map[string]string
+				Locations           []struct {
 					PhysicalLocation struct {
 						ArtifactLocation struct{ URI string }
 						Region           *struct{ StartLine int }
@@ -172,12 +174,12 @@ func TestVerifySARIF(t *testing.T) {
 		t.Fatalf("log: %+v", log)
 	}
 	d := log.Runs[0].Tool.Driver
-	if d.Name != "mentor" || d.Version != "v1.2.3" || d.InformationURI == "" || len(d.Rules) != len(verify.Rules) {
+	if d.Name != "mentor" || d.Version != "1.2.3" || d.InformationURI == "" || len(d.Rules) != len(verify.Rules) {
 		t.Errorf("driver: %+v", d)
 	}
 	for _, r := range d.Rules {
-		if r.ShortDescription.Text == "" || r.Help.Text == "" {
-			t.Errorf("rule %s lacks text", r.ID)
+		if r.ShortDescription.Text == "" || r.FullDescription.Text == "" || r.Help.Text == "" || r.Name == r.ID || r.Name == "" {
+			t.Errorf("rule %s lacks text: %+v", r.ID, r)
 		}
 	}
 	rs := log.Runs[0].Results
@@ -192,8 +194,8 @@ func TestVerifySARIF(t *testing.T) {
 	if loc.ArtifactLocation.URI != "pairs/a,b:c%25d/closure.md" || loc.Region == nil || loc.Region.StartLine != 7 {
 		t.Errorf("location 0: %+v", loc)
 	}
-	if rs[1].Locations[0].PhysicalLocation.Region != nil {
-		t.Error("a whole-file finding has a region")
+	if r := rs[1].Locations[0].PhysicalLocation.Region; r == nil || r.StartLine != 1 {
+		t.Errorf("a whole-file finding is on line 1: %+v", r)
 	}
 	if rs[2].Level != "warning" {
 		t.Errorf("result 2: %+v", rs[2])
@@ -212,5 +214,33 @@ func TestSarifURI(t *testing.T) {
 		if got := sarifURI(in); got != want {
 			t.Errorf("sarifURI(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// Two findings alike in rule, file and message (a record with two equal
+// TODO lines) still get fingerprints of their own, in SARIF and GitLab.
+func TestFingerprintsAreUnique(t *testing.T) {
+	twice := []verify.Finding{
+		{File: "pairs/a/closure.md", Line: 7, Rule: "closure-incomplete", Severity: diag.Error, Message: "same"},
+		{File: "pairs/a/closure.md", Line: 9, Rule: "closure-incomplete", Severity: diag.Error, Message: "same"},
+		{File: "pairs/b/closure.md", Line: 7, Rule: "closure-incomplete", Severity: diag.Error, Message: "same"},
+	}
+	fps := Fingerprints(twice)
+	seen := map[string]bool{}
+	for _, fp := range fps {
+		if seen[fp] {
+			t.Fatalf("fingerprint %s twice: %v", fp, fps)
+		}
+		seen[fp] = true
+	}
+	var b bytes.Buffer
+	if err := VerifySARIF(&b, "dev", twice); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(b.String(), fps[0]) != 1 || strings.Count(b.String(), fps[1]) != 1 {
+		t.Errorf("SARIF does not carry the fingerprints:\n%s", b.String())
+	}
+	if !strings.Contains(b.String(), `"version": "0.0.0-dev"`) {
+		t.Errorf("a build without a version: %s", b.String())
 	}
 }

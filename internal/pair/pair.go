@@ -5,6 +5,8 @@
 package pair
 
 import (
+	"sort"
+
 	"github.com/mentor-cli/mentor/internal/closure"
 	"github.com/mentor-cli/mentor/internal/diag"
 	"github.com/mentor-cli/mentor/internal/note"
@@ -88,7 +90,9 @@ func (p *Pair) LatestSurveys() []*survey.Survey {
 const NoPlanMessage = "no plan.md in this pair folder: create one with mentor close init, or remove the folder"
 
 // PlanProblems are the problems that stand between the pair and a
-// judgement of its plan, or the plan's own problems (errors and warnings).
+// judgement of its plan, or the plan's own problems (errors and warnings),
+// with the meetings dated after the closure record's closed date when the
+// record was read.
 func (p *Pair) PlanProblems() []diag.Problem {
 	switch {
 	case p.Problem != nil:
@@ -98,6 +102,13 @@ func (p *Pair) PlanProblems() []diag.Problem {
 	case !p.PlanRead.Exists:
 		return []diag.Problem{{File: p.PlanFile(), Line: 1, Severity: diag.Error, Message: NoPlanMessage}}
 	case p.Plan != nil:
+		if c := p.Closure; c != nil && !c.Closed.IsZero() {
+			if after := p.Plan.AfterClosed(c.Closed, c.File, c.Lines.Closed); len(after) > 0 {
+				ps := append(append([]diag.Problem(nil), p.Plan.Problems...), after...)
+				sort.SliceStable(ps, func(i, j int) bool { return ps[i].Line < ps[j].Line })
+				return ps
+			}
+		}
 		return p.Plan.Problems
 	}
 	return nil

@@ -70,6 +70,8 @@ type walker struct {
 	curSec  *Section
 	goal    int // index in p.Goals of the goal whose notes come next, or -1
 	open    int // index in p.Sections of the level-2 section being read, or -1
+
+	misnamed string // the section the current misnamed level-2 heading means, or ""
 }
 
 func (p *Plan) body(src []byte, doc frontmatter.Doc, l *diag.List, opt Options) {
@@ -82,6 +84,7 @@ func (p *Plan) body(src []byte, doc frontmatter.Doc, l *diag.List, opt Options) 
 			p.Title, p.Goals, p.Meetings = fp.Title, fp.Goals, fp.Meetings
 			p.GoalsSection, p.MeetingsSection = fp.GoalsSection, fp.MeetingsSection
 			p.Sections = fp.Sections
+			p.Misnamed = fp.Misnamed
 			l.Problems = append(l.Problems, fl.Problems...)
 			return
 		}
@@ -161,6 +164,7 @@ func sectionText(s string) string {
 // heading handles a heading of the document (not one nested in a block)
 // whose line starts at body offset start.
 func (w *walker) heading(level int, title string, start int) {
+	w.warnHeading(level, title, start)
 	p := w.p
 	if level <= 2 {
 		w.closeSection(start)

@@ -109,6 +109,9 @@ type Plan struct {
 	MeetingsSection *Section  // the first Meetings (or Meeting log) section
 	Sections        []Section // every level-2 section of the body, in order, with its Text
 	Title           string    // the level-1 heading, if any
+	// Misnamed are the level-2 headings that look like Goals or Meetings
+	// but are not read as them ("## Meeting notes").
+	Misnamed []Misnamed
 
 	HasBOM  bool
 	CRLF    bool
@@ -139,7 +142,10 @@ var Keys = []string{"mentor", "mentee", "program", "start", "end", "cadence", "s
 func Parse(file string, src []byte, opt Options) *Plan {
 	p := &Plan{File: file, Status: Active}
 	l := diag.List{File: file}
-	defer func() { p.Problems = l.Problems }()
+	defer func() {
+		sortProblems(l.Problems)
+		p.Problems = l.Problems
+	}()
 
 	doc, ferr := frontmatter.Split(src)
 	p.HasBOM = doc.HasBOM
@@ -154,6 +160,9 @@ func Parse(file string, src []byte, opt Options) *Plan {
 		return p
 	}
 	p.body(src, doc, &l, opt)
+	if !diag.HasErrors(l.Problems) {
+		p.warnBody(&l)
+	}
 	return p
 }
 

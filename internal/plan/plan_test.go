@@ -326,18 +326,19 @@ func TestParseHeading(t *testing.T) {
 // id is a warning and is ignored, and a near miss of the key is caught.
 func TestPrevious(t *testing.T) {
 	head := "---\nmentor: Ada\nmentee: Grace\nstart: 2026-01-15\n"
-	p := Parse("plan.md", []byte(head+"previous: ada--bob\n---\n"), Options{})
+	goals := "\n## Goals\n\n- [ ] Give a talk\n"
+	p := Parse("plan.md", []byte(head+"previous: ada--bob\n---\n"+goals), Options{})
 	if !p.Valid() || p.Previous != "ada--bob" || p.Lines.Previous != 5 || len(p.Problems) != 0 {
 		t.Errorf("previous: %q line %d %v", p.Previous, p.Lines.Previous, p.Problems)
 	}
 	for _, v := range []string{"../elsewhere", "Ada--Bob", "[a, b]", ".hidden"} {
-		p := Parse("plan.md", []byte(head+"previous: "+v+"\n---\n"), Options{})
+		p := Parse("plan.md", []byte(head+"previous: "+v+"\n---\n"+goals), Options{})
 		if !p.Valid() || p.Previous != "" || len(p.Problems) != 1 || p.Problems[0].Line != 5 ||
 			!strings.Contains(p.Problems[0].Message, "is not a pair id") {
 			t.Errorf("%q: %q %v", v, p.Previous, p.Problems)
 		}
 	}
-	p = Parse("plan.md", []byte(head+"previos: ada--bob\n---\n"), Options{})
+	p = Parse("plan.md", []byte(head+"previos: ada--bob\n---\n"+goals), Options{})
 	if len(p.Problems) != 1 || !strings.Contains(p.Problems[0].Message, `did you mean "previous"?`) {
 		t.Errorf("near miss: %v", p.Problems)
 	}

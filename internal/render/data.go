@@ -6,6 +6,7 @@ import (
 	"github.com/mentor-cli/mentor/internal/closure"
 	"github.com/mentor-cli/mentor/internal/config"
 	"github.com/mentor-cli/mentor/internal/dates"
+	"github.com/mentor-cli/mentor/internal/escape"
 	"github.com/mentor-cli/mentor/internal/pair"
 	"github.com/mentor-cli/mentor/internal/plan"
 	"github.com/mentor-cli/mentor/internal/questions"
@@ -197,7 +198,13 @@ func NewData(pr *pair.Pair, j signals.Judgement, cfg config.Config, today, date 
 			d.Meetings = append(d.Meetings, NewMeeting(m))
 		}
 	}
+	safe(&d)
 	d.setPlanText(p)
+	d.Agreement, d.Expectations = escape.Block(d.Agreement), escape.Block(d.Expectations)
+	for i := range d.PlanSections {
+		d.PlanSections[i].Heading = escape.Line(d.PlanSections[i].Heading)
+		d.PlanSections[i].Text = escape.Block(d.PlanSections[i].Text)
+	}
 	d.setHistory()
 	c := j.Meetings
 	d.Held, d.Cancelled, d.NoShow, d.Unproductive, d.LastHeld = c.Held, c.Cancelled, c.NoShow, c.Unproductive, c.LastHeld
@@ -209,6 +216,9 @@ func NewData(pr *pair.Pair, j signals.Judgement, cfg config.Config, today, date 
 	d.SetTimeline()
 	d.Reason, d.ReasonSignal = ProposeReason(j.Signals)
 	d.ReasonProposed = d.ReasonSignal != ""
+	for i, sg := range d.Signals {
+		d.Signals[i].Message = escape.Line(sg.Message)
+	}
 	d.SetEnding(d.Unplanned, "")
 	return d
 }

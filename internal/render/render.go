@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mentor-cli/mentor/internal/enum"
+	"github.com/mentor-cli/mentor/internal/escape"
 	"github.com/mentor-cli/mentor/internal/repo"
 	"github.com/mentor-cli/mentor/templates"
 	"go.yaml.in/yaml/v3"
@@ -105,6 +106,17 @@ var Funcs = template.FuncMap{
 	"plural": plural,
 	"add":    func(a, b int) int { return a + b },
 	"base":   filepath.Base,
+
+	// Escaping for Markdown, so that what a person's file holds (a name,
+	// a title, a file name) reads as text where a template writes it:
+	// md for a paragraph or a list item, mdheading for a heading, mdcell
+	// for a table cell, mdlink for a link's destination, mdcode for inline
+	// code.
+	"md":        escape.Markdown,
+	"mdheading": escape.Markdown,
+	"mdcell":    escape.MarkdownCell,
+	"mdlink":    escape.MarkdownLink,
+	"mdcode":    escape.MarkdownCode,
 }
 
 // YAMLScalar quotes s as YAML needs it to read back as the same string.

@@ -9,6 +9,7 @@ import (
 	"github.com/mentor-cli/mentor/internal/config"
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/diag"
+	"github.com/mentor-cli/mentor/internal/nullable"
 	"github.com/mentor-cli/mentor/internal/plan"
 	"github.com/mentor-cli/mentor/internal/signals"
 )
@@ -27,19 +28,21 @@ func studyClosure(f *facts, cfg config.Config, today dates.Date) closureFacts {
 	c.exists = p.HasClosure()
 	switch {
 	case c.exists && p.ClosureRead.Problem != nil:
-		f.invalid = append(f.invalid, Invalid{ID: p.Pair.ID, File: p.ClosureFile(), Problems: errorsOf([]diag.Problem{*p.ClosureRead.Problem})})
-		f.attention = append(f.attention, "the closure record cannot be read: "+p.ClosureRead.Problem.String())
+		probs := errorsOf([]diag.Problem{*p.ClosureRead.Problem})
+		f.invalid = append(f.invalid, Invalid{ID: p.Pair.ID, File: p.ClosureFile(), Problems: probs})
+		f.problems = append(f.problems, probs...)
 	case c.exists && p.Closure != nil && !p.Closure.Valid():
 		probs := errorsOf(p.Closure.Problems)
 		f.invalid = append(f.invalid, Invalid{ID: p.Pair.ID, File: p.ClosureFile(), Problems: probs})
-		f.attention = append(f.attention, "the closure record is incomplete: "+probs[0].String())
+		f.problems = append(f.problems, probs...)
 	case c.exists && p.Closure != nil:
 		c.record = p.Closure
 	}
 	if rec := p.Closure; rec != nil {
 		// What can be read of the record goes into the row, valid or not.
 		f.row.Closed = rec.Closed
-		f.row.Reason, f.row.Transition, f.row.ContactChannel = rec.Reason, rec.Transition, rec.Contact.Channel
+		f.row.Reason, f.row.Transition = nullable.String(rec.Reason), nullable.String(rec.Transition)
+		f.row.ContactChannel = nullable.String(rec.Contact.Channel)
 		for _, g := range rec.Goals {
 			f.row.Outcomes.Total++
 			switch g.Outcome {
@@ -66,11 +69,13 @@ func studyClosure(f *facts, cfg config.Config, today dates.Date) closureFacts {
 	if !c.exists && f.valid && signals.Ended(p.Plan, cfg, today) {
 		c.missing = true
 		f.row.ClosureMissing = true
-		why := "status is closed"
+		why, line := "status is closed", p.Plan.Lines.Status
 		if p.Plan.Status != plan.Closed {
 			why = "planned end " + p.Plan.End.String() + " passed more than " + strconv.Itoa(cfg.Thresholds.GraceDays) + " days ago"
+			line = p.Plan.Lines.End
 		}
-		f.attention = append(f.attention, "closure record missing: the pair has ended ("+why+"); write one with mentor close record "+p.Pair.ID)
+		f.problems = append(f.problems, diag.Problem{File: p.Pair.PlanFile(), Line: max(line, 1), Severity: diag.Error,
+			Message: "closure record missing: the pair has ended (" + why + "); write one with mentor close record " + p.Pair.ID})
 	}
 	return c
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/mentor-cli/mentor/internal/config"
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/diag"
+	"github.com/mentor-cli/mentor/internal/nullable"
 	"github.com/mentor-cli/mentor/internal/pair"
 	"github.com/mentor-cli/mentor/internal/plan"
 	"github.com/mentor-cli/mentor/internal/signals"
@@ -42,9 +43,9 @@ type Count struct {
 
 // Report is every number of `mentor close report`.
 type Report struct {
-	Today   dates.Date `json:"today"`
-	Program string     `json:"program,omitempty"`
-	Since   dates.Date `json:"since"`
+	Today   dates.Date      `json:"today"`
+	Program nullable.String `json:"program"` // the --program filter; null for none
+	Since   dates.Date      `json:"since"`
 	// PairsDir is where the pairs live, repo-relative.
 	PairsDir string `json:"pairs_dir"`
 
@@ -63,7 +64,7 @@ type Report struct {
 
 // Programme is the summary of one cohort.
 type Programme struct {
-	Name string `json:"name"`
+	Name nullable.String `json:"name"` // null for the pairs whose plan names none
 	Summary
 }
 
@@ -181,13 +182,16 @@ type EarlyPair struct {
 	Reason    string     `json:"reason"`
 }
 
-// Attention is a pair that needs someone to act now.
+// Attention is a pair that needs someone to act now: the signals that
+// fired, and the problems that stand in the way (a file that cannot be
+// used, a closure record that is missing), in the shapes check gives them.
 type Attention struct {
-	ID      string          `json:"id"`
-	Plan    string          `json:"plan"`
-	Program string          `json:"program"`
-	Verdict signals.Verdict `json:"verdict"`
-	Reasons []string        `json:"reasons"`
+	ID       string           `json:"id"`
+	Plan     string           `json:"plan"`
+	Program  nullable.String  `json:"program"`
+	Verdict  signals.Verdict  `json:"verdict"`
+	Signals  []signals.Signal `json:"signals"`
+	Problems []diag.Problem   `json:"problems"`
 }
 
 // Invalid is a pair whose plan or closure record cannot be used, with why.
@@ -199,32 +203,32 @@ type Invalid struct {
 
 // Row is one pair, flat, for spreadsheets.
 type Row struct {
-	ID             string          `json:"id"`
-	Plan           string          `json:"plan"`
-	Program        string          `json:"program"`
-	Status         string          `json:"status"`
-	Verdict        signals.Verdict `json:"verdict"`
-	Signals        []string        `json:"signals"`
-	Start          dates.Date      `json:"start"`
-	End            dates.Date      `json:"end"`
-	Closed         dates.Date      `json:"closed"`
-	Reason         string          `json:"reason"`
-	Transition     string          `json:"transition"`
-	ContactChannel string          `json:"contact_channel"`
-	GoalsTotal     int             `json:"goals_total"`
-	GoalsMet       int             `json:"goals_met"`
-	GoalsOpen      int             `json:"goals_open"`
-	GoalsDropped   int             `json:"goals_dropped"`
-	Outcomes       Outcomes        `json:"outcomes"`
-	Held           int             `json:"meetings_held"`
-	Unproductive   int             `json:"meetings_unproductive"`
-	Cancelled      BySide          `json:"cancelled"`
-	NoShow         BySide          `json:"no_show"`
-	PlannedDays    *int            `json:"planned_days"`
-	ActualDays     *int            `json:"actual_days"`
-	Early          bool            `json:"early"`
-	ClosureMissing bool            `json:"closure_missing"`
-	Attention      bool            `json:"attention"`
+	ID             string           `json:"id"`
+	Plan           string           `json:"plan"`
+	Program        nullable.String  `json:"program"`
+	Status         nullable.String  `json:"status"` // null when the plan cannot be read
+	Verdict        signals.Verdict  `json:"verdict"`
+	Signals        []signals.Signal `json:"signals"`
+	Start          dates.Date       `json:"start"`
+	End            dates.Date       `json:"end"`
+	Closed         dates.Date       `json:"closed"`
+	Reason         nullable.String  `json:"reason"`
+	Transition     nullable.String  `json:"transition"`
+	ContactChannel nullable.String  `json:"contact_channel"`
+	GoalsTotal     int              `json:"goals_total"`
+	GoalsMet       int              `json:"goals_met"`
+	GoalsOpen      int              `json:"goals_open"`
+	GoalsDropped   int              `json:"goals_dropped"`
+	Outcomes       Outcomes         `json:"outcomes"`
+	Held           int              `json:"meetings_held"`
+	Unproductive   int              `json:"meetings_unproductive"`
+	Cancelled      BySide           `json:"cancelled"`
+	NoShow         BySide           `json:"no_show"`
+	PlannedDays    *int             `json:"planned_days"`
+	ActualDays     *int             `json:"actual_days"`
+	Early          bool             `json:"early"`
+	ClosureMissing bool             `json:"closure_missing"`
+	Attention      bool             `json:"attention"`
 }
 
 // Outcomes counts closure-record goals by outcome.
@@ -263,7 +267,7 @@ func bucket(days int) int {
 
 // Build computes the report. pairs are in id order, as the loader gives them.
 func Build(pairs []Pair, cfg config.Config, today dates.Date, opt Options) *Report {
-	rep := &Report{Today: today, Program: opt.Program, Since: opt.Since, PairsDir: cfg.PairsDir,
+	rep := &Report{Today: today, Program: nullable.String(opt.Program), Since: opt.Since, PairsDir: cfg.PairsDir,
 		Attention: []Attention{}, Invalid: []Invalid{}, Pairs: []Row{}, Programmes: []Programme{}}
 	var kept []*facts
 	byID, followed := map[string]*Pair{}, followedIDs(pairs)
@@ -286,9 +290,9 @@ func Build(pairs []Pair, cfg config.Config, today dates.Date, opt Options) *Repo
 		groups[f.program] = append(groups[f.program], f)
 		named = named || f.program != ""
 		rep.Pairs = append(rep.Pairs, f.row)
-		if len(f.attention) > 0 {
-			rep.Attention = append(rep.Attention, Attention{ID: f.row.ID, Plan: f.row.Plan, Program: f.program,
-				Verdict: f.row.Verdict, Reasons: f.attention})
+		if f.row.Attention {
+			rep.Attention = append(rep.Attention, Attention{ID: f.row.ID, Plan: f.row.Plan, Program: nullable.String(f.program),
+				Verdict: f.row.Verdict, Signals: f.row.Signals, Problems: append([]diag.Problem{}, f.problems...)})
 		}
 		rep.Invalid = append(rep.Invalid, f.invalid...)
 	}
@@ -305,7 +309,7 @@ func Build(pairs []Pair, cfg config.Config, today dates.Date, opt Options) *Repo
 			return names[i] < names[j]
 		})
 		for _, n := range names {
-			rep.Programmes = append(rep.Programmes, Programme{Name: n, Summary: summarise(groups[n])})
+			rep.Programmes = append(rep.Programmes, Programme{Name: nullable.String(n), Summary: summarise(groups[n])})
 		}
 	}
 	return rep
@@ -313,32 +317,29 @@ func Build(pairs []Pair, cfg config.Config, today dates.Date, opt Options) *Repo
 
 // facts is what the report needs of one pair, worked out once.
 type facts struct {
-	pair      *Pair
-	valid     bool // the plan can be judged
-	program   string
-	row       Row
-	meetings  Meetings
-	attention []string
-	invalid   []Invalid
-	closure   closureFacts
-	survey    surveyFacts
-	after     afterFacts
+	pair     *Pair
+	valid    bool // the plan can be judged
+	program  string
+	row      Row
+	meetings Meetings
+	problems []diag.Problem // what needs attention besides the signals
+	invalid  []Invalid
+	closure  closureFacts
+	survey   surveyFacts
+	after    afterFacts
 }
 
 func study(p *Pair, cfg config.Config, today dates.Date) *facts {
 	f := &facts{pair: p, valid: p.Plan != nil && p.Judgement.Verdict != signals.Invalid}
 	j := p.Judgement
-	r := Row{ID: p.Pair.ID, Plan: p.Pair.PlanFile(), Verdict: j.Verdict, Signals: []string{}}
+	r := Row{ID: p.Pair.ID, Plan: p.Pair.PlanFile(), Verdict: j.Verdict, Signals: append([]signals.Signal{}, j.Signals...)}
 	if p.Plan != nil {
 		f.program = p.Plan.Program
-		r.Program = p.Plan.Program
-	}
-	for _, s := range j.Signals {
-		r.Signals = append(r.Signals, s.ID)
+		r.Program = nullable.String(p.Plan.Program)
 	}
 	if f.valid {
 		pl := p.Plan
-		r.Status = string(pl.Status)
+		r.Status = nullable.String(pl.Status)
 		r.Start, r.End = pl.Start, pl.End
 		r.GoalsTotal, r.GoalsMet, r.GoalsOpen, r.GoalsDropped = j.Goals.Total, j.Goals.Met, j.Goals.Open, j.Goals.Dropped
 		f.meetings = countMeetings(pl, today)
@@ -348,22 +349,15 @@ func study(p *Pair, cfg config.Config, today dates.Date) *facts {
 			d := pl.End.DaysSince(pl.Start)
 			r.PlannedDays = &d
 		}
-		for _, s := range j.Signals {
-			f.attention = append(f.attention, s.ID+": "+s.Message)
-		}
 	} else {
 		probs := errorsOf(p.PlanProblems())
 		f.invalid = append(f.invalid, Invalid{ID: p.Pair.ID, File: p.Pair.PlanFile(), Problems: probs})
-		msg := "the plan cannot be read"
-		if len(probs) > 0 {
-			msg += ": " + probs[0].String()
-		}
-		f.attention = append(f.attention, msg)
+		f.problems = append(f.problems, probs...)
 	}
 	f.row = r
 	f.closure = studyClosure(f, cfg, today)
 	f.survey = studySurveys(f, cfg)
-	f.row.Attention = len(f.attention) > 0
+	f.row.Attention = len(f.row.Signals) > 0 || len(f.problems) > 0
 	return f
 }
 
@@ -439,7 +433,7 @@ func summarise(fs []*facts) Summary {
 	valid := 0
 	for _, f := range fs {
 		verdicts[string(f.row.Verdict)]++
-		if len(f.attention) > 0 {
+		if f.row.Attention {
 			s.Attention++
 		}
 		if !f.valid {
@@ -447,7 +441,7 @@ func summarise(fs []*facts) Summary {
 			continue
 		}
 		valid++
-		statuses[f.row.Status]++
+		statuses[string(f.row.Status)]++
 		s.Goals.Total += f.row.GoalsTotal
 		s.Goals.Met += f.row.GoalsMet
 		s.Goals.Open += f.row.GoalsOpen

@@ -161,7 +161,7 @@ func TestAllPairsInvalid(t *testing.T) {
 		if len(inv.Problems) == 0 || inv.File != pairs[i].Pair.PlanFile() {
 			t.Errorf("invalid %+v", inv)
 		}
-		if !strings.Contains(rep.Attention[i].Reasons[0], "cannot be read") {
+		if len(rep.Attention[i].Problems) == 0 || rep.Attention[i].Problems[0] != inv.Problems[0] || len(rep.Attention[i].Signals) != 0 {
 			t.Errorf("attention %+v", rep.Attention[i])
 		}
 	}
@@ -220,8 +220,13 @@ func TestAttentionAndMissingClosure(t *testing.T) {
 		byID[a.ID] = a
 	}
 	has := func(id, text string) bool {
-		for _, r := range byID[id].Reasons {
-			if strings.Contains(r, text) {
+		for _, s := range byID[id].Signals {
+			if strings.Contains(s.ID+": "+s.Message, text) {
+				return true
+			}
+		}
+		for _, p := range byID[id].Problems {
+			if strings.Contains(p.Message, text) {
 				return true
 			}
 		}
@@ -239,7 +244,7 @@ func TestAttentionAndMissingClosure(t *testing.T) {
 	if has("d--grace", "closure record missing") || !has("d--grace", "end-reached") {
 		t.Errorf("within grace: %+v", byID["d--grace"])
 	}
-	if !has("e--bad-record", "closure record cannot be read") {
+	if !has("e--bad-record", "not UTF-8 text") {
 		t.Errorf("unreadable record: %+v", byID["e--bad-record"])
 	}
 	c := rep.Overall.Closures
@@ -304,7 +309,7 @@ func TestProgrammeBreakdown(t *testing.T) {
 	rep := Build(pairs, config.Default(), today, Options{})
 	var names []string
 	for _, p := range rep.Programmes {
-		names = append(names, p.Name)
+		names = append(names, string(p.Name))
 	}
 	if strings.Join(names, ",") != "Alpha,Zeta," {
 		t.Fatalf("programmes %q: named ones by name, the pairs without one last", names)
@@ -399,7 +404,7 @@ func TestClosureStatistics(t *testing.T) {
 		t.Errorf("actual buckets %v", rep.Overall.Durations.ActualBuckets)
 	}
 	if len(rep.Invalid) != 1 || rep.Invalid[0].File != "pairs/e--x/closure.md" || len(rep.Attention) != 1 ||
-		!strings.Contains(rep.Attention[0].Reasons[0], "reason is still TODO") {
+		len(rep.Attention[0].Problems) == 0 || !strings.Contains(rep.Attention[0].Problems[0].Message, "reason is still TODO") {
 		t.Errorf("invalid %+v, attention %+v", rep.Invalid, rep.Attention)
 	}
 	r := rep.Pairs[0]

@@ -126,10 +126,12 @@ func ProposeReason(sigs []Signal) (reason, signal string) {
 	return "", ""
 }
 
-// Signal is one reason to think about ending.
+// Signal is one reason to think about ending. Line is the line of the plan
+// it concerns (the planned end, the last meeting held, …), for annotations.
 type Signal struct {
 	ID      string `json:"id"`
 	Message string `json:"message"`
+	Line    int    `json:"line"`
 }
 
 // Goals counts goals by state.
@@ -288,14 +290,14 @@ func judgeWith(p *plan.Plan, rec *closure.Record, id string, cfg config.Config, 
 		// A closed pair gets no ending signal; only a check-in can be due.
 		j.Verdict = Closed
 		for _, msg := range followUpDue(c) {
-			j.Signals = append(j.Signals, Signal{FollowUpDue, msg})
+			j.Signals = append(j.Signals, Signal{ID: FollowUpDue, Message: msg, Line: c.line(FollowUpDue, 0)})
 		}
 		return j
 	}
 	j.Verdict = OnTrack
 	for _, d := range Catalog {
-		for _, msg := range d.eval(c) {
-			j.Signals = append(j.Signals, Signal{d.ID, msg})
+		for i, msg := range d.eval(c) {
+			j.Signals = append(j.Signals, Signal{ID: d.ID, Message: msg, Line: c.line(d.ID, i)})
 			switch {
 			case d.Leads == ReadyToClose:
 				j.Verdict = ReadyToClose
@@ -305,6 +307,82 @@ func judgeWith(p *plan.Plan, rec *closure.Record, id string, cfg config.Config, 
 		}
 	}
 	return j
+}
+
+// line is the plan line the i-th firing of a signal concerns: where a
+// person looks to act on it. It is never below 1.
+func (c *judging) line(id string, i int) int {
+	p := c.p
+	first := func(lines ...int) int {
+		for _, l := range lines {
+			if l > 0 {
+				return l
+			}
+		}
+		return 1
+	}
+	goals := 0
+	if p.GoalsSection != nil {
+		goals = p.GoalsSection.Line
+	}
+	switch id {
+	case FollowUpDue:
+		return first(p.Lines.Status)
+	case GoalsMet:
+		return first(goals)
+	case EndReached, EndNear:
+		return first(p.Lines.End)
+	case Stalled:
+		return first(c.lastHeld(func(plan.Meeting) bool { return true }), p.Lines.Start)
+	case Unproductive:
+		return first(c.lastHeld(func(m plan.Meeting) bool { return m.Unproductive }), p.Lines.Start)
+	case Commitment:
+		t := c.cfg.Thresholds
+		window := c.past
+		if len(window) > t.MissedWindow {
+			window = window[len(window)-t.MissedWindow:]
+		}
+		missed := map[string]int{}
+		last := map[string]int{}
+		for _, m := range window {
+			if m.Kind != plan.Held && m.By != "" {
+				missed[m.By]++
+				last[m.By] = m.Line
+			}
+		}
+		n := 0
+		for _, side := range []string{"mentee", "mentor"} {
+			if missed[side] >= t.MissedLimit {
+				if n == i {
+					return first(last[side])
+				}
+				n++
+			}
+		}
+	case NoProgress:
+		var day dates.Date
+		note := 0
+		for _, g := range p.Goals {
+			for _, x := range g.Notes {
+				if !x.Date.IsZero() && !x.Date.After(c.today) && x.Date.After(day) {
+					day, note = x.Date, x.Line
+				}
+			}
+		}
+		return first(note, goals, p.Lines.Start)
+	}
+	return first(p.Lines.Status, p.Lines.Start)
+}
+
+// lastHeld is the line of the last held meeting up to today that ok
+// accepts, or 0.
+func (c *judging) lastHeld(ok func(plan.Meeting) bool) int {
+	for i := len(c.past) - 1; i >= 0; i-- {
+		if m := c.past[i]; m.Kind == plan.Held && ok(m) {
+			return m.Line
+		}
+	}
+	return 0
 }
 
 func one(format string, args ...any) []string { return []string{fmt.Sprintf(format, args...)} }

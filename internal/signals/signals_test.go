@@ -264,3 +264,44 @@ func TestEnded(t *testing.T) {
 		t.Error("status closed has ended")
 	}
 }
+
+// Each signal names the plan line a person acts on, for annotations.
+func TestSignalLines(t *testing.T) {
+	// build puts mentor, mentee and front on lines 2.., the Goals heading
+	// after the title, and each meeting heading with its notes after it.
+	p := build(t, "start: 2026-01-01\nend: 2026-06-30\n",
+		[]string{"- [ ] Ship it", "  - 2026-01-10: started", "- [x] Talk"},
+		[]string{"2026-01-20 Sync", "2026-02-03 cancelled by mentee", "2026-02-17 no-show mentee", "2026-03-03 Sync unproductive", "2026-03-17 cancelled by mentee"})
+	j := JudgePlan(p, config.Default(), dates.MustParse("2026-06-20"))
+	lines := map[string]int{}
+	for _, s := range j.Signals {
+		lines[s.ID] = s.Line
+	}
+	heading := func(prefix string) int {
+		for _, m := range p.Meetings {
+			if strings.HasPrefix(m.Date.String(), prefix) {
+				return m.Line
+			}
+		}
+		return -1
+	}
+	want := map[string]int{
+		EndNear:    p.Lines.End,
+		Stalled:    heading("2026-03-03"), // the last held meeting
+		Commitment: heading("2026-03-17"), // the mentee's last miss
+		NoProgress: p.Goals[0].Notes[0].Line,
+	}
+	for id, line := range want {
+		if lines[id] != line || line <= 0 {
+			t.Errorf("%s on line %d, want %d (signals %+v)", id, lines[id], line, j.Signals)
+		}
+	}
+	done := build(t, "start: 2026-01-01\nend: 2026-06-30\n", []string{"- [x] Ship it"}, nil)
+	j = JudgePlan(done, config.Default(), dates.MustParse("2026-07-01"))
+	for _, s := range j.Signals {
+		want := map[string]int{GoalsMet: done.GoalsSection.Line, EndReached: done.Lines.End, Stalled: done.Lines.Start}[s.ID]
+		if s.Line != want {
+			t.Errorf("%s on line %d, want %d", s.ID, s.Line, want)
+		}
+	}
+}

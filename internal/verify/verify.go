@@ -36,6 +36,8 @@ const (
 	// turns on.
 	FinalReflectionMissing = "final-reflection-missing"
 	CheckInInvalid         = "checkin-invalid"
+	PlanWarning            = "plan-warning"
+	NoPairs                = "no-pairs"
 )
 
 // Rule describes one rule for people and for CI formats that list them.
@@ -44,34 +46,55 @@ type Rule struct {
 	Severity diag.Severity
 	Summary  string // one line: what the finding means
 	Help     string // what to do about it
+	// Detail says in full what the rule checks and why it matters, for
+	// code scanning's rule descriptions.
+	Detail string
 }
 
 // Rules are every rule verify applies, in the SPEC's order.
 var Rules = []Rule{
 	{PlanInvalid, diag.Error, "A plan cannot be read",
-		"Fix plan.md at the line named: the front matter must be closed by ---, be valid YAML, and have mentor, mentee and a start date; every value must be valid."},
+		"Fix plan.md at the line named: the front matter must be closed by ---, be valid YAML, and have mentor, mentee and a start date; every value must be valid.",
+		"A pair's plan.md must have front matter that mentor can read: opened and closed by --- lines, valid YAML, with mentor, mentee and a start date, and every value valid. A plan that cannot be read cannot be judged, so the gate cannot tell whether the pair has ended."},
 	{ClosureMissing, diag.Error, "A pair that has ended has no closure record",
-		"The pair's plan has status: closed, or its planned end passed more than grace_days ago. Write the record with `mentor close record PAIR` and complete it with the pair."},
+		"The pair's plan has status: closed, or its planned end passed more than grace_days ago. Write the record with `mentor close record PAIR` and complete it with the pair.",
+		"Every mentoring relationship that has ended is documented: when the plan's status is closed, or its planned end passed more than grace_days ago (--all: for every pair), its folder must hold a closure.md."},
 	{ClosureInvalid, diag.Error, "A closure record's front matter is missing, malformed or incomplete",
-		"closure.md needs front matter with mentor, mentee, start, closed, reason, final_meeting, transition and goals; replace every TODO with the pair's decision."},
-	{ClosureIncomplete, diag.Error, "A closure record lacks a required section, or one holds nothing but TODO",
-		"Add each required level-2 section (closure.required_sections in .mentor.yaml) and replace its TODO lines with what the pair has to say."},
+		"closure.md needs front matter with mentor, mentee, start, closed, reason, final_meeting, transition and goals; replace every TODO with the pair's decision.",
+		"A closure record's front matter says how the relationship ended: mentor, mentee, start, closed, reason, final_meeting, transition and the outcome of each goal. Each must be there, hold a valid value, and not be left as TODO."},
+	{ClosureIncomplete, diag.Error, "A closure record lacks a required section, or still holds a TODO",
+		"Add each required level-2 section (closure.required_sections in .mentor.yaml) and replace every TODO, in the sections and in the front matter, with what the pair has to say.",
+		"A closure record is finished when each required section (closure.required_sections) is there with the pair's own words, and no TODO is left: not a TODO line in a required section, even one that mentor prefilled with facts, and not a TODO value anywhere in the front matter, such as contact.cadence: TODO."},
 	{ClosureMismatch, diag.Error, "A closure record's mentor, mentee or start differs from the plan's",
-		"Make mentor, mentee and start in closure.md the same as in plan.md."},
+		"Make mentor, mentee and start in closure.md the same as in plan.md.",
+		"The closure record documents the relationship its folder's plan describes: its mentor, mentee and start must be the plan's."},
 	{ContactMissing, diag.Error, "The pair stays in touch but the record does not say how",
-		"When transition is not end, set contact.channel (and contact.cadence), or set transition: end."},
-	{StatusStale, diag.Warning, "A closure record exists but the plan is not closed",
-		"Set status: closed in the pair's plan.md once the closure record is written."},
+		"When transition is not end, set contact.channel (and contact.cadence), or set transition: end.",
+		"A pair whose transition is informal, rematch or mentor keeps in contact after closing; the record must say how (contact.channel), so that the promise can be kept."},
+	{StatusStale, diag.Warning, "A closure record exists but the plan is still active",
+		"Set status: closed in the pair's plan.md once the closure record is complete (mentor close record sets closing while it is being written).",
+		"A pair with a closure record is ending or has ended: its plan's status should be closing while the record is being completed, and closed once it is. An active plan beside a record is a status nobody updated."},
 	{ClosureOrphan, diag.Error, "A closure record is in a folder without a plan",
-		"Put closure.md in the pair folder that holds its plan.md, or restore the plan."},
+		"Put closure.md in the pair folder that holds its plan.md, or restore the plan.",
+		"A closure record belongs beside the plan of the relationship it closes; without the plan it cannot be checked against it."},
+	{PlanWarning, diag.Warning, "A plan can be read, but not as its writers meant",
+		"Fix plan.md at the line named: rename the section, move the meeting heading under ## Meetings, or fix the date, as the message says.",
+		"A renamed section (## Meeting notes, ## Goal), a dated heading outside ## Meetings, a plan without goals or a meeting dated outside the relationship makes mentor judge the pair on less than the plan says. Each is a warning, as check shows it; plans that cannot be read get plan-invalid instead."},
+	{NoPairs, diag.Error, "No pair was found",
+		"Check --repo and pairs_dir in .mentor.yaml: the message names the repo root mentor used and how it found it. Pass --allow-empty when an empty programme is expected.",
+		"A gate that checks nothing passes nothing: verify fails when it finds no pair, so that a wrong --repo, pairs_dir or working folder does not pass unnoticed."},
 	{SignoffMissing, diag.Error, "A complete closure record lacks a signature it needs",
-		"Each side signs the finished record with `mentor close sign PAIR --as mentor|mentee`; when one side cannot be reached (unreachable: mentor|mentee), the other side and the programme (--as program) sign. closure.require_signoff (both, one, none) says whose signatures are needed."},
+		"Each side signs the finished record with `mentor close sign PAIR --as mentor|mentee`; when one side cannot be reached (unreachable: mentor|mentee), the other side and the programme (--as program) sign. closure.require_signoff (both, one, none) says whose signatures are needed.",
+		"A closure record is the pair's shared account of how the relationship ended; each side's signature shows they agree with it. closure.require_signoff says whose signatures a finished record needs, and a side that could not be reached is replaced by the programme's."},
 	{SurveyInvalid, diag.Error, "A closure survey cannot be read or its answers do not fit the questions",
-		"Fix the survey file at the line named: every answer must fit its question's scale, name a question of survey.questions, and every required question needs an answer. An encrypted survey is checked in full only with --identity; a damaged one must be answered again."},
+		"Fix the survey file at the line named: every answer must fit its question's scale, name a question of survey.questions, and every required question needs an answer. An encrypted survey is checked in full only with --identity; a damaged one must be answered again.",
+		"Each side's closure survey feeds the programme's satisfaction figures; an answer outside its scale, a question the survey does not have, or a required answer left out would skew them or leave a response uncounted."},
 	{FinalReflectionMissing, diag.Error, "A closed pair lacks a final reflection the programme requires",
-		"With closure.require_final_reflection: mentee (or both) in .mentor.yaml, a pair with a closure record needs a final reflection note from the mentee (and the mentor): write it with `mentor close note PAIR --as SIDE --final`. A side the record marks unreachable is not asked."},
+		"With closure.require_final_reflection: mentee (or both) in .mentor.yaml, a pair with a closure record needs a final reflection note from the mentee (and the mentor): write it with `mentor close note PAIR --as SIDE --final`. A side the record marks unreachable is not asked.",
+		"Some programmes ask each side, or the mentee, to write a final reflection before the debrief (note --final); closure.require_final_reflection turns this rule on, and a side the record marks unreachable is not asked."},
 	{CheckInInvalid, diag.Warning, "A check-in in the Check-ins section cannot be counted",
-		"Start each level-3 heading of the Check-ins section with the check-in's date, on or after the closed date, such as ### 2027-02-20 (mentor close checkin PAIR writes it so)."},
+		"Start each level-3 heading of the Check-ins section with the check-in's date, on or after the closed date, such as ### 2027-02-20 (mentor close checkin PAIR writes it so).",
+		"After a pair closes and stays in touch, each check-in is a level-3 heading under ## Check-ins in closure.md, starting with its date; one mentor cannot date is not counted, so follow-up-due may fire although the pair did meet."},
 }
 
 // RuleByID returns the rule with the id; ok is false for an unknown id.
@@ -87,7 +110,7 @@ func RuleByID(id string) (Rule, bool) {
 // Finding is one thing CI should fail (error) or flag (warning) on.
 type Finding struct {
 	File     string        `json:"file"`
-	Line     int           `json:"line"` // 0 when about the file as a whole
+	Line     int           `json:"line"` // 1 when about the file as a whole
 	Rule     string        `json:"rule"`
 	Severity diag.Severity `json:"severity"`
 	Message  string        `json:"message"`
@@ -131,9 +154,15 @@ func Count(fs []Finding) (errors, warnings int) {
 	return errors, warnings
 }
 
-func find(rule, file string, line int, format string, args ...any) Finding {
+// NewFinding makes a finding of a rule; a finding about a whole file is on
+// its line 1, in every format.
+func NewFinding(rule, file string, line int, format string, args ...any) Finding {
 	r, _ := RuleByID(rule)
-	return Finding{File: file, Line: line, Rule: rule, Severity: r.Severity, Message: fmt.Sprintf(format, args...)}
+	return Finding{File: file, Line: orOne(line), Rule: rule, Severity: r.Severity, Message: fmt.Sprintf(format, args...)}
+}
+
+func find(rule, file string, line int, format string, args ...any) Finding {
+	return NewFinding(rule, file, line, format, args...)
 }
 
 func orOne(line int) int {
@@ -169,6 +198,13 @@ func checkPair(p *pair.Pair, opt Options) []Finding {
 			}
 		}
 		planOK = pl.Valid()
+		if planOK {
+			for _, pr := range p.PlanProblems() {
+				if pr.Severity == diag.Warning {
+					add(find(PlanWarning, pr.File, pr.Line, "%s", pr.Message))
+				}
+			}
+		}
 	}
 
 	// Whether a closure record is due.
@@ -178,9 +214,10 @@ func checkPair(p *pair.Pair, opt Options) []Finding {
 				"no closure record, but %s: write one with mentor close record %s and complete it with the pair", why, p.ID))
 		}
 	}
-	if planOK && p.HasClosure() && pl.Status != plan.Closed {
+	// closing is the status while the record is being completed.
+	if planOK && p.HasClosure() && pl.Status == plan.Active {
 		add(find(StatusStale, pl.File, orOne(pl.Lines.Status),
-			"%s exists but the plan's status is %s: set status: closed in plan.md", p.ClosureFile(), pl.Status))
+			"%s exists but the plan's status is %s: set status: closed in plan.md once the record is complete", p.ClosureFile(), pl.Status))
 	}
 
 	out = append(out, surveys(p, opt)...)
@@ -212,6 +249,9 @@ func checkPair(p *pair.Pair, opt Options) []Finding {
 		case s.Empty:
 			add(find(ClosureIncomplete, file, s.Line,
 				"section %q holds nothing but TODO: write it with the pair", s.Heading))
+		case s.TODO > 0:
+			add(find(ClosureIncomplete, file, s.TODO,
+				"section %q still has a TODO line: replace it with what the pair has to say", s.Heading))
 		}
 	}
 	if pl != nil {
@@ -223,6 +263,19 @@ func checkPair(p *pair.Pair, opt Options) []Finding {
 	if rec.Transition != "" && rec.Transition != "end" && rec.Contact.Channel == "" {
 		add(find(ContactMissing, file, orOne(rec.Contact.Line),
 			"transition is %s but contact.channel is empty: say how you will stay in touch (for example contact: {channel: email, cadence: quarterly}), or set transition: end", rec.Transition))
+	}
+	// A TODO value that no other finding names: "0 errors" means finished.
+	named := map[int]bool{}
+	for _, f := range out {
+		if f.File == file && f.Severity == diag.Error {
+			named[f.Line] = true
+		}
+	}
+	for _, t := range rec.TODOs {
+		if !named[t.Line] {
+			add(find(ClosureIncomplete, file, t.Line,
+				"%s is still TODO: write what the pair decided, or remove the key if it does not apply", t.Key))
+		}
 	}
 	out = append(out, finalReflections(p, rec, file, opt.Config.RequireFinalReflection)...)
 	// A signature is asked for only once nothing else is wrong with the

@@ -88,8 +88,18 @@ func TestRules(t *testing.T) {
 			"closure-missing@plan.md:6", "status: closed"},
 		{"--all", mkpair("active", ""), Options{Config: opts("2026-02-01").Config, Today: dates.MustParse("2026-02-01"), All: true},
 			"closure-missing@plan.md:6", "--all"},
-		{"record but plan not closed", mkpair("closing", recordSrc), opts("2026-11-21"),
-			"status-stale@plan.md:6", "status is closing"},
+		{"record but plan still active", mkpair("active", recordSrc), opts("2026-11-21"),
+			"status-stale@plan.md:6", "status is active"},
+		{"record being completed", mkpair("closing", recordSrc), opts("2026-11-21"), "", ""},
+		{"TODO line beside prefilled facts", mkpair("closed", strings.Replace(recordSrc, "Done.", "We met twelve times.\n\nTODO: why it ended", 1)), opts("2026-11-21"),
+			"closure-incomplete@closure.md:22", `section "Summary" still has a TODO line`},
+		{"TODO line in a section that is not required", mkpair("closed", recordSrc+"## Notes\nTODO\n"), opts("2026-11-21"), "", ""},
+		{"TODO value in the front matter", mkpair("closed", strings.Replace(recordSrc, "cadence: quarterly", "cadence: TODO  # monthly?", 1)), opts("2026-11-21"),
+			"closure-incomplete@closure.md:11", "contact.cadence is still TODO"},
+		{"TODO value already an error", mkpair("closed", strings.Replace(recordSrc, "outcome: met", "outcome: TODO", 1)), opts("2026-11-21"),
+			"closure-invalid@closure.md:14", `outcome of goal "Give a talk" is still TODO`},
+		{"TODO channel is contact-missing alone", mkpair("closed", strings.Replace(recordSrc, "channel: email", "channel: TODO", 1)), opts("2026-11-21"),
+			"contact-missing@closure.md:10", "contact.channel is empty"},
 		{"invalid record", mkpair("closed", strings.Replace(recordSrc, "reason: end-of-term", "reason: TODO", 1)), opts("2026-11-21"),
 			"closure-invalid@closure.md:6", "still TODO"},
 		{"record without front matter", mkpair("closed", "## Summary\nDone.\n## Thanks\nYes.\n"), opts("2026-11-21"),
@@ -163,18 +173,60 @@ func TestPlanProblemsAndOrphans(t *testing.T) {
 	}
 }
 
-// Every rule has metadata, and only status-stale and checkin-invalid are
-// warnings.
+// Every rule has metadata, and only status-stale, plan-warning and
+// checkin-invalid are warnings.
 func TestRuleTable(t *testing.T) {
-	if len(Rules) != 12 {
+	if len(Rules) != 14 {
 		t.Fatalf("%d rules", len(Rules))
 	}
 	for _, r := range Rules {
-		if r.Summary == "" || r.Help == "" {
+		if r.Summary == "" || r.Help == "" || r.Detail == "" {
 			t.Errorf("%s lacks text", r.ID)
 		}
-		if (r.Severity == diag.Warning) != (r.ID == StatusStale || r.ID == CheckInInvalid) {
+		if (r.Severity == diag.Warning) != (r.ID == StatusStale || r.ID == PlanWarning || r.ID == CheckInInvalid) {
 			t.Errorf("%s is a %s", r.ID, r.Severity)
 		}
+	}
+}
+
+// verify reports the plan's warnings as plan-warning, on the plan's lines,
+// with the meetings dated after the record's closed date; a plan that
+// cannot be read gets plan-invalid only.
+func TestPlanWarnings(t *testing.T) {
+	body := "\n## Goals\n\n- [x] Give a talk\n\n## Meeting notes\n\n## Meetings\n\n### 2026-07-10 Wrap-up\n\n### 2026-07-25 Coffee\n"
+	mk := func(front string, record string) *pair.Pair {
+		p := &pair.Pair{Ref: pair.Ref{ID: "ada--grace", Dir: "pairs/ada--grace"}, PlanRead: pair.Read{Exists: true}}
+		p.Plan = plan.Parse(p.PlanFile(), []byte(front+body), plan.Options{})
+		if record != "" {
+			p.ClosureRead.Exists = true
+			p.Closure = closure.Parse(p.ClosureFile(), []byte(record))
+		}
+		return p
+	}
+	fs := Check(mk(fmt.Sprintf(planSrc, "closed"), recordSrc), opts("2026-11-21"))
+	var got []string
+	for _, f := range fs {
+		got = append(got, fmt.Sprintf("%s@%s:%d %s", f.Rule, f.File, f.Line, f.Severity))
+	}
+	want := "plan-warning@pairs/ada--grace/plan.md:13 warning plan-warning@pairs/ada--grace/plan.md:19 warning"
+	if strings.Join(got, " ") != want {
+		t.Fatalf("got %v, want %s\n%v", got, want, fs)
+	}
+	if !strings.Contains(fs[0].Message, `did you mean "## Meetings"?`) || !strings.Contains(fs[1].Message, "after the relationship closed on 2026-07-20") {
+		t.Errorf("messages: %v", fs)
+	}
+	bad := mk(strings.Replace(fmt.Sprintf(planSrc, "closed"), "start: 2026-01-15", "start: 2026-02-30", 1), recordSrc)
+	for _, f := range Check(bad, opts("2026-11-21")) {
+		if f.Rule == PlanWarning {
+			t.Errorf("an invalid plan gets no plan-warning: %v", f)
+		}
+	}
+}
+
+// Every finding is on a line of its file, 1 for the file as a whole.
+func TestWholeFileFindingsAreOnLineOne(t *testing.T) {
+	f := NewFinding(ClosureMissing, "pairs/a/plan.md", 0, "x")
+	if f.Line != 1 || f.Severity != diag.Error {
+		t.Errorf("finding %+v", f)
 	}
 }
