@@ -12,8 +12,7 @@ type AgendaOptions struct {
 	Pair      string
 	Date      string
 	Unplanned bool
-	Stdout    bool
-	Force     bool
+	File      fileOptions
 }
 
 func newAgendaCmd(f *Factory, runF func(*AgendaOptions) error) *cobra.Command {
@@ -31,12 +30,19 @@ the agenda opens with ground rules, names the signals that led here, and asks
 what could have been done differently.
 
 The agenda comes from the agenda.md template; .mentor/templates/agenda.md
-replaces the built-in one. An existing agenda.md is only replaced with --force.`,
+replaces the built-in one. An existing agenda.md is only replaced with --force,
+and one that holds the pair's writing (no TODO left in it) is kept first as
+agenda.md.bak.`,
 		Example: `  mentor close agenda ada-lovelace--grace-hopper --date 2026-12-01
-  mentor close agenda pairs/ada-lovelace--grace-hopper --unplanned --stdout`,
-		Args: cobra.ExactArgs(1),
+  mentor close agenda pairs/ada-lovelace--grace-hopper --unplanned --stdout
+  mentor close agenda ada-lovelace--grace-hopper --force --dry-run`,
+		Args:              pairArgs(),
+		ValidArgsFunction: completePairs(f, false),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Pair = args[0]
+			if err := opts.File.check(); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -44,10 +50,11 @@ replaces the built-in one. An existing agenda.md is only replaced with --force.`
 		},
 	}
 	fl := c.Flags()
-	fl.StringVar(&opts.Date, "date", "", "the day of the debrief meeting, `YYYY-MM-DD` (default: today)")
+	dateFlag(c, &opts.Date, "date", "the day of the debrief meeting", "today")
 	fl.BoolVar(&opts.Unplanned, "unplanned", false, "treat the ending as unplanned, whatever the signals say")
-	fl.BoolVar(&opts.Stdout, "stdout", false, "print the agenda instead of writing agenda.md")
-	fl.BoolVar(&opts.Force, "force", false, "replace an existing agenda.md")
+	fl.BoolVar(&opts.File.Stdout, "stdout", false, "print the agenda instead of writing agenda.md")
+	fl.BoolVar(&opts.File.Force, "force", false, "replace an existing agenda.md (one with the pair's writing is kept as agenda.md.bak)")
+	addWriteFlags(c, f, &opts.File.Write, "the agenda")
 	return c
 }
 
@@ -59,6 +66,24 @@ func agendaRun(opts *AgendaOptions) error {
 	if opts.Unplanned {
 		pf.data.Unplanned = true
 	}
-	next := fmt.Sprintf("Next: hold the debrief, then start the closure record with: mentor close record %s", pf.pair.ID)
-	return pf.write(opts.F, "agenda.md", "agenda.md", opts.Stdout, opts.Force, next)
+	out, err := pf.render("agenda.md")
+	if err != nil {
+		return err
+	}
+	if opts.File.Write.Commit {
+		if err := gitCheck(pf.repo); err != nil {
+			return err
+		}
+	}
+	file, err := pf.write(opts.F, "agenda.md", out, opts.File)
+	if err != nil || file == "" {
+		return err
+	}
+	if opts.File.Write.Commit {
+		if err := gitCommit(pf.repo, []string{file}, fmt.Sprintf("mentor: debrief agenda for %s", pf.pair.ID)); err != nil {
+			return err
+		}
+	}
+	opts.F.IO.Hint("Next: hold the debrief, then start the closure record with: mentor close record %s", pf.pair.ID)
+	return nil
 }

@@ -42,7 +42,7 @@ pairs and folders) and sums them up for a programme lead:
   - meetings held, cancelled and missed by each side, and the unproductive share;
   - the same broken down by programme when plans name one.
 
-The default output is Markdown with Mermaid charts, each followed by a table
+The default output (text, or md: the same) is Markdown with Mermaid charts, each followed by a table
 with the same numbers; it renders on GitHub and GitLab. Links to the plans are
 relative to the repo root, so save the report there (for example REPORT.md).
 
@@ -65,6 +65,7 @@ The report prints no timestamp but "today", so the same files give the same
 report.`,
 		Example: `  # the whole programme, as Markdown in the repo root
   mentor close report > REPORT.md
+  mentor close report --format md > REPORT.md   # the same
 
   # one cohort, the pairs started or closed since June
   mentor close report --program "Platform mentoring 2026" --since 2026-06-01
@@ -74,6 +75,7 @@ report.`,
 
   # one row per pair, for a spreadsheet
   mentor close report --format csv > pairs.csv`,
+		ValidArgsFunction: completePairs(f, true),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			if err := checkEnum("--format", opts.Format, output.ReportSet()); err != nil {
@@ -86,8 +88,9 @@ report.`,
 		},
 	}
 	c.Flags().StringVar(&opts.Program, "program", "", "keep the pairs of programme `P` (the plans' program)")
-	c.Flags().StringVar(&opts.Since, "since", "", "keep the pairs started or closed on or after `DATE` (YYYY-MM-DD)")
-	enumFlag(c, &opts.Format, "format", "f", "md", "output `FORMAT`", output.ReportSet())
+	_ = c.RegisterFlagCompletionFunc("program", cobra.NoFileCompletions)
+	dateFlag(c, &opts.Since, "since", "keep the pairs started or closed on or after a day", "")
+	enumFlag(c, &opts.Format, "format", "f", "text", "output `FORMAT`", output.ReportSet())
 	return c
 }
 

@@ -58,6 +58,7 @@ Exit status: 0 when there are no errors (warnings allowed), 1 when there are,
 
   # require a record for every pair, ended or not
   mentor close verify --all pairs/`,
+		ValidArgsFunction: completePairs(f, true),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			if err := checkEnum("--format", opts.Format, output.VerifySet()); err != nil {

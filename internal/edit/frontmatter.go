@@ -467,3 +467,141 @@ func splice(src []byte, from, to int, s string) []byte {
 	out = append(out, s...)
 	return append(out, src[to:]...)
 }
+
+// SetPath returns src with the value at a path of the front matter set to
+// value: path names a top-level key, then keys of mappings and 1-based
+// items of lists below it ("contact", "channel"; "goals", 2, "outcome").
+// The value must already be there, on the line of its key, as a single
+// value: only its bytes change, a comment after it stays.
+func SetPath(src []byte, path []any, value string) ([]byte, error) {
+	d, err := readFrontMatter(src)
+	if err != nil {
+		return nil, fmt.Errorf("the front matter cannot be read (%v): fix it first", err)
+	}
+	name := pathName(path)
+	if len(path) == 0 || strings.ContainsAny(value, "\r\n") {
+		return nil, fmt.Errorf("%s must be one line", name)
+	}
+	top, ok := path[0].(string)
+	if !ok {
+		return nil, fmt.Errorf("a path starts with a key")
+	}
+	_, f := d.field(top)
+	if f == nil {
+		return nil, fmt.Errorf("the front matter has no %s", name)
+	}
+	keyLine, node := f.Line, f.Value
+	keyNode := &yaml.Node{Value: top, Line: f.Line - d.first + 1, Column: 1}
+	for _, step := range path[1:] {
+		if node == nil {
+			return nil, fmt.Errorf("the front matter has no %s", name)
+		}
+		switch s := step.(type) {
+		case string:
+			if node.Kind != yaml.MappingNode {
+				return nil, fmt.Errorf("line %d: %s is not a mapping, so it has no %s", keyLine, pathName(path[:1]), name)
+			}
+			var next *yaml.Node
+			for j := 0; j+1 < len(node.Content); j += 2 {
+				if node.Content[j].Value == s {
+					keyNode, next = node.Content[j], node.Content[j+1]
+				}
+			}
+			if next == nil {
+				return nil, fmt.Errorf("the front matter has no %s", name)
+			}
+			node = next
+		case int:
+			if node.Kind != yaml.SequenceNode || s < 1 || s > len(node.Content) {
+				return nil, fmt.Errorf("the front matter has no %s", name)
+			}
+			node = node.Content[s-1]
+			keyNode = nil
+		}
+		keyLine = d.first + node.Line - 1
+	}
+	if keyNode == nil || node.Kind != yaml.ScalarNode || node.Line != keyNode.Line {
+		return nil, fmt.Errorf("line %d: %s is not a single value on its key's line; mentor sets it only there", keyLine, name)
+	}
+	line := d.first + keyNode.Line - 1
+	text := d.lines.text(line)
+	at := strings.Index(text, keyNode.Value+":")
+	if at < 0 {
+		return nil, fmt.Errorf("line %d: %s is not written as \"%s: value\"", line, name, keyNode.Value)
+	}
+	colon := at + len(keyNode.Value)
+	vFrom, vTo, ok := scalarToken(text, colon+1)
+	if !ok || vFrom == vTo {
+		return nil, fmt.Errorf("line %d: %s is written in a form mentor does not edit; write it as \"%s: %s\"", line, name, keyNode.Value, Scalar(value))
+	}
+	lineStart, _ := d.lines.span(line)
+	out := splice(src, lineStart+vFrom, lineStart+vTo, Scalar(value))
+
+	nd, err := readFrontMatter(out)
+	if err != nil {
+		return nil, fmt.Errorf("%s cannot be set safely: the front matter would not read back (%v); nothing was written", name, err)
+	}
+	if len(nd.fields) != len(d.fields) || !bytes.Equal(nd.doc.Body, d.doc.Body) {
+		return nil, fmt.Errorf("%s cannot be set safely; nothing was written", name)
+	}
+	for k := range d.fields {
+		a, b := d.fields[k], nd.fields[k]
+		if a.Key != b.Key {
+			return nil, fmt.Errorf("%s cannot be set safely: the keys would change; nothing was written", name)
+		}
+		if a.Key == top {
+			if !sameExcept(a.Value, b.Value, path[1:], value) {
+				return nil, fmt.Errorf("%s cannot be set safely: it would read back as another value; nothing was written", name)
+			}
+			continue
+		}
+		if !sameNode(a.Value, b.Value) {
+			return nil, fmt.Errorf("%s cannot be set safely: %s would change; nothing was written", name, a.Key)
+		}
+	}
+	return out, nil
+}
+
+// sameExcept reports whether b is a with only the value at path changed,
+// to value.
+func sameExcept(a, b *yaml.Node, path []any, value string) bool {
+	if len(path) == 0 {
+		return b != nil && b.Kind == yaml.ScalarNode && b.Value == value
+	}
+	if a == nil || b == nil || a.Kind != b.Kind || len(a.Content) != len(b.Content) {
+		return false
+	}
+	for j := range a.Content {
+		target := false
+		switch s := path[0].(type) {
+		case string:
+			target = j%2 == 1 && a.Content[j-1].Value == s
+		case int:
+			target = j == s-1
+		}
+		if target {
+			if !sameExcept(a.Content[j], b.Content[j], path[1:], value) {
+				return false
+			}
+		} else if !sameNode(a.Content[j], b.Content[j]) {
+			return false
+		}
+	}
+	return true
+}
+
+func pathName(path []any) string {
+	var b strings.Builder
+	for i, p := range path {
+		switch s := p.(type) {
+		case string:
+			if i > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(s)
+		case int:
+			fmt.Fprintf(&b, "[%d]", s)
+		}
+	}
+	return b.String()
+}

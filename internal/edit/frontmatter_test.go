@@ -132,3 +132,24 @@ func TestScalar(t *testing.T) {
 		}
 	}
 }
+
+func TestSetPath(t *testing.T) {
+	rec := "---\nmentor: A\ninitiated_by: TODO  # mentor, mentee, both or program\ncontact:\n  channel: TODO  # email…\n  cadence: TODO\ngoals:\n  - title: One\n    outcome: met\n  - title: 'Two: more'\n    outcome: TODO  # met, partial or not-met\n---\nbody\n"
+	cases := []struct {
+		name  string
+		path  []any
+		value string
+		want  string
+	}{
+		{"top level", []any{"initiated_by"}, "both", strings.Replace(rec, "initiated_by: TODO", "initiated_by: both", 1)},
+		{"nested", []any{"contact", "channel"}, "Slack #mentoring", strings.Replace(rec, "channel: TODO", `channel: "Slack #mentoring"`, 1)},
+		{"in a list", []any{"goals", 2, "outcome"}, "partial", strings.Replace(rec, "outcome: TODO", "outcome: partial", 1)},
+		{"no such item", []any{"goals", 3, "outcome"}, "met", ""},
+		{"no such key", []any{"contact", "kind"}, "updates", ""},
+		{"not a mapping", []any{"mentor", "x"}, "y", ""},
+		{"a mapping is not a value", []any{"contact"}, "email", ""},
+	}
+	for _, c := range cases {
+		variants(t, c.name, rec, c.want, func(src []byte) ([]byte, error) { return SetPath(src, c.path, c.value) })
+	}
+}

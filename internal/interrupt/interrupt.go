@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"sync"
+	"sync/atomic"
 	"syscall"
 )
 
@@ -36,6 +37,18 @@ func Register(f func()) (unregister func()) {
 	}
 }
 
+var ignoring atomic.Bool
+
+// IgnoreInterrupts makes Ctrl-C (SIGINT) do nothing until restore is
+// called, as git does while an editor runs in the foreground: the editor
+// gets the key (vim leaves insert mode on it), and mentor, which would
+// otherwise end under it, waits for the editor to exit. SIGTERM still ends
+// mentor, with its clean-ups.
+func IgnoreInterrupts() (restore func()) {
+	ignoring.Store(true)
+	return func() { ignoring.Store(false) }
+}
+
 // Critical runs f so that an interrupt waits for it: the file system is
 // never left between two steps f makes together.
 func Critical(f func() error) error {
@@ -59,6 +72,9 @@ func Start(w io.Writer) {
 	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		sig := <-ch
+		for sig == os.Interrupt && ignoring.Load() {
+			sig = <-ch // an editor in the foreground has Ctrl-C to itself
+		}
 		mu.Lock() // waits for a Critical section to end; never released
 		held := len(cleanups)
 		for _, f := range cleanups {

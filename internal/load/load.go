@@ -50,14 +50,7 @@ func One(r *repo.Repo, ref pair.Ref, opt Options) *pair.Pair {
 		p.PlanRead = pair.Read{Exists: true, Problem: prob.Problem}
 	}
 	if opt.Closure {
-		data, prob := r.Read(ref.ClosureFile())
-		switch {
-		case prob == nil:
-			p.ClosureRead.Exists = true
-			p.Closure = closure.Parse(ref.ClosureFile(), data)
-		case !prob.NotExist():
-			p.ClosureRead = pair.Read{Exists: true, Problem: prob.Problem}
-		}
+		Closure(r, p)
 	} else if !p.PlanRead.Exists {
 		// Whether the folder is a pair at all depends on its closure.md.
 		if _, err := r.Lstat(ref.ClosureFile()); err == nil {
@@ -68,6 +61,21 @@ func One(r *repo.Repo, ref pair.Ref, opt Options) *pair.Pair {
 		p.Notes = Notes(r, ref)
 	}
 	return p
+}
+
+// Closure reads a pair's closure.md into p, for a command that decides only
+// once it has the plan whether it needs the record (check, for a closing
+// pair).
+func Closure(r *repo.Repo, p *pair.Pair) {
+	p.Closure, p.ClosureRead = nil, pair.Read{}
+	data, prob := r.Read(p.ClosureFile())
+	switch {
+	case prob == nil:
+		p.ClosureRead.Exists = true
+		p.Closure = closure.Parse(p.ClosureFile(), data)
+	case !prob.NotExist():
+		p.ClosureRead = pair.Read{Exists: true, Problem: prob.Problem}
+	}
 }
 
 // IsPair reports whether a folder read by One holds a pair: a plan.md or a

@@ -27,6 +27,17 @@ type Checked struct {
 	Judgement signals.Judgement
 	Problems  []diag.Problem
 	Notes     note.Summary
+	// Closure is how far a closing pair's record is; nil for other pairs.
+	Closure *ClosureProgress
+}
+
+// ClosureProgress is what is left to do on a closing pair's closure
+// record: the errors mentor close verify (and done) would report on it.
+type ClosureProgress struct {
+	File     string `json:"file"`
+	Problems int    `json:"problems"`
+	// Missing is set when the pair is closing but has no record yet.
+	Missing bool `json:"missing"`
 }
 
 // NewChecked keeps what check shows of a judged pair.
@@ -44,13 +55,17 @@ type CheckPair struct {
 	Meetings signals.Meetings `json:"meetings"`
 	Problems []diag.Problem   `json:"problems"`
 	Notes    note.Summary     `json:"notes"`
+	Closure  *ClosureProgress `json:"closure"`
 }
 
 func newCheckPair(r Checked) CheckPair {
 	cp := CheckPair{
 		ID: r.ID, Plan: r.Plan, Verdict: r.Judgement.Verdict,
 		Signals: r.Judgement.Signals, Goals: r.Judgement.Goals, Meetings: r.Judgement.Meetings,
-		Problems: r.Problems, Notes: r.Notes,
+		Problems: r.Problems, Notes: r.Notes, Closure: r.Closure,
+	}
+	if cp.Goals.Items == nil {
+		cp.Goals.Items = []signals.GoalItem{}
 	}
 	if cp.Signals == nil {
 		cp.Signals = []signals.Signal{}
@@ -142,6 +157,9 @@ func CheckTable(w io.Writer, pal iostreams.Palette, today dates.Date, results []
 			sig = append(sig, s.ID)
 		}
 		sigs := strings.Join(sig, ", ")
+		if c := r.Closure; c != nil {
+			sigs = closureCell(c)
+		}
 		if sigs == "" {
 			sigs = "-"
 		}
@@ -150,7 +168,9 @@ func CheckTable(w io.Writer, pal iostreams.Palette, today dates.Date, results []
 		// says whether there is anything to count (check drops the plans
 		// as it streams).
 		if r.Judgement.Verdict != signals.Invalid {
-			goals = fmt.Sprintf("%d/%d", r.Judgement.Goals.Met, r.Judgement.Goals.Total)
+			// Met against the goals that count: a dropped goal is
+			// neither met nor owed.
+			goals = fmt.Sprintf("%d/%d", r.Judgement.Goals.Met, r.Judgement.Goals.Counted())
 			if !r.Judgement.Meetings.LastHeld.IsZero() {
 				last = r.Judgement.Meetings.LastHeld.String()
 			}
@@ -201,7 +221,7 @@ func CheckTable(w io.Writer, pal iostreams.Palette, today dates.Date, results []
 
 	details := false
 	for _, r := range results {
-		if len(r.Judgement.Signals) == 0 {
+		if len(r.Judgement.Signals) == 0 && r.Closure == nil {
 			continue
 		}
 		if !details {
@@ -210,7 +230,14 @@ func CheckTable(w io.Writer, pal iostreams.Palette, today dates.Date, results []
 		}
 		b.WriteString(pal.Bold(r.ID) + "\n")
 		for _, s := range r.Judgement.Signals {
+			if s.Fix != "" {
+				fmt.Fprintf(&b, "  %s: %s; %s\n", s.ID, s.Message, s.Fix)
+				continue
+			}
 			fmt.Fprintf(&b, "  %s: %s\n", s.ID, s.Message)
+		}
+		if c := r.Closure; c != nil {
+			fmt.Fprintf(&b, "  closing: %s\n", closureDetail(r.ID, c))
 		}
 	}
 
@@ -219,7 +246,7 @@ func CheckTable(w io.Writer, pal iostreams.Palette, today dates.Date, results []
 		counts[r.Judgement.Verdict]++
 	}
 	var parts []string
-	for _, v := range []signals.Verdict{signals.ReadyToClose, signals.ConsiderClosing, signals.OnTrack, signals.Closed, signals.Invalid} {
+	for _, v := range []signals.Verdict{signals.ReadyToClose, signals.ConsiderClosing, signals.OnTrack, signals.Closing, signals.Closed, signals.Invalid} {
 		if counts[v] > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", counts[v], v))
 		}
@@ -233,6 +260,32 @@ func CheckTable(w io.Writer, pal iostreams.Palette, today dates.Date, results []
 	return err
 }
 
+// closureCell is what the SIGNALS column says of a closing pair: how much
+// of its record is left.
+func closureCell(c *ClosureProgress) string {
+	switch {
+	case c.Missing:
+		return "no record yet"
+	case c.Problems == 0:
+		return "record complete"
+	case c.Problems == 1:
+		return "record: 1 problem"
+	}
+	return fmt.Sprintf("record: %d problems", c.Problems)
+}
+
+func closureDetail(id string, c *ClosureProgress) string {
+	switch {
+	case c.Missing:
+		return fmt.Sprintf("the status is closing but there is no %s yet: start it with mentor close record %s", c.File, id)
+	case c.Problems == 0:
+		return fmt.Sprintf("%s is complete: close the pair with mentor close done %s", c.File, id)
+	case c.Problems == 1:
+		return fmt.Sprintf("%s has 1 problem left: see it with mentor close verify %s", c.File, id)
+	}
+	return fmt.Sprintf("%s has %d problems left: see them with mentor close verify %s", c.File, c.Problems, id)
+}
+
 func colorVerdict(pal iostreams.Palette, v signals.Verdict) string {
 	switch v {
 	case signals.ReadyToClose:
@@ -243,6 +296,8 @@ func colorVerdict(pal iostreams.Palette, v signals.Verdict) string {
 		return pal.Red(string(v))
 	case signals.Closed:
 		return pal.Dim(string(v))
+	case signals.Closing:
+		return pal.Cyan(string(v))
 	}
 	return string(v)
 }

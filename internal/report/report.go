@@ -233,8 +233,8 @@ type Outcomes struct {
 }
 
 // Verdicts in the order the report lists them: what to act on first.
-var Verdicts = []string{string(signals.ReadyToClose), string(signals.ConsiderClosing), string(signals.OnTrack),
-	string(signals.Closed), string(signals.Invalid)}
+var Verdicts = []string{string(signals.ReadyToClose), string(signals.ConsiderClosing), string(signals.Closing),
+	string(signals.OnTrack), string(signals.Closed), string(signals.Invalid)}
 
 // Statuses in the order of the SPEC.
 var Statuses = []string{string(plan.Active), string(plan.Closing), string(plan.Closed)}

@@ -53,8 +53,8 @@ var Rules = []Rule{
 		"Make mentor, mentee and start in closure.md the same as in plan.md."},
 	{ContactMissing, diag.Error, "The pair stays in touch but the record does not say how",
 		"When transition is not end, set contact.channel (and contact.cadence), or set transition: end."},
-	{StatusStale, diag.Warning, "A closure record exists but the plan is not closed",
-		"Set status: closed in the pair's plan.md once the closure record is written."},
+	{StatusStale, diag.Warning, "A closure record exists but the plan is still active",
+		"mentor close record sets the plan's status to closing; once the record is complete, close the pair with `mentor close done PAIR`."},
 	{ClosureOrphan, diag.Error, "A closure record is in a folder without a plan",
 		"Put closure.md in the pair folder that holds its plan.md, or restore the plan."},
 }
@@ -163,9 +163,11 @@ func checkPair(p *pair.Pair, opt Options) []Finding {
 				"no closure record, but %s: write one with mentor close record %s and complete it with the pair", why, p.ID))
 		}
 	}
-	if planOK && p.HasClosure() && pl.Status != plan.Closed {
+	// closing is what a pair is while its record is completed: only an
+	// active plan beside a record is stale.
+	if planOK && p.HasClosure() && pl.Status == plan.Active {
 		add(find(StatusStale, pl.File, orOne(pl.Lines.Status),
-			"%s exists but the plan's status is %s: set status: closed in plan.md", p.ClosureFile(), pl.Status))
+			"%s exists but the plan's status is %s: once the record is complete, close the pair with mentor close done %s", p.ClosureFile(), pl.Status, p.ID))
 	}
 
 	// The closure record.
