@@ -78,6 +78,7 @@ changes: comments, key order, a byte-order mark and CRLF line endings are kept.`
 	c.Flags().StringVar(&opts.Reason, "reason", "", "why the pair carries on, `TEXT` on one line")
 	enumListFlag(c, &opts.AgreedBy, "agreed-by", "who agreed, `WHO` (default: mentor,mentee)", agreers)
 	dateFlag(c, &opts.Date, "date", "the day it was agreed", "today")
+	freeText(c, "reason")
 	addWriteFlags(c, f, &opts.Write, "the plan")
 	return c
 }

@@ -106,6 +106,14 @@ func (w writeFlags) check() error {
 	return nil
 }
 
+// freeText marks flags whose value is text the user types: completion
+// offers nothing rather than file names.
+func freeText(c *cobra.Command, names ...string) {
+	for _, n := range names {
+		_ = c.RegisterFlagCompletionFunc(n, cobra.NoFileCompletions)
+	}
+}
+
 // aliasFlags lets a flag be spelt another way: --canceled-by is
 // --cancelled-by, as headings accept both spellings.
 func aliasFlags(c *cobra.Command, aliases map[string]string) {

@@ -73,6 +73,7 @@ changed on disk between its read and its write.`,
 	fl.BoolVar(&opts.Open, "open", false, "mark the goal open: [ ]")
 	fl.StringVar(&opts.Drop, "drop", "", "strike the goal through, for a `REASON`")
 	dateFlag(c, &opts.Date, "date", "the progress note's day", "today")
+	freeText(c, "progress", "drop")
 	addWriteFlags(c, f, &opts.Write, "the plan")
 	return c
 }

@@ -73,6 +73,7 @@ the plan, to git; --dry-run prints the change as a diff instead.`,
 	enumFlag(c, &opts.NoShow, "no-show", "", "", "the meeting did not happen: a `SIDE` did not come", sides)
 	fl.BoolVar(&opts.Unproductive, "unproductive", false, "the meeting took place but moved nothing forward")
 	fl.StringVarP(&opts.Notes, "message", "m", "", "the meeting's `NOTES` (Markdown, written under the heading)")
+	freeText(c, "message", "title")
 	addWriteFlags(c, f, &opts.Write, "the plan")
 	aliasFlags(c, map[string]string{"canceled-by": "cancelled-by"})
 	return c

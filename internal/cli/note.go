@@ -88,6 +88,7 @@ the built-in one). With --commit the note, and only the note, is committed to gi
 	enumFlag(c, &opts.As, "as", "", "", "who writes the note, a `SIDE`", sides)
 	dateFlag(c, &opts.Date, "date", "the note's day", "today")
 	fl.StringVarP(&opts.Text, "message", "m", "", "the note's `TEXT` (Markdown)")
+	freeText(c, "message")
 	addWriteFlags(c, f, &opts.Write, "the note")
 	return c
 }

@@ -129,6 +129,9 @@ closure.md.bak.`,
 	_ = c.RegisterFlagCompletionFunc("contact-channel", cobra.FixedCompletions([]string{"email", "Slack", "LinkedIn", "video call"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = c.RegisterFlagCompletionFunc("contact-cadence", cobra.FixedCompletions([]string{"monthly", "quarterly", "yearly"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = c.RegisterFlagCompletionFunc("outcome", cobra.NoFileCompletions)
+	_ = c.RegisterFlagCompletionFunc("sections", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return []cobra.Completion{"-\tstandard input"}, cobra.ShellCompDirectiveDefault
+	})
 	fl.BoolVar(&opts.File.Stdout, "stdout", false, "print the record instead of writing closure.md")
 	fl.BoolVar(&opts.File.Force, "force", false, "replace an existing closure.md (one with the pair's writing is kept as closure.md.bak)")
 	addWriteFlags(c, f, &opts.File.Write, "the record and the plan")

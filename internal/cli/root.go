@@ -101,6 +101,7 @@ func (f *Factory) Repo() (*repo.Repo, string, error) {
 func lockFlags(c *cobra.Command, f *Factory) {
 	c.Flags().DurationVar(&f.LockTimeout, "lock-timeout", repo.DefaultLockTimeout, "wait at most `DURATION` for another mentor command writing the same file")
 	c.Flags().BoolVar(&f.BreakLock, "break-lock", false, "take over a lock another mentor command holds (only when none is running)")
+	_ = c.RegisterFlagCompletionFunc("lock-timeout", cobra.FixedCompletions([]string{"5s", "30s", "2m"}, cobra.ShellCompDirectiveNoFileComp))
 }
 
 // RepoPair opens the repo and resolves one PAIR argument: an id, a pair

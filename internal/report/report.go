@@ -77,6 +77,15 @@ type Summary struct {
 	Meetings  Meetings  `json:"meetings"`
 	Durations Durations `json:"durations"`
 	Closures  Closures  `json:"closures"`
+	// Extensions counts the agreed moves of the planned end (the plans'
+	// extended lists, written by mentor close extend).
+	Extensions Extensions `json:"extensions"`
+}
+
+// Extensions counts how many pairs moved their planned end, and how often.
+type Extensions struct {
+	Pairs int `json:"pairs"` // pairs with at least one extension
+	Total int `json:"total"` // extensions in all
 }
 
 // Goals counts plan goals by state.
@@ -439,6 +448,10 @@ func summarise(fs []*facts) Summary {
 		s.Goals.Met += f.row.GoalsMet
 		s.Goals.Open += f.row.GoalsOpen
 		s.Goals.Dropped += f.row.GoalsDropped
+		if n := len(f.pair.Plan.Extensions); n > 0 {
+			s.Extensions.Pairs++
+			s.Extensions.Total += n
+		}
 		m := f.meetings
 		s.Meetings.Held += m.Held
 		s.Meetings.Unproductive += m.Unproductive
