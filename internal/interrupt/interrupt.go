@@ -57,7 +57,7 @@ func Critical(f func() error) error {
 	return f()
 }
 
-// Start installs the handler: on SIGINT or SIGTERM it runs every registered
+// Start installs the handler: on SIGINT, SIGTERM or SIGHUP it runs every registered
 // clean-up, says so on w, and exits with 128 + the signal's number, as a
 // shell reports a process a signal ended. Only the real process calls it;
 // tests drive commands in-process without it.
@@ -69,7 +69,7 @@ func Start(w io.Writer) {
 	}
 	started = true
 	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	go func() {
 		sig := <-ch
 		for sig == os.Interrupt && ignoring.Load() {
@@ -81,8 +81,11 @@ func Start(w io.Writer) {
 			f()
 		}
 		code := 130
-		if sig == syscall.SIGTERM {
+		switch sig {
+		case syscall.SIGTERM:
 			code = 143
+		case syscall.SIGHUP: // the terminal went away
+			code = 129
 		}
 		if held > 0 {
 			fmt.Fprintf(w, "\nmentor: interrupted; its lock and temporary files were removed\n")
