@@ -54,7 +54,6 @@ func mentorBin(t *testing.T) string {
 	return binDir
 }
 
-
 // terminal starts a shell in a terminal, in dir, with mentor on PATH.
 func terminal(t *testing.T, dir string, env ...string) *termtest.Term {
 	t.Helper()
