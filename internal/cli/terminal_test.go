@@ -63,7 +63,9 @@ func terminal(t *testing.T, dir string, env ...string) *termtest.Term {
 	return termtest.Start(t, termtest.Options{Dir: dir, Env: env})
 }
 
-// exitLine makes the shell print the exit code of the last command.
+// exitLine makes the shell print the exit code of the last command; wait
+// for it with WaitForRegexp(`^exit=\d+$`), which the typed line itself
+// does not match.
 const exitLine = `echo "exit=$?"` + "\n"
 
 // Interactive init: it asks for the names, the goals until an empty line,
@@ -114,7 +116,7 @@ func TestTerminalInit(t *testing.T) {
 	term.Keys("C-d")
 	term.WaitFor("nothing was written")
 	term.Type(exitLine)
-	screen = term.WaitFor("exit=")
+	screen = term.WaitForRegexp(`^exit=\d+$`)
 	if !strings.Contains(screen, "Mentee's name:\nmentor: init: the input ended before the last answer; nothing was written\n") {
 		t.Errorf("the error does not start on its own line:\n%s", screen)
 	}
@@ -152,7 +154,7 @@ func TestTerminalNote(t *testing.T) {
 	term.Type("The review went better than I feared.\n")
 	term.WaitFor("2026-11-21-mentee.md")
 	term.Type(exitLine)
-	screen = term.WaitFor("exit=")
+	screen = term.WaitForRegexp(`^exit=\d+$`)
 	if !strings.Contains(screen, "pairs/ada--grace/notes/2026-11-21-mentee.md\n") || !strings.Contains(screen, "exit=0") {
 		t.Errorf("after the editor:\n%s", screen)
 	}
@@ -171,7 +173,7 @@ func TestTerminalNote(t *testing.T) {
 	term.Type("abort\n")
 	term.WaitFor("nothing was written")
 	term.Type(exitLine)
-	screen = term.WaitFor("exit=")
+	screen = term.WaitForRegexp(`^exit=\d+$`)
 	if !strings.Contains(screen, "the edit was aborted; nothing was written") || !strings.Contains(screen, "exit=1") {
 		t.Errorf("abort:\n%s", screen)
 	}
@@ -183,7 +185,7 @@ func TestTerminalNote(t *testing.T) {
 	term.Clear()
 	term.Type("mentor close note ada--grace --as mentor </dev/null\n")
 	term.Type(exitLine)
-	screen = term.WaitFor("exit=")
+	screen = term.WaitForRegexp(`^exit=\d+$`)
 	if strings.Contains(screen, "type> ") || !strings.Contains(screen, "standard input held no text") || !strings.Contains(screen, "exit=1") {
 		t.Errorf("/dev/null:\n%s", screen)
 	}
@@ -210,7 +212,7 @@ func TestTerminalNoteInVi(t *testing.T) {
 	term.Type(":wq\n")
 	term.WaitFor("notes/2026-11-21-mentee.md")
 	term.Type(exitLine)
-	screen := term.WaitFor("exit=")
+	screen := term.WaitForRegexp(`^exit=\d+$`)
 	if !strings.Contains(screen, "pairs/ada--grace/notes/2026-11-21-mentee.md") || !strings.Contains(screen, "exit=0") {
 		t.Errorf("after vi:\n%s", screen)
 	}
