@@ -74,6 +74,7 @@ const exitLine = `echo "exit=$?"` + "\n"
 // nothing, exits 1, and the error starts on a line of its own.
 func TestTerminalInit(t *testing.T) {
 	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, "fresh"), 0o755)
 	term := terminal(t, dir)
 	term.WaitFor("$")
 	term.Type("mentor close init\n")
@@ -125,6 +126,22 @@ func TestTerminalInit(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "pairs", "kim--lee")); !os.IsNotExist(err) {
 		t.Errorf("a pair folder was left: %v", err)
+	}
+
+	// Ctrl-C at a prompt: interrupted, nothing written, 130 as a shell
+	// reports SIGINT.
+	term.Clear()
+	term.Type("mentor close init --id sam--mei --repo fresh\n")
+	term.WaitFor("Mentor's name: ")
+	term.Keys("C-c")
+	term.WaitFor("mentor: interrupted")
+	term.Type(exitLine)
+	screen = term.WaitForRegexp(`^exit=\d+$`)
+	if !strings.Contains(screen, "exit=130") {
+		t.Errorf("Ctrl-C:\n%s", screen)
+	}
+	if entries, _ := os.ReadDir(filepath.Join(dir, "fresh")); len(entries) != 0 {
+		t.Errorf("Ctrl-C left %v", entries)
 	}
 }
 
