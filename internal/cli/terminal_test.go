@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/mentor-cli/mentor/internal/termtest"
 )
@@ -157,7 +158,8 @@ func TestTerminalNote(t *testing.T) {
 	// The editor shows the buffer, reads a line from the terminal and adds
 	// it; "abort" makes it fail, as :cq does in vim.
 	editor := filepath.Join(t.TempDir(), "editor")
-	os.WriteFile(editor, []byte("#!/bin/sh\necho \"editing $1\"\ncat \"$1\"\nprintf 'type> '\nread line\n[ \"$line\" = abort ] && exit 1\nprintf '%s\\n' \"$line\" >> \"$1\"\n"), 0o755)
+	// Like vim, it keeps Ctrl-C to itself.
+	os.WriteFile(editor, []byte("#!/bin/sh\ntrap 'echo \"(the editor got Ctrl-C)\"' INT\necho \"editing $1\"\ncat \"$1\"\nprintf 'type> '\nwhile ! read line; do :; done\n[ \"$line\" = abort ] && exit 1\nprintf '%s\\n' \"$line\" >> \"$1\"\n"), 0o755)
 	term := terminal(t, dir, "EDITOR="+editor)
 	term.WaitFor("$")
 	term.Type("mentor close note ada--grace --as mentee\n")
@@ -168,6 +170,10 @@ func TestTerminalNote(t *testing.T) {
 			t.Errorf("the editor's screen lacks %q:\n%s", want, screen)
 		}
 	}
+	// Ctrl-C while the editor runs is the editor's: mentor does not end
+	// under it, and writes the note once the editor is done.
+	term.Keys("C-c")
+	term.WaitFor("(the editor got Ctrl-C)")
 	term.Type("The review went better than I feared.\n")
 	term.WaitFor("2026-11-21-mentee.md")
 	term.Type(exitLine)
@@ -221,11 +227,11 @@ func TestTerminalNoteInVi(t *testing.T) {
 	term.WaitFor("$")
 	term.Type("mentor close note ada--grace --as mentee\n")
 	term.WaitFor("What went well")
-	// Ctrl-C belongs to the editor while it runs: mentor waits for it.
 	term.Keys("G", "o")
 	term.Type("Written in vi.")
-	term.Keys("C-c")
+	term.WaitFor("Written in vi.")
 	term.Keys("Escape")
+	time.Sleep(300 * time.Millisecond) // vim tells a lone Escape from a key sequence by time
 	term.Type(":wq\n")
 	term.WaitFor("notes/2026-11-21-mentee.md")
 	term.Type(exitLine)

@@ -80,7 +80,9 @@ func Start(t testing.TB, opt Options) *Term {
 	}
 	home := t.TempDir()
 	env := withDefaults(opt.Env, map[string]string{
-		"TERM": "xterm-256color", "HOME": home, "PATH": "/usr/local/bin:/usr/bin:/bin",
+		// tmux is a "screen" terminal: a program told it runs in an xterm
+		// asks questions tmux does not answer (vim then drops keys).
+		"TERM": "screen", "HOME": home, "PATH": "/usr/local/bin:/usr/bin:/bin",
 		"PS1": "$ ", "LANG": "C.UTF-8",
 	})
 	cmd := opt.Command
@@ -105,6 +107,9 @@ func Start(t testing.TB, opt Options) *Term {
 	if out, err := term.tmuxOut(args...); err != nil {
 		t.Fatalf("tmux new-session: %v: %s", err, out)
 	}
+	// An Escape typed by a test is an Escape, not the start of an Alt key
+	// tmux would wait half a second to tell apart.
+	_ = term.tmux("set-option", "-sg", "escape-time", "0")
 	_ = term.tmux("set-option", "-g", "status", "off")
 	_ = term.tmux("set-option", "-g", "remain-on-exit", "on")
 	return term

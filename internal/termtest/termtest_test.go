@@ -22,5 +22,5 @@ func TestTerminalHarness(t *testing.T) {
 		t.Errorf("Clear left:\n%s", s)
 	}
 	term.Type("echo $TERM $HOME\n")
-	term.WaitForRegexp(`^xterm-256color /`)
+	term.WaitForRegexp(`^screen /`)
 }
