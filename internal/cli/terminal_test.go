@@ -207,6 +207,7 @@ func TestTerminalNote(t *testing.T) {
 	// /dev/null is not a terminal: no editor, empty input, exit 1.
 	term.Clear()
 	term.Type("mentor close note ada--grace --as mentor </dev/null\n")
+	term.WaitFor("standard input held no text")
 	term.Type(exitLine)
 	screen = term.WaitForRegexp(`^exit=\d+$`)
 	if strings.Contains(screen, "type> ") || !strings.Contains(screen, "standard input held no text") || !strings.Contains(screen, "exit=1") {

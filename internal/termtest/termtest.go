@@ -190,7 +190,10 @@ func (x *Term) Screen() string {
 }
 
 // WaitFor waits until the screen shows text, and returns the screen. It
-// fails the test with the screen when the timeout passes first. The screen
+// fails the test with the screen when the timeout passes first. Wait for
+// text the command line typed does not hold itself (the terminal echoes
+// it at once): a key typed before the program reads is lost when it
+// switches the terminal's mode. The screen
 // has no spaces at the ends of its lines (tmux does not keep them), so
 // neither does text: "Name: " waits for "Name:".
 func (x *Term) WaitFor(text string) string {
@@ -226,10 +229,22 @@ func (x *Term) wait(what string, ok func(string) bool) string {
 }
 
 // Clear clears the screen and its history, so that WaitFor sees only what
-// comes next.
+// comes next. It needs the shell at its prompt; a Ctrl-L that arrives while
+// the shell is still busy is sent again.
 func (x *Term) Clear() {
 	x.t.Helper()
-	x.Keys("C-l")
-	_ = x.tmux("clear-history", "-t", "t")
-	x.WaitForRegexp(`\A\$ ?\n?\z`)
+	empty := regexp.MustCompile(`\A\$ ?\n?\z`)
+	deadline := time.Now().Add(x.timeout)
+	for {
+		x.Keys("C-l")
+		_ = x.tmux("clear-history", "-t", "t")
+		for end := time.Now().Add(500 * time.Millisecond); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
+			if empty.MatchString(x.Screen()) {
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			x.t.Fatalf("the screen did not clear within %s; it shows:\n%s", x.timeout, x.Screen())
+		}
+	}
 }

@@ -10,7 +10,9 @@ import (
 func TestTerminalHarness(t *testing.T) {
 	term := Start(t, Options{Width: 20, Height: 10})
 	term.WaitFor("$")
-	term.Type("printf 'Name: '; read n; echo \"hello $n, a line longer than twenty\"\n")
+	// The prompt and the greeting are not in the command line: WaitFor
+	// must see the program's output, not the echo of what was typed.
+	term.Type("printf '%s: ' Name; read n; echo \"hello $n, a line longer\" than twenty\n")
 	term.WaitFor("Name: ")
 	term.Type("Ada\n")
 	screen := term.WaitFor("hello Ada, a line longer than twenty")
