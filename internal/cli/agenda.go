@@ -16,8 +16,7 @@ type AgendaOptions struct {
 	// Unreachable is the side that could not be reached: the meeting is
 	// the other side's, with the programme.
 	Unreachable string
-	Stdout      bool
-	Force       bool
+	File        fileOptions
 }
 
 func newAgendaCmd(f *Factory, runF func(*AgendaOptions) error) *cobra.Command {
@@ -40,14 +39,21 @@ done differently. With --unreachable SIDE the other side meets the programme
 alone, and the agenda asks only what that side can answer.
 
 The agenda comes from the agenda.md template; .mentor/templates/agenda.md
-replaces the built-in one. An existing agenda.md is only replaced with --force.`,
+replaces the built-in one. An existing agenda.md is only replaced with --force,
+and one that holds the pair's writing (no TODO left in it) is kept first as
+agenda.md.bak.`,
 		Example: `  mentor close agenda ada-lovelace--grace-hopper --date 2026-12-01
   mentor close agenda pairs/ada-lovelace--grace-hopper --unplanned --stdout
-  mentor close agenda ada-lovelace--grace-hopper --unreachable mentee`,
-		Args: cobra.ExactArgs(1),
+  mentor close agenda ada-lovelace--grace-hopper --unreachable mentee
+  mentor close agenda ada-lovelace--grace-hopper --force --dry-run`,
+		Args:              pairArgs(),
+		ValidArgsFunction: completePairs(f, false),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Pair = args[0]
 			if err := checkEnum("--unreachable", opts.Unreachable, closure.Sides); err != nil {
+				return err
+			}
+			if err := opts.File.check(); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -57,11 +63,12 @@ replaces the built-in one. An existing agenda.md is only replaced with --force.`
 		},
 	}
 	fl := c.Flags()
-	fl.StringVar(&opts.Date, "date", "", "the day of the debrief meeting, `YYYY-MM-DD` (default: today)")
+	dateFlag(c, &opts.Date, "date", "the day of the debrief meeting", "today")
 	fl.BoolVar(&opts.Unplanned, "unplanned", false, "treat the ending as unplanned, whatever the signals say")
 	enumFlag(c, &opts.Unreachable, "unreachable", "", "", "the `SIDE` that could not be reached; the other meets the programme", closure.Sides)
-	fl.BoolVar(&opts.Stdout, "stdout", false, "print the agenda instead of writing agenda.md")
-	fl.BoolVar(&opts.Force, "force", false, "replace an existing agenda.md")
+	fl.BoolVar(&opts.File.Stdout, "stdout", false, "print the agenda instead of writing agenda.md")
+	fl.BoolVar(&opts.File.Force, "force", false, "replace an existing agenda.md (one with the pair's writing is kept as agenda.md.bak)")
+	addWriteFlags(c, f, &opts.File.Write, "the agenda")
 	return c
 }
 
@@ -71,6 +78,24 @@ func agendaRun(opts *AgendaOptions) error {
 		return err
 	}
 	pf.data.SetEnding(pf.data.Unplanned || opts.Unplanned, opts.Unreachable)
-	next := fmt.Sprintf("Next: hold the debrief, then start the closure record with: mentor close record %s", pf.pair.ID)
-	return pf.write(opts.F, "agenda.md", "agenda.md", opts.Stdout, opts.Force, next)
+	out, err := pf.render("agenda.md")
+	if err != nil {
+		return err
+	}
+	if opts.File.Write.Commit {
+		if err := gitCheck(pf.repo); err != nil {
+			return err
+		}
+	}
+	file, err := pf.write(opts.F, "agenda.md", out, opts.File)
+	if err != nil || file == "" {
+		return err
+	}
+	if opts.File.Write.Commit {
+		if err := gitCommit(pf.repo, []string{file}, fmt.Sprintf("mentor: debrief agenda for %s", pf.pair.ID)); err != nil {
+			return err
+		}
+	}
+	opts.F.IO.Hint("Next: hold the debrief, then start the closure record with: mentor close record %s", pf.pair.ID)
+	return nil
 }

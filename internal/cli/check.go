@@ -5,6 +5,11 @@ import (
 	"fmt"
 	"runtime/debug"
 
+	"github.com/mentor-cli/mentor/internal/dates"
+	"github.com/mentor-cli/mentor/internal/enum"
+	"github.com/mentor-cli/mentor/internal/repo"
+	"github.com/mentor-cli/mentor/internal/verify"
+
 	"github.com/mentor-cli/mentor/internal/load"
 	"github.com/mentor-cli/mentor/internal/output"
 	"github.com/mentor-cli/mentor/internal/pair"
@@ -14,9 +19,19 @@ import (
 
 // CheckOptions are the inputs of `mentor close check`.
 type CheckOptions struct {
-	F      *Factory
-	Paths  []string
-	Format string
+	F       *Factory
+	Paths   []string
+	Format  string
+	Verdict []string
+}
+
+// verdictSet is the verdicts as values of --verdict.
+func verdictSet() enum.Set {
+	s := make(enum.Set, len(signals.Verdicts))
+	for i, v := range signals.Verdicts {
+		s[i] = enum.Value{Name: string(v.Verdict), Help: v.Help}
+	}
+	return s
 }
 
 func newCheckCmd(f *Factory, runF func(*CheckOptions) error) *cobra.Command {
@@ -36,13 +51,17 @@ Verdicts, the first that applies:
 ` + verdictHelp() + `
 
 With no arguments it checks every pair in the repo's pairs folder. Arguments may be
-pair ids, pair folders, plan.md files, or folders of pairs.
+pair ids, pair folders, plan.md files, or folders of pairs. --verdict keeps the
+pairs with the verdicts named (repeat it, or separate them with commas).
+
+The GOALS column counts the goals met against the goals that were not dropped.
+For a closing pair, check counts the errors its closure record still has.
 
 Formats:
 
 ` + checkFormatHelp() + `
 
-Exit status: 0 when every plan could be read, 1 when a plan could not be read
+Exit status: 0 when every plan shown could be read, 1 when one could not be read
 (verdict invalid), 2 on a usage or configuration error.`,
 		Example: `  # every pair, as a table
   mentor close check
@@ -50,8 +69,12 @@ Exit status: 0 when every plan could be read, 1 when a plan could not be read
   # one pair, as of a given day, for a script
   mentor close check ada-lovelace--grace-hopper --today 2026-11-21 --format json
 
-  # the pairs that are ready to close
-  mentor close check --format json | jq -r '.pairs[] | select(.verdict == "ready-to-close") | .id'`,
+  # the pairs that are ready to close, or should think about it
+  mentor close check --verdict ready-to-close,consider-closing
+
+  # their ids, for a script
+  mentor close check --verdict ready-to-close --format json | jq -r '.pairs[].id'`,
+		ValidArgsFunction: completePairs(f, true),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			if err := checkEnum("--format", opts.Format, output.CheckSet()); err != nil {
@@ -64,6 +87,7 @@ Exit status: 0 when every plan could be read, 1 when a plan could not be read
 		},
 	}
 	enumFlag(c, &opts.Format, "format", "f", "text", "output `FORMAT`", output.CheckSet())
+	enumListFlag(c, &opts.Verdict, "verdict", "keep the pairs with a `VERDICT`", verdictSet())
 	return c
 }
 
@@ -104,16 +128,27 @@ func checkRun(opts *CheckOptions) error {
 		env.Summary = &summary
 	}
 	sink := cf.New(env)
+	keep := map[signals.Verdict]bool{}
+	for _, v := range opts.Verdict {
+		keep[signals.Verdict(v)] = true
+	}
 	invalid := false
 	judge := func(p *pair.Pair) output.Checked {
-		c := output.NewChecked(p, signals.Judge(p, r.Config, today))
+		j := signals.Judge(p, r.Config, today)
+		c := output.NewChecked(p, j)
 		c.Chain = load.Chain(r, p.ID, p.Plan)
+		if j.Verdict == signals.Closing {
+			c.Closure = closureProgress(r, p, today)
+		}
 		return c
 	}
 	// Every closure record is read lightly: the front matter and the
 	// check-ins, for the follow-up of a closed pair and for meetings dated
 	// after the day a record says the pair closed.
 	err = load.Each(r, pairs, load.Options{Today: today, Notes: true, ClosureLight: true}, judge, func(res output.Checked) error {
+		if len(keep) > 0 && !keep[res.Judgement.Verdict] {
+			return nil
+		}
 		invalid = invalid || res.Judgement.Verdict == signals.Invalid
 		return sink.Add(res)
 	})
@@ -132,4 +167,23 @@ func checkRun(opts *CheckOptions) error {
 		return silentExit(ExitFindings)
 	}
 	return nil
+}
+
+// closureProgress counts what is left of a closing pair's closure record:
+// the errors verify (and done) would report on the pair once closed.
+func closureProgress(r *repo.Repo, p *pair.Pair, today dates.Date) *output.ClosureProgress {
+	load.Closure(r, p)
+	cp := &output.ClosureProgress{File: p.ClosureFile()}
+	if !p.HasClosure() {
+		cp.Missing, cp.Problems = true, 1
+		return cp
+	}
+	n := 0
+	for _, fd := range closeFindings(r, p, today) {
+		if fd.Rule != verify.PlanInvalid {
+			n++
+		}
+	}
+	cp.Problems = n
+	return cp
 }

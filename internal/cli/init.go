@@ -3,10 +3,14 @@ package cli
 import (
 	"bufio"
 	"fmt"
+	"io"
+	"path"
 	"strings"
 
 	"github.com/mentor-cli/mentor/internal/config"
 	"github.com/mentor-cli/mentor/internal/dates"
+	"github.com/mentor-cli/mentor/internal/edit"
+	"github.com/mentor-cli/mentor/internal/interrupt"
 	"github.com/mentor-cli/mentor/internal/plan"
 	"github.com/mentor-cli/mentor/internal/render"
 	"github.com/mentor-cli/mentor/internal/repo"
@@ -27,6 +31,7 @@ type InitOptions struct {
 	Goals    []string
 	ID       string
 	Force    bool
+	Write    writeFlags
 }
 
 func newInitCmd(f *Factory, runF func(*InitOptions) error) *cobra.Command {
@@ -37,18 +42,27 @@ func newInitCmd(f *Factory, runF func(*InitOptions) error) *cobra.Command {
 		Long: `Init writes <pairs_dir>/<id>/plan.md for a new mentor/mentee pair and prints its
 path. The id is slug(mentor)--slug(mentee) unless --id gives one. A plan that
 already exists is never overwritten. When the repo has no .mentor.yaml yet, init
-writes one with the default settings.
+writes one with the default settings. An init that fails or is interrupted leaves
+no half-made pair folder.
 
-When standard input is a terminal, init asks for a missing --mentor or --mentee.`,
+When standard input is a terminal and --mentor or --mentee is missing, init asks
+for what it was not given: the names, the goals (one a line; an empty line ends
+them), the planned length and the cadence. Ending the input (Ctrl-D) before the
+last answer writes nothing and exits 1. Without a terminal (a pipe, a file,
+/dev/null) a missing name is a usage error.`,
 		Example: `  mentor close init --mentor "Ada Lovelace" --mentee "Grace Hopper"
   mentor close init --mentor "Ada Lovelace" --mentee "Grace Hopper" \
       --start 2026-01-15 --duration "6 months" --cadence weekly \
       --program "Platform mentoring 2026" \
-      --goal "Lead a design review end to end" --goal "Give an internal tech talk"`,
-		Args: cobra.NoArgs,
+      --goal "Lead a design review end to end" --goal "Give an internal tech talk"
+  mentor close init        # on a terminal: asks for the names, goals, length and cadence`,
+		Args: noArgs("give the names with --mentor and --mentee"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.End != "" && opts.Duration != "" {
 				return usageErr("give --end or --duration, not both")
+			}
+			if err := opts.Write.check(); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)
@@ -59,16 +73,19 @@ When standard input is a terminal, init asks for a missing --mentor or --mentee.
 	fl := c.Flags()
 	fl.StringVar(&opts.Mentor, "mentor", "", "the mentor's `NAME`")
 	fl.StringVar(&opts.Mentee, "mentee", "", "the mentee's `NAME`")
-	fl.StringVar(&opts.Start, "start", "", "first day, `YYYY-MM-DD` (default: today)")
-	fl.StringVar(&opts.End, "end", "", "planned end, `YYYY-MM-DD`")
-	fl.StringVar(&opts.Duration, "duration", "", "planned length instead of --end: \"N days|weeks|months|years\"")
-	fl.StringVar(&opts.Cadence, "cadence", "", "how often the pair meets: weekly, biweekly, monthly, \"every N days|weeks\" (default: the repo's)")
+	dateFlag(c, &opts.Start, "start", "the first day", "today")
+	dateFlag(c, &opts.End, "end", "the planned end", "")
+	fl.StringVar(&opts.Duration, "duration", "", "the planned `LENGTH` instead of --end: \"N days|weeks|months|years\"")
+	fl.StringVar(&opts.Cadence, "cadence", "", "how often the pair meets, a `CADENCE`: weekly, biweekly, monthly, \"every N days|weeks\" (default: the repo's)")
 	fl.StringVar(&opts.Program, "program", "", "the programme or cohort `NAME`")
-	fl.StringArrayVar(&opts.Goals, "goal", nil, "a goal (repeat for more)")
-	fl.StringVar(&opts.ID, "id", "", "the pair id (default: slug(mentor)--slug(mentee))")
+	fl.StringArrayVar(&opts.Goals, "goal", nil, "a goal, `TEXT` on one line (repeat for more)")
+	fl.StringVar(&opts.ID, "id", "", "the pair `ID` (default: slug(mentor)--slug(mentee))")
+	addWriteFlags(c, f, &opts.Write, "the plan (and .mentor.yaml when init writes it)")
 	avoidForceFlag(c, &opts.Force)
-	_ = c.RegisterFlagCompletionFunc("cadence", cobra.FixedCompletions(
-		[]string{"weekly", "biweekly", "monthly"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = c.RegisterFlagCompletionFunc("cadence", cobra.FixedCompletions(cadences.Completions(), cobra.ShellCompDirectiveNoFileComp))
+	for _, name := range []string{"mentor", "mentee", "program", "goal", "id", "duration"} {
+		_ = c.RegisterFlagCompletionFunc(name, cobra.NoFileCompletions)
+	}
 	return c
 }
 
@@ -78,7 +95,11 @@ func initRun(opts *InitOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := opts.ask(); err != nil {
+	r, _, err := f.Repo()
+	if err != nil {
+		return err
+	}
+	if err := opts.ask(r.Config.Cadence.Text, today); err != nil {
 		return err
 	}
 	for _, v := range []struct{ flag, val string }{{"--mentor", opts.Mentor}, {"--mentee", opts.Mentee}, {"--program", opts.Program}} {
@@ -112,11 +133,6 @@ func initRun(opts *InitOptions) error {
 		if d.End, err = dates.ParseDuration(d.Start, opts.Duration); err != nil {
 			return usageErr("--duration: %v", err)
 		}
-	}
-
-	r, _, err := f.Repo()
-	if err != nil {
-		return err
 	}
 	d.Cadence, d.CadenceDays = r.Config.Cadence.Text, r.Config.Cadence.Days
 	if opts.Cadence != "" {
@@ -157,52 +173,178 @@ func initRun(opts *InitOptions) error {
 	if !p.Valid() {
 		return &ExitError{ExitUsage, fmt.Errorf("the plan template makes a plan mentor cannot read: %v (fix %s)", p.Problems[0], render.OverrideDir+"/plan.md")}
 	}
-	if err := r.Write(file, out, false); err != nil {
+	if _, err := r.Lstat(file); err == nil {
+		return &ExitError{ExitFindings, fmt.Errorf("%s already exists; a plan is never overwritten (pick another --id, or edit the plan)", file)}
+	}
+	if opts.Write.DryRun {
+		diff := edit.Diff(file, nil, out)
+		if !r.HasConfig {
+			diff += edit.Diff(config.FileName, nil, []byte(config.DefaultFile))
+		}
+		_, err := io.WriteString(f.IO.Out, diff)
+		return err
+	}
+	if opts.Write.Commit {
+		if err := gitCheck(r); err != nil {
+			return err
+		}
+	}
+	if err := writeNewPair(r, d.Dir, file, out); err != nil {
 		if _, ok := err.(*repo.ExistsError); ok {
 			return &ExitError{ExitFindings, fmt.Errorf("%s already exists; a plan is never overwritten (pick another --id, or edit the plan)", file)}
 		}
 		return err
 	}
+	written := []string{file}
 	if !r.HasConfig {
 		if err := r.Write(config.FileName, []byte(config.DefaultFile), false); err != nil {
 			if _, ok := err.(*repo.ExistsError); !ok {
 				return err
 			}
 		} else {
-			fmt.Fprintf(f.IO.ErrOut, "wrote %s with the default settings\n", config.FileName)
+			written = append(written, config.FileName)
+			f.IO.Notice("wrote %s with the default settings", config.FileName)
+		}
+	}
+	if opts.Write.Commit {
+		if err := gitCommit(r, written, fmt.Sprintf("mentor: start %s", d.ID)); err != nil {
+			return err
 		}
 	}
 	fmt.Fprintln(f.IO.Out, file)
-	if f.IO.IsStdoutTTY() {
-		fmt.Fprintf(f.IO.ErrOut, "Next: fill in the Agreement and Goals, then log meetings under ## Meetings.\nCheck the pair any time with: mentor close check %s\n", d.ID)
+	goal := "note progress on goal 1 with: mentor close goal " + d.ID + " 1 --progress TEXT"
+	if len(opts.Goals) == 0 {
+		goal = "write the goals under ## Goals in " + file + ", one \"- [ ] goal\" a line"
+	}
+	f.IO.Hint("Next: log each meeting with: mentor close log %s --title TEXT -m NOTES\n      %s\n      see how the pair stands with: mentor close check %s", d.ID, goal, d.ID)
+	return nil
+}
+
+// writeNewPair writes a new pair's plan. The folders it has to create
+// (the pair's, and pairs_dir) go again if the write fails or is
+// interrupted: an init that does not finish leaves no half-made pair.
+func writeNewPair(r *repo.Repo, dir, file string, data []byte) error {
+	var made []string
+	for _, d := range []string{path.Dir(dir), dir} {
+		if _, err := r.Lstat(d); err == nil {
+			continue
+		}
+		if err := r.MkdirAll(d); err != nil {
+			return err
+		}
+		made = append(made, d)
+	}
+	undo := func() {
+		for i := len(made) - 1; i >= 0; i-- {
+			// Only what this init put there: its plan, or the temporary
+			// file of a write that was cut short.
+			if entries, err := r.ReadDir(made[i]); err == nil {
+				for _, e := range entries {
+					if name := e.Name(); name == "plan.md" || strings.HasPrefix(name, ".plan.md.") {
+						_ = r.Remove(made[i] + "/" + name)
+					}
+				}
+			}
+			_ = r.Remove(made[i])
+		}
+	}
+	unregister := interrupt.Register(undo)
+	defer unregister()
+	if err := r.Write(file, data, false); err != nil {
+		undo()
+		return err
 	}
 	return nil
 }
 
-// ask prompts for a missing mentor or mentee when stdin is a terminal.
-func (opts *InitOptions) ask() error {
-	io := opts.F.IO
-	var in *bufio.Reader
-	for _, q := range []struct {
-		flag, prompt string
-		val          *string
-	}{{"--mentor", "Mentor's name: ", &opts.Mentor}, {"--mentee", "Mentee's name: ", &opts.Mentee}} {
-		if strings.TrimSpace(*q.val) != "" {
-			continue
-		}
-		if !io.IsStdinTTY() {
-			return usageErr("%s is required, such as %s \"Ada Lovelace\"", q.flag, q.flag)
-		}
-		if in == nil {
-			in = bufio.NewReader(io.In)
-		}
-		for strings.TrimSpace(*q.val) == "" {
-			fmt.Fprint(io.ErrOut, q.prompt)
-			line, err := in.ReadString('\n')
-			*q.val = strings.TrimSpace(line)
-			if err != nil && *q.val == "" {
-				return usageErr("%s is required", q.flag)
+// ask prompts, on a terminal, for what init was not given: the names, the
+// goals, the planned length and the cadence. Without a terminal a missing
+// name is a usage error. End of input before the last answer writes
+// nothing (exit 1).
+func (opts *InitOptions) ask(defaultCadence string, today dates.Date) error {
+	ios := opts.F.IO
+	if strings.TrimSpace(opts.Mentor) != "" && strings.TrimSpace(opts.Mentee) != "" {
+		return nil
+	}
+	if !ios.IsStdinTTY() {
+		for _, q := range []struct{ flag, val string }{{"--mentor", opts.Mentor}, {"--mentee", opts.Mentee}} {
+			if strings.TrimSpace(q.val) == "" {
+				return usageErr("%s is required, such as %s \"Ada Lovelace\" (init asks for it only on a terminal)", q.flag, q.flag)
 			}
+		}
+	}
+	in := bufio.NewReader(ios.In)
+	eof := func() error {
+		// The prompt is still on the line: the error starts on its own.
+		fmt.Fprintln(ios.ErrOut)
+		return &ExitError{ExitFindings, fmt.Errorf("init: the input ended before the last answer; nothing was written")}
+	}
+	// line asks once; ok is false at the end of input.
+	line := func(prompt string) (string, bool) {
+		fmt.Fprint(ios.ErrOut, prompt)
+		s, err := in.ReadString('\n')
+		if err != nil && s == "" {
+			return "", false
+		}
+		return strings.TrimSpace(s), true
+	}
+	for _, q := range []struct {
+		prompt string
+		val    *string
+	}{{"Mentor's name: ", &opts.Mentor}, {"Mentee's name: ", &opts.Mentee}} {
+		for strings.TrimSpace(*q.val) == "" {
+			s, ok := line(q.prompt)
+			if !ok {
+				return eof()
+			}
+			*q.val = s
+		}
+	}
+	if len(opts.Goals) == 0 {
+		fmt.Fprintln(ios.ErrOut, "Goals, one a line (an empty line ends them):")
+		for n := 1; ; n++ {
+			s, ok := line(fmt.Sprintf("  Goal %d: ", n))
+			if !ok {
+				return eof()
+			}
+			if s == "" {
+				break
+			}
+			opts.Goals = append(opts.Goals, s)
+		}
+	}
+	if opts.End == "" && opts.Duration == "" {
+		for {
+			s, ok := line("Planned length, such as 6 months (empty: no planned end): ")
+			if !ok {
+				return eof()
+			}
+			if s == "" {
+				break
+			}
+			if _, err := dates.ParseDuration(today, s); err != nil {
+				fmt.Fprintf(ios.ErrOut, "  %v\n", err)
+				continue
+			}
+			opts.Duration = s
+			break
+		}
+	}
+	if opts.Cadence == "" {
+		for {
+			s, ok := line(fmt.Sprintf("Cadence: weekly, biweekly, monthly or every N days|weeks [%s]: ", defaultCadence))
+			if !ok {
+				return eof()
+			}
+			if s == "" {
+				break
+			}
+			if _, err := dates.ParseCadence(s); err != nil {
+				fmt.Fprintf(ios.ErrOut, "  %v\n", err)
+				continue
+			}
+			opts.Cadence = s
+			break
 		}
 	}
 	return nil

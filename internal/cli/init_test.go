@@ -8,26 +8,77 @@ import (
 	"time"
 )
 
-// On a terminal, init asks for the names it was not given.
+// On a terminal, init asks for what it was not given: the names, the
+// goals until an empty line, the planned length and the cadence; a bad
+// answer is asked again.
 func TestInitPromptsOnATerminal(t *testing.T) {
 	dir := t.TempDir()
 	f, in, out, errOut := testFactory()
 	f.IO.SetStdinTTY(true)
 	f.Getwd = func() (string, error) { return dir, nil }
 	f.Now = func() time.Time { return time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC) }
-	in.WriteString("\n  Ada Lovelace \nGrace Hopper\n")
+	in.WriteString("\n  Ada Lovelace \nGrace Hopper\nLead a design review\nGive a talk\n\nsix months\n6 months\nfortnightly-ish\nweekly\n")
 	if code := Run(f, []string{"close", "init"}); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	if !strings.Contains(errOut.String(), "Mentor's name: Mentor's name: Mentee's name: ") {
-		t.Errorf("prompts: %q", errOut)
+	for _, want := range []string{"Mentor's name: Mentor's name: Mentee's name: ", "  Goal 1:   Goal 2:   Goal 3: ",
+		`"six months" is not a duration`, `"fortnightly-ish" is not a cadence`} {
+		if !strings.Contains(errOut.String(), want) {
+			t.Errorf("prompts lack %q:\n%s", want, errOut)
+		}
 	}
 	if out.String() != "pairs/ada-lovelace--grace-hopper/plan.md\n" {
 		t.Errorf("out: %q", out)
 	}
 	b, err := os.ReadFile(filepath.Join(dir, "pairs/ada-lovelace--grace-hopper/plan.md"))
-	if err != nil || !strings.Contains(string(b), "mentor: Ada Lovelace\n") || !strings.Contains(string(b), "start: 2026-11-21\n") {
-		t.Errorf("plan: %v\n%s", err, b)
+	for _, want := range []string{"mentor: Ada Lovelace\n", "start: 2026-11-21\n", "end: 2027-05-21", "cadence: weekly",
+		"- [ ] Lead a design review\n", "- [ ] Give a talk\n"} {
+		if err != nil || !strings.Contains(string(b), want) {
+			t.Errorf("plan lacks %q: %v\n%s", want, err, b)
+		}
+	}
+}
+
+// The end of input (Ctrl-D) before the last answer writes nothing, exits 1,
+// and the error starts on its own line, not after the prompt.
+func TestInitEndOfInput(t *testing.T) {
+	for _, input := range []string{"", "Ada\n", "Ada\nGrace\nA goal\n", "Ada\nGrace\n\n6 months\n"} {
+		dir := t.TempDir()
+		f, in, _, errOut := testFactory()
+		f.IO.SetStdinTTY(true)
+		f.Getwd = func() (string, error) { return dir, nil }
+		f.Now = time.Now
+		in.WriteString(input)
+		if code := Run(f, []string{"close", "init"}); code != ExitFindings {
+			t.Errorf("%q: exit %d", input, code)
+		}
+		if !strings.Contains(errOut.String(), ": \nmentor: init: the input ended before the last answer; nothing was written\n") {
+			t.Errorf("%q: stderr %q", input, errOut)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+			t.Errorf("%q: wrote %v", input, entries)
+		}
+	}
+}
+
+// A write that fails leaves no pair folder behind, nor the pairs folder
+// init made for it. Here the plan would be over the 1 MiB mentor reads, so
+// the write is refused after the folders were made.
+func TestInitFailureLeavesNoFolder(t *testing.T) {
+	dir := t.TempDir()
+	f, _, _, errOut := testFactory()
+	f.Getwd = func() (string, error) { return dir, nil }
+	f.Now = time.Now
+	args := []string{"close", "init", "--mentor", "Ada", "--mentee", "Grace"}
+	goal := strings.Repeat("a long goal ", 50)
+	for i := 0; i < 2000; i++ {
+		args = append(args, "--goal", goal)
+	}
+	if code := Run(f, args); code != ExitFindings || !strings.Contains(errOut.String(), "over the 1 MiB") {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("left %v", entries)
 	}
 }
 

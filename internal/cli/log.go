@@ -1,14 +1,11 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/mentor-cli/mentor/internal/dates"
-	"github.com/mentor-cli/mentor/internal/diag"
 	"github.com/mentor-cli/mentor/internal/edit"
-	"github.com/mentor-cli/mentor/internal/output"
 	"github.com/mentor-cli/mentor/internal/plan"
 	"github.com/spf13/cobra"
 )
@@ -24,7 +21,7 @@ type LogOptions struct {
 	NoShow       string
 	Unproductive bool
 	Notes        string
-	Commit       bool
+	Write        writeFlags
 }
 
 func newLogCmd(f *Factory, runF func(*LogOptions) error) *cobra.Command {
@@ -41,22 +38,26 @@ mark, CRLF line endings and a missing final newline are kept.
 A meeting that did not take place is logged with --cancelled-by or --no-show; one
 that took place but moved nothing forward with --unproductive.
 
+A meeting on a pair whose status is closed, or dated before the plan's start, is
+written with a warning.
+
 While it writes, log holds plan.md.lock next to the plan, so two runs at once never
-lose an entry. With --commit it commits the plan, and only the plan, to git.`,
+lose an entry, and it refuses (exit 1, nothing written) when the plan changed on
+disk between its read and its write. With --commit it commits the plan, and only
+the plan, to git; --dry-run prints the change as a diff instead.`,
 		Example: `  mentor close log ada-lovelace--grace-hopper --title "Design review" -m "Walked through the RFC."
   mentor close log ada-lovelace--grace-hopper --date 2026-11-10 --cancelled-by mentee
   mentor close log ada-lovelace--grace-hopper --date 2026-11-17 --no-show mentor
   mentor close log pairs/ada-lovelace--grace-hopper --unproductive -m "Ran out of topics." --commit`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usageErr("log takes one PAIR (a pair id, a pair folder or its plan.md), got %d arguments\nRun '%s --help' for usage.", len(args), cmd.CommandPath())
-			}
-			return nil
-		},
+		Args:              pairArgs(),
+		ValidArgsFunction: completePairs(f, false),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Pair = args[0]
 			opts.Cancelled = cmd.Flags().Changed("cancelled-by")
 			if _, err := opts.heading(dates.Date{}); err != nil {
+				return err
+			}
+			if err := opts.Write.check(); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -66,17 +67,15 @@ lose an entry. With --commit it commits the plan, and only the plan, to git.`,
 		},
 	}
 	fl := c.Flags()
-	fl.StringVar(&opts.Date, "date", "", "the meeting's `DATE`, YYYY-MM-DD (default: today)")
+	dateFlag(c, &opts.Date, "date", "the meeting's day", "today")
 	fl.StringVar(&opts.Title, "title", "", "what the meeting was about: `TEXT` on one line")
-	fl.StringVar(&opts.CancelledBy, "cancelled-by", "", "the meeting was cancelled, by `SIDE`: mentor or mentee")
-	fl.StringVar(&opts.NoShow, "no-show", "", "the meeting did not happen: `SIDE` (mentor or mentee) did not come")
+	enumFlag(c, &opts.CancelledBy, "cancelled-by", "", "", "the meeting was cancelled (also --canceled-by), by a `SIDE`", sides)
+	enumFlag(c, &opts.NoShow, "no-show", "", "", "the meeting did not happen: a `SIDE` did not come", sides)
 	fl.BoolVar(&opts.Unproductive, "unproductive", false, "the meeting took place but moved nothing forward")
 	fl.StringVarP(&opts.Notes, "message", "m", "", "the meeting's `NOTES` (Markdown, written under the heading)")
-	fl.BoolVar(&opts.Commit, "commit", false, "commit the plan to git (only that file)")
-	lockFlags(c, f)
-	sides := cobra.FixedCompletions([]string{"mentor", "mentee"}, cobra.ShellCompDirectiveNoFileComp)
-	_ = c.RegisterFlagCompletionFunc("cancelled-by", sides)
-	_ = c.RegisterFlagCompletionFunc("no-show", sides)
+	freeText(c, "message", "title")
+	addWriteFlags(c, f, &opts.Write, "the plan")
+	aliasFlags(c, map[string]string{"canceled-by": "cancelled-by"})
 	return c
 }
 
@@ -144,7 +143,7 @@ func logRun(opts *LogOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.Commit {
+	if opts.Write.Commit {
 		if err := gitCheck(r); err != nil {
 			return err
 		}
@@ -152,16 +151,9 @@ func logRun(opts *LogOptions) error {
 	var p *plan.Plan
 	var ins edit.Insertion
 	res, err := edit.Apply(r, ref.PlanFile(), func(src []byte) ([]byte, error) {
-		p = plan.Parse(ref.PlanFile(), src, plan.Options{Today: today})
-		if !p.Valid() {
-			var errs []diag.Problem
-			for _, pr := range p.Problems {
-				if pr.Severity == diag.Error {
-					errs = append(errs, pr)
-				}
-			}
-			output.Problems(f.IO.ErrOut, errs)
-			return nil, &ExitError{ExitFindings, fmt.Errorf("%s has errors: fix them, then log the meeting; nothing was written", ref.PlanFile())}
+		var err error
+		if p, err = editablePlan(f, ref, src, today, "log the meeting"); err != nil {
+			return nil, err
 		}
 		// A section that looks like the meeting log but is not read as one
 		// would get a second meetings section beside it: ask for the
@@ -180,16 +172,15 @@ func logRun(opts *LogOptions) error {
 		}
 		ins = at
 		return out, nil
-	}, edit.Options{})
-	var rerr *edit.ReadError
-	if errors.As(err, &rerr) && rerr.NotExist() {
-		return usageErr("%s does not exist: create the pair's plan with mentor close init first", ref.PlanFile())
-	}
+	}, edit.Options{DryRun: opts.Write.DryRun, Diff: f.IO.Out})
 	if err != nil {
-		return err
+		return planEditErr(ref, err)
 	}
 	file := res.File
-	if opts.Commit {
+	if opts.Write.DryRun {
+		return nil
+	}
+	if opts.Write.Commit {
 		if err := gitCommit(r, []string{file}, fmt.Sprintf("mentor: log %s meeting for %s", h.Date, ref.ID)); err != nil {
 			return err
 		}
@@ -205,6 +196,12 @@ func logRun(opts *LogOptions) error {
 	}
 	if h.Date.After(today) {
 		fmt.Fprintf(f.IO.ErrOut, "%s:%d: warning: the meeting is dated after today (%s); check warns until then\n", file, ins.Line, today)
+	}
+	if !p.Start.IsZero() && h.Date.Before(p.Start) {
+		fmt.Fprintf(f.IO.ErrOut, "%s:%d: warning: the meeting is dated before the pair's start (%s); if the date is a mistake, fix it on line %d\n", file, ins.Line, p.Start, ins.Line)
+	}
+	if p.Status == plan.Closed {
+		fmt.Fprintf(f.IO.ErrOut, "%s:%d: warning: the pair is closed; the meeting was logged all the same (a check-in after closing goes in the closure record)\n", file, ins.Line)
 	}
 	fmt.Fprintf(f.IO.Out, "%s:%d: ### %s\n", file, ins.Line, h.Format())
 	return nil

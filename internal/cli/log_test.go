@@ -223,24 +223,89 @@ func TestNoteEditor(t *testing.T) {
 		t.Errorf("note:\n%s", note)
 	}
 
-	// An editor that leaves the file empty writes no note.
-	empty := filepath.Join(t.TempDir(), "empty-editor")
-	if err := os.WriteFile(empty, []byte("#!/bin/sh\n: > \"$1\"\n"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	f, _, _, errOut = logFactory(dir, map[string]string{"MENTOR_TODAY": "2026-11-21", "EDITOR": empty})
-	f.IO.SetStdinTTY(true)
-	if code := Run(f, []string{"close", "note", "ada--grace", "--as", "mentor"}); code != ExitUsage || !strings.Contains(errOut.String(), "the note is empty") {
-		t.Errorf("exit %d, stderr %q", code, errOut)
+	// An editor that leaves the buffer empty, or quits with an error,
+	// aborts: exit 1, and nothing is written.
+	for name, script := range map[string]string{
+		"empty":  "#!/bin/sh\n: > \"$1\"\n",
+		"failed": "#!/bin/sh\nprintf 'half a thought' > \"$1\"\nexit 3\n",
+		"quit":   "#!/bin/sh\nexit 0\n", // the prompts alone, as :q leaves them
+	} {
+		ed := filepath.Join(t.TempDir(), name+"-editor")
+		if err := os.WriteFile(ed, []byte(script), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		f, _, _, errOut = logFactory(dir, map[string]string{"MENTOR_TODAY": "2026-11-21", "EDITOR": ed})
+		f.IO.SetStdinTTY(true)
+		if code := Run(f, []string{"close", "note", "ada--grace", "--as", "mentor"}); code != ExitFindings || !strings.Contains(errOut.String(), "nothing was written") {
+			t.Errorf("%s editor: exit %d, stderr %q", name, code, errOut)
+		}
 	}
 
-	// On a terminal without $EDITOR there is no way to get the text.
-	f, _, _, errOut = logFactory(dir, map[string]string{"MENTOR_TODAY": "2026-11-21"})
+	// An editor that is not installed is an environment error.
+	f, _, _, errOut = logFactory(dir, map[string]string{"MENTOR_TODAY": "2026-11-21", "VISUAL": "no-such-editor-here"})
 	f.IO.SetStdinTTY(true)
-	if code := Run(f, []string{"close", "note", "ada--grace", "--as", "mentor"}); code != ExitUsage || !strings.Contains(errOut.String(), "set $EDITOR") {
+	if code := Run(f, []string{"close", "note", "ada--grace", "--as", "mentor"}); code != ExitUsage || !strings.Contains(errOut.String(), "cannot start the editor") {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "pairs", "ada--grace", "notes", "2026-11-21-mentor-2.md")); err == nil {
 		t.Error("a note was written without text")
+	}
+}
+
+// $VISUAL wins over $EDITOR; the buffer starts with the prompts, lives in
+// the pair folder, hidden, and is gone afterwards; the prompts are not in
+// the note.
+func TestNoteEditorBuffer(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the fake editor is a shell script")
+	}
+	dir := logRepo(t, testPlan)
+	seen := filepath.Join(t.TempDir(), "seen")
+	visual := filepath.Join(t.TempDir(), "visual")
+	script := "#!/bin/sh\nprintf '%s\\n' \"$1\" > " + seen + "\ncat \"$1\" >> " + seen + "\nprintf 'My own words.\\n' >> \"$1\"\n"
+	if err := os.WriteFile(visual, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	f, _, _, errOut := logFactory(dir, map[string]string{"MENTOR_TODAY": "2026-11-21", "VISUAL": visual, "EDITOR": "/bin/false"})
+	f.IO.SetStdinTTY(true)
+	if code := Run(f, []string{"close", "note", "ada--grace", "--as", "mentee"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	b, err := os.ReadFile(seen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	buf, prompts, _ := strings.Cut(string(b), "\n")
+	if filepath.Dir(buf) != filepath.Join(dir, "pairs", "ada--grace") || !strings.HasPrefix(filepath.Base(buf), ".note-2026-11-21-mentee.") {
+		t.Errorf("the buffer %s is not a hidden file of the pair folder", buf)
+	}
+	if _, err := os.Stat(buf); !os.IsNotExist(err) {
+		t.Errorf("the buffer is still there: %v", err)
+	}
+	if !strings.HasPrefix(prompts, "<!-- mentor:") || !strings.Contains(prompts, "What went well") {
+		t.Errorf("the buffer did not start with the prompts:\n%s", prompts)
+	}
+	note, _ := os.ReadFile(filepath.Join(dir, "pairs", "ada--grace", "notes", "2026-11-21-mentee.md"))
+	if !strings.HasSuffix(string(note), "\nMy own words.\n") || strings.Contains(string(note), "What went well") {
+		t.Errorf("note:\n%s", note)
+	}
+}
+
+func TestEditorChoice(t *testing.T) {
+	for _, c := range []struct {
+		env  map[string]string
+		want string
+	}{
+		{map[string]string{"VISUAL": "code --wait", "EDITOR": "nano"}, "code --wait"},
+		{map[string]string{"EDITOR": "nano"}, "nano"},
+		{map[string]string{"VISUAL": "  ", "EDITOR": ""}, "vi"},
+		{nil, "vi"},
+	} {
+		if got := editor(func(k string) string { return c.env[k] }); got != c.want {
+			t.Errorf("%v: %q, want %q", c.env, got, c.want)
+		}
+	}
+	if got := stripPrompts("<!-- mentor: a\n b -->\nmine\n<!-- mine too -->\n<!-- mentor: c -->"); got != "\nmine\n<!-- mine too -->\n" {
+		t.Errorf("stripPrompts: %q", got)
 	}
 }

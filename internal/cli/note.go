@@ -9,9 +9,12 @@ import (
 	"strings"
 
 	"github.com/mentor-cli/mentor/internal/dates"
+	"github.com/mentor-cli/mentor/internal/edit"
 	"github.com/mentor-cli/mentor/internal/frontmatter"
+	"github.com/mentor-cli/mentor/internal/interrupt"
 	"github.com/mentor-cli/mentor/internal/load"
 	"github.com/mentor-cli/mentor/internal/note"
+	"github.com/mentor-cli/mentor/internal/pair"
 	"github.com/mentor-cli/mentor/internal/render"
 	"github.com/mentor-cli/mentor/internal/repo"
 	"github.com/mentor-cli/mentor/internal/signals"
@@ -26,7 +29,7 @@ type NoteOptions struct {
 	Date    string
 	Text    string
 	HasText bool // -m was given
-	Commit  bool
+	Write   writeFlags
 	// Final makes the note the side's final reflection before the debrief
 	// (kind: final-reflection).
 	Final bool
@@ -42,9 +45,15 @@ func newNoteCmd(f *Factory, runF func(*NoteOptions) error) *cobra.Command {
 		Short: "Write a dated reflection note for a pair",
 		Long: `Note writes a reflection note, <pair>/notes/YYYY-MM-DD-<role>.md, with front
 matter (date, author, pair) and the text: from -m, else from standard input when it
-is not a terminal, else written in $EDITOR. An empty note is not written. A second
-note by the same side on the same day is written as YYYY-MM-DD-<role>-2.md, and so
-on: a note is never overwritten.
+is not a terminal (a pipe, a file, /dev/null), else written in an editor: $VISUAL,
+else $EDITOR, else vi. The editor opens a file inside the pair folder, hidden, that
+starts with a comment of prompts; the comment is left out of the note, and the
+file is removed when the editor closes (or mentor is interrupted).
+
+An empty note is not written: quitting the editor without writing, or with an
+error, and empty standard input exit 1; an empty -m is a usage error (exit 2).
+A second note by the same side on the same day is written as
+YYYY-MM-DD-<role>-2.md, and so on: a note is never overwritten.
 
 With --final the note is the side's final reflection before the debrief
 (kind: final-reflection in its front matter): the agenda links it, and with
@@ -57,15 +66,17 @@ the built-in one). With --commit the note, and only the note, is committed to gi
   echo "We should meet weekly until the talk." | mentor close note ada-lovelace--grace-hopper --as mentor
   mentor close note ada-lovelace--grace-hopper --as mentee --commit   # opens $EDITOR
   mentor close note ada-lovelace--grace-hopper --as mentor --final -m "Time to stop: Grace leads reviews alone now."`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usageErr("note takes one PAIR (a pair id, a pair folder or its plan.md), got %d arguments\nRun '%s --help' for usage.", len(args), cmd.CommandPath())
-			}
-			return nil
-		},
+		Args:              pairArgs(),
+		ValidArgsFunction: completePairs(f, false),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Pair = args[0]
 			opts.HasText = cmd.Flags().Changed("message")
+			if err := opts.Write.check(); err != nil {
+				return err
+			}
+			if opts.HasText && strings.TrimSpace(opts.Text) == "" {
+				return usageErr("-m is empty: give the note's text, or leave out -m to write it in an editor")
+			}
 			if opts.As != "mentor" && opts.As != "mentee" {
 				if opts.As == "" {
 					return usageErr("--as is required: say who writes the note, --as mentor or --as mentee")
@@ -84,13 +95,12 @@ the built-in one). With --commit the note, and only the note, is committed to gi
 		},
 	}
 	fl := c.Flags()
-	fl.StringVar(&opts.As, "as", "", "who writes the note: `ROLE` mentor or mentee")
-	fl.StringVar(&opts.Date, "date", "", "the note's `DATE`, YYYY-MM-DD (default: today)")
+	enumFlag(c, &opts.As, "as", "", "", "who writes the note, a `SIDE`", sides)
+	dateFlag(c, &opts.Date, "date", "the note's day", "today")
 	fl.StringVarP(&opts.Text, "message", "m", "", "the note's `TEXT` (Markdown)")
-	fl.BoolVar(&opts.Commit, "commit", false, "commit the note to git (only that file)")
 	fl.BoolVar(&opts.Final, "final", false, "write the final reflection before the debrief (kind: final-reflection)")
-	lockFlags(c, f)
-	_ = c.RegisterFlagCompletionFunc("as", cobra.FixedCompletions([]string{"mentor", "mentee"}, cobra.ShellCompDirectiveNoFileComp))
+	freeText(c, "message")
+	addWriteFlags(c, f, &opts.Write, "the note")
 	return c
 }
 
@@ -110,7 +120,7 @@ func noteRun(opts *NoteOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.Commit {
+	if opts.Write.Commit {
 		if err := gitCheck(r); err != nil {
 			return err
 		}
@@ -132,7 +142,7 @@ func noteRun(opts *NoteOptions) error {
 	if _, err := renderNote(r, d); err != nil {
 		return err
 	}
-	text, err := opts.text()
+	text, err := opts.text(r, ref, date)
 	if err != nil {
 		return err
 	}
@@ -143,6 +153,17 @@ func noteRun(opts *NoteOptions) error {
 	}
 
 	base := fmt.Sprintf("%s/notes/%s-%s", ref.Dir, date, opts.As)
+	if opts.Write.DryRun {
+		file := base + ".md"
+		for n := 2; n <= 1000; n++ {
+			if _, err := r.Lstat(file); err != nil {
+				break
+			}
+			file = fmt.Sprintf("%s-%d.md", base, n)
+		}
+		_, err := io.WriteString(f.IO.Out, edit.Diff(file, nil, out))
+		return err
+	}
 	if err := r.MkdirAll(ref.File("notes")); err != nil {
 		return err
 	}
@@ -155,7 +176,7 @@ func noteRun(opts *NoteOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.Commit {
+	if opts.Write.Commit {
 		if err := gitCommit(r, []string{file}, fmt.Sprintf("mentor: add %s %s note for %s", date, opts.As, ref.ID)); err != nil {
 			return err
 		}
@@ -224,8 +245,8 @@ func renderNote(r *repo.Repo, d render.Data) ([]byte, error) {
 }
 
 // text gets the note's text: -m, else standard input when it is not a
-// terminal, else $EDITOR on a terminal.
-func (opts *NoteOptions) text() (string, error) {
+// terminal, else an editor on a terminal.
+func (opts *NoteOptions) text(r *repo.Repo, ref pair.Ref, date dates.Date) (string, error) {
 	ios := opts.F.IO
 	var text string
 	switch {
@@ -239,30 +260,19 @@ func (opts *NoteOptions) text() (string, error) {
 		if len(b) > repo.MaxFileSize {
 			return "", usageErr("the note on standard input is over 1 MiB; nothing was written")
 		}
+		if strings.TrimSpace(string(b)) == "" {
+			return "", &ExitError{ExitFindings, fmt.Errorf("standard input held no text: the note is empty; nothing was written (pass -m TEXT, or run on a terminal to write it in an editor)")}
+		}
 		text = string(b)
 	default:
-		editor := strings.TrimSpace(opts.F.Getenv("EDITOR"))
-		if editor == "" {
-			return "", usageErr("no note text: pass -m TEXT, pipe the text in, or set $EDITOR to write it in an editor")
+		var err error
+		if text, err = opts.edit(r, ref, date); err != nil {
+			return "", err
 		}
-		tmp, err := os.CreateTemp("", "mentor-note-*.md")
-		if err != nil {
-			return "", usageErr("cannot create a file for the editor: %v", err)
-		}
-		tmp.Close()
-		defer os.Remove(tmp.Name())
-		if err := opts.Edit(editor, tmp.Name()); err != nil {
-			return "", usageErr("the editor %q failed: %v; nothing was written", editor, err)
-		}
-		b, err := os.ReadFile(tmp.Name())
-		if err != nil {
-			return "", usageErr("cannot read the note back from the editor: %v", err)
-		}
-		text = string(b)
 	}
 	text = strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))
 	if text == "" {
-		return "", usageErr("the note is empty; nothing was written")
+		return "", &ExitError{ExitFindings, fmt.Errorf("the note is empty; nothing was written")}
 	}
 	if p := repo.CheckText([]byte(text)); p != "" {
 		return "", usageErr("the note is %s; nothing was written", p)
@@ -270,8 +280,95 @@ func (opts *NoteOptions) text() (string, error) {
 	return text, nil
 }
 
-// runEditor runs $EDITOR (which may hold arguments, such as "code --wait")
-// on a file, attached to the terminal.
+// editor is the editor to write in: $VISUAL, else $EDITOR, else vi.
+func editor(getenv func(string) string) string {
+	for _, v := range []string{"VISUAL", "EDITOR"} {
+		if e := strings.TrimSpace(getenv(v)); e != "" {
+			return e
+		}
+	}
+	return "vi"
+}
+
+// promptMark opens the comment of prompts in the editor's buffer; the
+// whole comment is left out of the note.
+const promptMark = "<!-- mentor:"
+
+// notePrompts is what the buffer starts with.
+func notePrompts(side, id string, date dates.Date) string {
+	return promptMark + ` write the ` + side + `'s reflection on ` + id + ` for ` + date.String() + `.
+  This comment is left out of the note. Save and quit to write the note;
+  quit without saving (or save it empty) to write nothing.
+
+  - What went well since the last note?
+  - What was hard, and what helped?
+  - What do you want from the next meetings?
+-->
+
+`
+}
+
+// stripPrompts removes the comments of prompts mentor put in the buffer,
+// wherever the writer left them.
+func stripPrompts(s string) string {
+	for {
+		i := strings.Index(s, promptMark)
+		if i < 0 {
+			return s
+		}
+		j := strings.Index(s[i:], "-->")
+		if j < 0 {
+			return s[:i]
+		}
+		s = s[:i] + s[i+j+3:]
+	}
+}
+
+// edit has the writer write the note in an editor. The buffer is a hidden
+// file in the pair folder — nothing outside the repo is written — removed
+// when the editor closes, and on an interrupt.
+func (opts *NoteOptions) edit(r *repo.Repo, ref pair.Ref, date dates.Date) (string, error) {
+	ed := editor(opts.F.Getenv)
+	prompts := notePrompts(opts.As, ref.ID, date)
+	var buf string
+	for n := 0; ; n++ {
+		buf = fmt.Sprintf("%s/.note-%s-%s.%d.md", ref.Dir, date, opts.As, os.Getpid()+n)
+		err := r.Write(buf, []byte(prompts), false)
+		if err == nil {
+			break
+		}
+		var exists *repo.ExistsError
+		if !errors.As(err, &exists) || n > 100 {
+			return "", err
+		}
+	}
+	remove := func() { _ = r.Remove(buf) }
+	unregister := interrupt.Register(remove)
+	defer func() { unregister(); remove() }()
+
+	restore := interrupt.IgnoreInterrupts()
+	err := opts.Edit(ed, r.Abs(buf))
+	restore()
+	var notFound *exec.Error
+	switch {
+	case errors.As(err, &notFound):
+		return "", usageErr("cannot start the editor %q (%v): set $VISUAL or $EDITOR to one that is installed, or pass -m TEXT", ed, notFound.Err)
+	case err != nil:
+		return "", &ExitError{ExitFindings, fmt.Errorf("the editor %q ended with %v: the edit was aborted; nothing was written", ed, err)}
+	}
+	b, prob := r.Read(buf)
+	if prob != nil {
+		return "", &ExitError{ExitFindings, fmt.Errorf("cannot read the note back from the editor: %s; nothing was written", prob.Problem.Message)}
+	}
+	text := stripPrompts(string(b))
+	if strings.TrimSpace(text) == "" {
+		return "", &ExitError{ExitFindings, fmt.Errorf("the note was left empty in the editor: the edit was aborted; nothing was written")}
+	}
+	return text, nil
+}
+
+// runEditor runs the editor (which may hold arguments, such as "code
+// --wait") on a file, attached to the terminal.
 func runEditor(f *Factory) func(editor, path string) error {
 	return func(editor, path string) error {
 		args := strings.Fields(editor)

@@ -75,8 +75,10 @@ func TestNoteOptions(t *testing.T) {
 	clear := func(o *NoteOptions) { o.F, o.Edit = nil, nil }
 	testOptions(t, newNoteCmd, clear, []optionCase[NoteOptions]{
 		{[]string{"a--b", "--as", "mentee"}, &NoteOptions{Pair: "a--b", As: "mentee"}},
-		{[]string{"a--b", "--as", "mentor", "-m", "", "--date", "2026-03-01", "--commit"},
-			&NoteOptions{Pair: "a--b", As: "mentor", HasText: true, Date: "2026-03-01", Commit: true}},
+		{[]string{"a--b", "--as", "mentor", "-m", "x", "--date", "2026-03-01", "--commit"},
+			&NoteOptions{Pair: "a--b", As: "mentor", Text: "x", HasText: true, Date: "2026-03-01", Write: writeFlags{Commit: true}}},
+		{[]string{"a--b", "--as", "mentor", "-m", ""}, nil},
+		{[]string{"a--b", "--as", "mentor", "--dry-run", "--commit"}, nil},
 		{[]string{"a--b", "--as", "mentor", "--message", "Went well."}, &NoteOptions{Pair: "a--b", As: "mentor", Text: "Went well.", HasText: true}},
 		{[]string{"a--b"}, nil},
 		{[]string{"a--b", "--as", "programme"}, nil},
@@ -89,7 +91,9 @@ func TestAgendaOptions(t *testing.T) {
 	testOptions(t, newAgendaCmd, func(o *AgendaOptions) { o.F = nil }, []optionCase[AgendaOptions]{
 		{[]string{"a--b"}, &AgendaOptions{Pair: "a--b"}},
 		{[]string{"a--b", "--date", "2026-12-01", "--unplanned", "--stdout", "--force"},
-			&AgendaOptions{Pair: "a--b", Date: "2026-12-01", Unplanned: true, Stdout: true, Force: true}},
+			&AgendaOptions{Pair: "a--b", Date: "2026-12-01", Unplanned: true, File: fileOptions{Stdout: true, Force: true}}},
+		{[]string{"a--b", "--dry-run"}, &AgendaOptions{Pair: "a--b", File: fileOptions{Write: writeFlags{DryRun: true}}}},
+		{[]string{"a--b", "--stdout", "--commit"}, nil},
 		{nil, nil},
 		{[]string{"a--b", "c--d"}, nil},
 	})
@@ -99,7 +103,9 @@ func TestRecordOptions(t *testing.T) {
 	testOptions(t, newRecordCmd, func(o *RecordOptions) { o.F = nil }, []optionCase[RecordOptions]{
 		{[]string{"a--b"}, &RecordOptions{Pair: "a--b"}},
 		{[]string{"a--b", "--date", "2026-12-01", "--reason", "mutual", "--transition", "informal", "--stdout", "--force"},
-			&RecordOptions{Pair: "a--b", Date: "2026-12-01", Reason: "mutual", Transition: "informal", Stdout: true, Force: true}},
+			&RecordOptions{Pair: "a--b", Date: "2026-12-01", Reason: "mutual", Transition: "informal", File: fileOptions{Stdout: true, Force: true}}},
+		{[]string{"a--b", "--commit"}, &RecordOptions{Pair: "a--b", File: fileOptions{Write: writeFlags{Commit: true}}}},
+		{[]string{"a--b", "--stdout", "--dry-run"}, nil},
 		{[]string{"a--b", "--reason", "bored"}, nil},
 		{[]string{"a--b", "--transition", "later"}, nil},
 		{nil, nil},
@@ -111,5 +117,61 @@ func TestTemplatesOptions(t *testing.T) {
 		{nil, &TemplatesOptions{Names: []string{}}},
 		{[]string{"agenda.md", "closure.md"}, &TemplatesOptions{Names: []string{"agenda.md", "closure.md"}}},
 		{[]string{"report.md"}, nil},
+	})
+}
+
+func TestGoalOptions(t *testing.T) {
+	testOptions(t, newGoalCmd, func(o *GoalOptions) { o.F = nil }, []optionCase[GoalOptions]{
+		{[]string{"a--b", "2", "--progress", "Outline done"}, &GoalOptions{Pair: "a--b", Goal: "2", Progress: "Outline done"}},
+		{[]string{"a--b", "talk", "--met", "--progress", "Gave it", "--date", "2026-05-01", "--commit"},
+			&GoalOptions{Pair: "a--b", Goal: "talk", Met: true, Progress: "Gave it", Date: "2026-05-01", Write: writeFlags{Commit: true}}},
+		{[]string{"a--b", "3", "--drop", "not needed"}, &GoalOptions{Pair: "a--b", Goal: "3", Drop: "not needed", Dropped: true}},
+		{[]string{"a--b", "1", "--open", "--dry-run"}, &GoalOptions{Pair: "a--b", Goal: "1", Open: true, Write: writeFlags{DryRun: true}}},
+		{[]string{"a--b", "1"}, nil},                                  // nothing to change
+		{[]string{"a--b", "1", "--met", "--open"}, nil},               // two states
+		{[]string{"a--b", "1", "--met", "--drop", "x"}, nil},          // two states
+		{[]string{"a--b", "1", "--drop", " "}, nil},                   // no reason
+		{[]string{"a--b", "1", "--met", "--date", "2026-05-01"}, nil}, // --date without --progress
+		{[]string{"a--b", "1", "--progress", "x", "--date", "May 1"}, nil},
+		{[]string{"a--b", "1", "--progress", "two\nlines"}, nil},
+		{[]string{"a--b"}, nil},
+	})
+}
+
+func TestExtendOptions(t *testing.T) {
+	testOptions(t, newExtendCmd, func(o *ExtendOptions) { o.F = nil }, []optionCase[ExtendOptions]{
+		{[]string{"a--b", "--to", "2026-09-15", "--reason", "Talk moved"}, &ExtendOptions{Pair: "a--b", To: "2026-09-15", Reason: "Talk moved"}},
+		{[]string{"a--b", "--to", "2026-09-15", "--reason", "R", "--agreed-by", "mentor,program", "--agreed-by", "mentee", "--date", "2026-07-01"},
+			&ExtendOptions{Pair: "a--b", To: "2026-09-15", Reason: "R", AgreedBy: []string{"mentor", "program", "mentee"}, Date: "2026-07-01"}},
+		{[]string{"a--b", "--reason", "R"}, nil},
+		{[]string{"a--b", "--to", "2026-09-15"}, nil},
+		{[]string{"a--b", "--to", "soon", "--reason", "R"}, nil},
+		{[]string{"a--b", "--to", "2026-09-15", "--reason", "R", "--agreed-by", "boss"}, nil},
+	})
+}
+
+func TestDoneOptions(t *testing.T) {
+	testOptions(t, newDoneCmd, func(o *DoneOptions) { o.F = nil }, []optionCase[DoneOptions]{
+		{[]string{"a--b"}, &DoneOptions{Pair: "a--b"}},
+		{[]string{"a--b", "--force", "--commit"}, &DoneOptions{Pair: "a--b", Force: true, Write: writeFlags{Commit: true}}},
+		{nil, nil},
+		{[]string{"a--b", "--dry-run", "--commit"}, nil},
+	})
+}
+
+func TestListOptions(t *testing.T) {
+	testOptions(t, newListCmd, func(o *ListOptions) { o.F = nil }, []optionCase[ListOptions]{
+		{nil, &ListOptions{Format: "text", Paths: []string{}}},
+		{[]string{"--status", "closing,closed", "--status", "active", "-f", "json"},
+			&ListOptions{Format: "json", Status: []string{"closing", "closed", "active"}, Paths: []string{}}},
+		{[]string{"--status", "done"}, nil},
+		{[]string{"--format", "csv"}, nil},
+	})
+}
+
+func TestCheckVerdictOption(t *testing.T) {
+	testOptions(t, newCheckCmd, func(o *CheckOptions) { o.F = nil }, []optionCase[CheckOptions]{
+		{[]string{"--verdict", "closing,ready-to-close"}, &CheckOptions{Format: "text", Paths: []string{}, Verdict: []string{"closing", "ready-to-close"}}},
+		{[]string{"--verdict", "finished"}, nil},
 	})
 }

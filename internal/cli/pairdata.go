@@ -1,12 +1,13 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/mentor-cli/mentor/internal/dates"
+	"github.com/mentor-cli/mentor/internal/edit"
 	"github.com/mentor-cli/mentor/internal/frontmatter"
 	"github.com/mentor-cli/mentor/internal/load"
-	"github.com/mentor-cli/mentor/internal/output"
 	"github.com/mentor-cli/mentor/internal/pair"
 	"github.com/mentor-cli/mentor/internal/render"
 	"github.com/mentor-cli/mentor/internal/repo"
@@ -40,49 +41,70 @@ func loadPair(f *Factory, arg string, date string) (*pairFile, error) {
 		return nil, err
 	}
 	p := load.One(r, ref, load.Everything(today))
-	if !p.PlanValid() {
-		file := ref.PlanFile()
-		probs := p.PlanProblems()
-		if p.Plan == nil && len(probs) == 1 {
-			return nil, &ExitError{ExitFindings, fmt.Errorf("%s: %s", file, probs[0].Message)}
-		}
-		output.Problems(f.IO.ErrOut, probs)
-		return nil, &ExitError{ExitFindings, fmt.Errorf("%s has errors: fix them, then run this again", file)}
+	if err := planUsable(f, p); err != nil {
+		return nil, err
 	}
-	j := signals.Judge(p, r.Config, today)
+	// A closing pair is judged as if it were active: its signals still
+	// propose the reason and frame an unplanned ending.
+	j := signals.JudgeAsActive(p, r.Config, today)
 	d := render.NewData(p, j, r.Config, today, day)
 	return &pairFile{repo: r, pair: p, data: d}, nil
 }
 
-// write renders a template for the pair and writes it to name in the pair
-// folder (or to standard output). The result must keep front matter any
-// YAML reader takes; nothing is written otherwise.
-// next, when set, is printed after a write on a terminal: what to do now.
-func (pf *pairFile) write(f *Factory, tmpl, name string, toStdout, force bool, next string) error {
+// render fills a template for the pair. The result must keep front matter
+// any YAML reader takes; it is an error otherwise.
+func (pf *pairFile) render(tmpl string) ([]byte, error) {
 	out, err := render.Execute(pf.repo, tmpl, pf.data)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := checkFrontMatter(out); err != nil {
 		_, file, _ := render.Source(pf.repo, tmpl)
-		return &render.TemplateError{File: file, Err: fmt.Errorf("the file it makes has front matter mentor cannot read: %v", err)}
+		return nil, &render.TemplateError{File: file, Err: fmt.Errorf("the file it makes has front matter mentor cannot read: %v", err)}
 	}
-	if toStdout {
+	return out, nil
+}
+
+// fileOptions are how agenda and record write their file.
+type fileOptions struct {
+	Stdout bool
+	Force  bool
+	Write  writeFlags
+}
+
+func (o fileOptions) check() error {
+	if o.Stdout && (o.Write.DryRun || o.Write.Commit) {
+		return usageErr("--stdout writes nothing: it does not go with --dry-run or --commit")
+	}
+	return o.Write.check()
+}
+
+// write writes out to name in the pair folder (or to standard output):
+// never over an existing file without --force, and with --force keeping the
+// old file as FILE.bak when it holds a person's writing. It returns the file
+// written, "" when none was.
+func (pf *pairFile) write(f *Factory, name string, out []byte, opt fileOptions) (string, error) {
+	if opt.Stdout {
 		_, err := f.IO.Out.Write(out)
-		return err
+		return "", err
 	}
 	rel := pf.pair.File(name)
-	if err := pf.repo.Write(rel, out, force); err != nil {
-		if _, ok := err.(*repo.ExistsError); ok {
-			return &ExitError{ExitFindings, fmt.Errorf("%s already exists: pass --force to replace it, or --stdout to see the new one", rel)}
+	w, err := edit.Write(pf.repo, rel, out, edit.WriteOptions{Force: opt.Force, DryRun: opt.Write.DryRun, Diff: f.IO.Out})
+	if err != nil {
+		var exists *repo.ExistsError
+		if errors.As(err, &exists) {
+			return "", &ExitError{ExitFindings, fmt.Errorf("%s already exists: pass --force to replace it (a finished one is kept as %s.bak), or --stdout to see the new one", rel, name)}
 		}
-		return err
+		return "", err
 	}
-	fmt.Fprintln(f.IO.Out, rel)
-	if next != "" && f.IO.IsStdoutTTY() {
-		fmt.Fprintln(f.IO.ErrOut, next)
+	if opt.Write.DryRun {
+		return "", nil
 	}
-	return nil
+	if w.Backup != "" {
+		fmt.Fprintf(f.IO.ErrOut, "kept the old %s as %s: it held your writing (no TODO left)\n", w.File, w.Backup)
+	}
+	fmt.Fprintln(f.IO.Out, w.File)
+	return w.File, nil
 }
 
 func checkFrontMatter(out []byte) error {

@@ -57,7 +57,7 @@ so that their answers count too. A survey that cannot be opened (damaged, or
 encrypted to someone else's key) is listed with why, and the rest is still
 reported.
 
-The default output is Markdown with Mermaid charts, each followed by a table
+The default output (text, or md: the same) is Markdown with Mermaid charts, each followed by a table
 with the same numbers; it renders on GitHub and GitLab. Links to the plans are
 relative to the repo root, so save the report there (for example REPORT.md).
 
@@ -80,6 +80,7 @@ The report prints no timestamp but "today", so the same files give the same
 report.`,
 		Example: `  # the whole programme, as Markdown in the repo root
   mentor close report > REPORT.md
+  mentor close report --format md > REPORT.md   # the same
 
   # one cohort, the pairs started or closed since June
   mentor close report --program "Platform mentoring 2026" --since 2026-06-01
@@ -89,6 +90,7 @@ report.`,
 
   # one row per pair, for a spreadsheet
   mentor close report --format csv > pairs.csv`,
+		ValidArgsFunction: completePairs(f, true),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			if err := checkEnum("--format", opts.Format, output.ReportSet()); err != nil {
@@ -101,8 +103,9 @@ report.`,
 		},
 	}
 	c.Flags().StringVar(&opts.Program, "program", "", "keep the pairs of programme `P` (the plans' program)")
-	c.Flags().StringVar(&opts.Since, "since", "", "keep the pairs started or closed on or after `DATE` (YYYY-MM-DD)")
-	enumFlag(c, &opts.Format, "format", "f", "md", "output `FORMAT`", output.ReportSet())
+	_ = c.RegisterFlagCompletionFunc("program", cobra.NoFileCompletions)
+	dateFlag(c, &opts.Since, "since", "keep the pairs started or closed on or after a day", "")
+	enumFlag(c, &opts.Format, "format", "f", "text", "output `FORMAT`", output.ReportSet())
 	c.Flags().StringVar(&opts.Identity, "identity", "", "open the encrypted surveys with the age identity in `FILE` (default: $"+IdentityEnv+")")
 	return c
 }

@@ -38,10 +38,12 @@ func TestReportFlags(t *testing.T) {
 		code int
 		want ReportOptions
 	}{
-		{[]string{"close", "report"}, 0, ReportOptions{Format: "md", Paths: []string{}}},
+		{[]string{"close", "report"}, 0, ReportOptions{Format: "text", Paths: []string{}}},
+		{[]string{"close", "report", "--format", "md"}, 0, ReportOptions{Format: "md", Paths: []string{}}},
 		{[]string{"close", "report", "a", "b", "--program", "P 1", "--since", "2026-01-01", "-f", "csv"}, 0,
 			ReportOptions{Format: "csv", Program: "P 1", Since: "2026-01-01", Paths: []string{"a", "b"}}},
-		{[]string{"close", "report", "--format", "text"}, ExitUsage, ReportOptions{}},
+		{[]string{"close", "report", "--format", "text"}, 0, ReportOptions{Format: "text", Paths: []string{}}},
+		{[]string{"close", "report", "--format", "markdown"}, ExitUsage, ReportOptions{}},
 	}
 	for _, tt := range tests {
 		f, _, _, _ := testFactory()

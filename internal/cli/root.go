@@ -51,6 +51,8 @@ type Factory struct {
 	// Global flags.
 	RepoDir string
 	Today   string
+	Color   string
+	Quiet   bool
 
 	// Flags of the commands that write.
 	LockTimeout time.Duration
@@ -99,6 +101,7 @@ func (f *Factory) Repo() (*repo.Repo, string, error) {
 func lockFlags(c *cobra.Command, f *Factory) {
 	c.Flags().DurationVar(&f.LockTimeout, "lock-timeout", repo.DefaultLockTimeout, "wait at most `DURATION` for another mentor command writing the same file")
 	c.Flags().BoolVar(&f.BreakLock, "break-lock", false, "take over a lock another mentor command holds (only when none is running)")
+	_ = c.RegisterFlagCompletionFunc("lock-timeout", cobra.FixedCompletions([]string{"5s", "30s", "2m"}, cobra.ShellCompDirectiveNoFileComp))
 }
 
 // RepoPair opens the repo and resolves one PAIR argument: an id, a pair
@@ -109,7 +112,7 @@ func (f *Factory) RepoPair(arg string) (*repo.Repo, pair.Ref, error) {
 		return nil, pair.Ref{}, err
 	}
 	ref, err := r.ResolvePair(arg, cwd)
-	return r, ref, err
+	return r, ref, unknownPair(r, err)
 }
 
 // RepoPairs opens the repo and resolves PAIR|PATH arguments; none means
@@ -120,7 +123,7 @@ func (f *Factory) RepoPairs(args []string) (*repo.Repo, []pair.Ref, error) {
 		return nil, nil, err
 	}
 	pairs, err := r.Resolve(args, cwd)
-	return r, pairs, err
+	return r, pairs, unknownPair(r, err)
 }
 
 // ExitError carries an exit code. A nil Err means the command already said
@@ -171,11 +174,63 @@ close, writes the debrief agenda and the closure record, and gives CI a gate.`,
 	pf := root.PersistentFlags()
 	pf.StringVar(&f.RepoDir, "repo", "", "programme repo `DIR` (default: nearest folder with .mentor.yaml, else the git top-level, else the working folder)")
 	pf.StringVar(&f.Today, "today", "", "judge as of `DATE` (YYYY-MM-DD; default: $MENTOR_TODAY, else the system date)")
+	pf.StringVar(&f.Color, "color", "auto", "colour the output, a `WHEN`: auto (on a terminal, unless NO_COLOR is set), always (for less -R), never")
+	pf.BoolVarP(&f.Quiet, "quiet", "q", false, "print only results, warnings and errors: no hints, no notices")
 	_ = root.MarkPersistentFlagDirname("repo")
+	_ = root.RegisterFlagCompletionFunc("today", cobra.NoFileCompletions)
+	_ = root.RegisterFlagCompletionFunc("color", cobra.FixedCompletions([]string{
+		"auto\ton a terminal, unless NO_COLOR is set", "always\teven into a pipe", "never\tno colour"}, cobra.ShellCompDirectiveNoFileComp))
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		if f.IO == nil {
+			return nil
+		}
+		if err := f.IO.SetColor(f.Color); err != nil {
+			return usageErr("%v", err)
+		}
+		f.IO.SetQuiet(f.Quiet)
+		return nil
+	}
 
 	root.AddCommand(newCloseCmd(f))
 	addCompletionExamples(root)
 	return root
+}
+
+// helpCmd is "mentor close help CMD": the help of a close subcommand.
+func helpCmd(parent *cobra.Command) *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [COMMAND]",
+		Short: "Help about any command",
+		Long:  "Help prints the help of a command: mentor close help check is mentor close check --help.",
+		Example: `  mentor close help check
+  mentor close help record`,
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			var out []cobra.Completion
+			for _, c := range parent.Commands() {
+				if !c.Hidden && c.Name() != "help" && strings.HasPrefix(c.Name(), toComplete) {
+					out = append(out, c.Name()+"\t"+c.Short)
+				}
+			}
+			return out, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return parent.Help()
+			}
+			c, rest, err := parent.Find(args)
+			if err != nil || c == parent || len(rest) > 0 {
+				msg := fmt.Sprintf("no command %q under %q", strings.Join(args, " "), parent.CommandPath())
+				if s := parent.SuggestionsFor(args[0]); len(s) > 0 {
+					msg += "\n\nDid you mean this?\n\t" + strings.Join(s, "\n\t")
+				}
+				return usageErr("%s\nRun '%s --help' for usage.", msg, parent.CommandPath())
+			}
+			return c.Help()
+		},
+	}
 }
 
 // group makes a command that only holds subcommands print its help when
@@ -206,9 +261,11 @@ func newCloseCmd(f *Factory) *cobra.Command {
   mentor close init --mentor "Ada Lovelace" --mentee "Grace Hopper" --duration "6 months"`,
 	}
 	group(c)
-	c.AddCommand(newInitCmd(f, nil), newCheckCmd(f, nil), newReportCmd(f, nil), newLogCmd(f, nil), newNoteCmd(f, nil), newVerifyCmd(f, nil),
-		newAgendaCmd(f, nil), newRecordCmd(f, nil), newTemplatesCmd(f, nil), newSurveyCmd(f, nil), newSignCmd(f, nil),
-		newCheckInCmd(f, nil), newRematchCmd(f, nil), newInviteCmd(f, nil))
+	c.AddCommand(newInitCmd(f, nil), newCheckCmd(f, nil), newListCmd(f, nil), newReportCmd(f, nil), newLogCmd(f, nil),
+		newGoalCmd(f, nil), newNoteCmd(f, nil), newExtendCmd(f, nil), newVerifyCmd(f, nil),
+		newAgendaCmd(f, nil), newRecordCmd(f, nil), newDoneCmd(f, nil), newTemplatesCmd(f, nil),
+		newSurveyCmd(f, nil), newSignCmd(f, nil), newCheckInCmd(f, nil), newRematchCmd(f, nil), newInviteCmd(f, nil))
+	c.AddCommand(helpCmd(c))
 	return c
 }
 
@@ -231,7 +288,10 @@ func Run(f *Factory, args []string) (code int) {
 	}()
 	root := NewRootCmd(f)
 	root.SetArgs(args)
-	err := root.Execute()
+	err := suggestClose(root, args)
+	if err == nil {
+		err = root.Execute()
+	}
 	if err == nil {
 		return ExitOK
 	}

@@ -314,7 +314,7 @@ func questionIDs(qs []survey.Question) string {
 // the last answer writes nothing.
 func askSurvey(in *bufio.Reader, out io.Writer, id, side string, qs []survey.Question) (map[string]string, error) {
 	fmt.Fprintf(out, "Closure survey for %s, as the %s: %s. Ctrl-D or Ctrl-C stops without writing anything.\n",
-		id, side, plural(len(qs), "question", "questions"))
+		id, side, plural(len(qs), "question"))
 	answers := map[string]string{}
 	for i, q := range qs {
 		for {
@@ -347,9 +347,3 @@ func askSurvey(in *bufio.Reader, out io.Writer, id, side string, qs []survey.Que
 	return answers, nil
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}

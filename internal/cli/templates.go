@@ -2,8 +2,10 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 
+	"github.com/mentor-cli/mentor/internal/edit"
 	"github.com/mentor-cli/mentor/internal/render"
 	"github.com/mentor-cli/mentor/internal/repo"
 	"github.com/mentor-cli/mentor/templates"
@@ -14,6 +16,7 @@ import (
 type TemplatesOptions struct {
 	F     *Factory
 	Names []string
+	Write writeFlags
 }
 
 func newTemplatesCmd(f *Factory, runF func(*TemplatesOptions) error) *cobra.Command {
@@ -24,14 +27,19 @@ func newTemplatesCmd(f *Factory, runF func(*TemplatesOptions) error) *cobra.Comm
 		Long: `Templates copies the built-in templates into the repo's .mentor/templates/, where
 they replace the built-in ones. It prints each file it writes. A template already
 there is kept, never overwritten: delete it first to get the built-in one back.
+Keeping one is a refused overwrite, as for every command: templates copies the
+others, says which it kept, and exits 1.
 
 ` + setList(render.Templates) + `
 
 The templates are Go text/template files; the README lists every field they receive.`,
 		Example: `  mentor close templates
-  mentor close templates agenda.md closure.md`,
+  mentor close templates agenda.md closure.md --commit`,
 		ValidArgs: render.Templates.Completions(),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := opts.Write.check(); err != nil {
+				return err
+			}
 			for _, a := range args {
 				if !render.Templates.Has(a) {
 					return usageErr("unknown template %q: the templates are %s", a, render.Templates)
@@ -44,6 +52,7 @@ The templates are Go text/template files; the README lists every field they rece
 			return templatesRun(opts)
 		},
 	}
+	addWriteFlags(c, f, &opts.Write, "the templates")
 	return c
 }
 
@@ -57,20 +66,48 @@ func templatesRun(opts *TemplatesOptions) error {
 	if len(names) == 0 {
 		names = render.Names
 	}
+	if opts.Write.Commit {
+		if err := gitCheck(r); err != nil {
+			return err
+		}
+	}
+	var written, kept []string
 	for _, name := range names {
 		data, err := fs.ReadFile(templates.FS, name)
 		if err != nil {
 			return fmt.Errorf("no built-in template %s", name)
 		}
 		rel := render.OverrideDir + "/" + name
+		if _, err := r.Lstat(rel); err == nil {
+			kept = append(kept, rel)
+			continue
+		}
+		if opts.Write.DryRun {
+			if _, err := io.WriteString(f.IO.Out, edit.Diff(rel, nil, data)); err != nil {
+				return err
+			}
+			continue
+		}
 		if err := r.Write(rel, data, false); err != nil {
 			if _, ok := err.(*repo.ExistsError); ok {
-				fmt.Fprintf(f.IO.ErrOut, "kept %s: it is already there (delete it to copy the built-in one)\n", rel)
+				kept = append(kept, rel)
 				continue
 			}
 			return err
 		}
+		written = append(written, rel)
 		fmt.Fprintln(f.IO.Out, rel)
+	}
+	if opts.Write.Commit && len(written) > 0 {
+		if err := gitCommit(r, written, "mentor: copy the built-in templates for editing"); err != nil {
+			return err
+		}
+	}
+	for _, rel := range kept {
+		fmt.Fprintf(f.IO.ErrOut, "kept %s: it is already there (delete it to copy the built-in one)\n", rel)
+	}
+	if len(kept) > 0 {
+		return silentExit(ExitFindings)
 	}
 	return nil
 }

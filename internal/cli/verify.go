@@ -67,6 +67,7 @@ pairs folder does not exist.`,
 
   # require a record for every pair, ended or not
   mentor close verify --all pairs/`,
+		ValidArgsFunction: completePairs(f, true),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			if err := checkEnum("--format", opts.Format, output.VerifySet()); err != nil {

@@ -53,11 +53,15 @@ func Apply(r *repo.Repo, rel string, f Func, opt Options) (Result, error) {
 		return Result{File: rel}, err
 	}
 	res := Result{File: file}
-	unlock, err := r.Lock(file)
-	if err != nil {
-		return res, err
+	if !opt.DryRun {
+		// A dry run writes nothing, not even a lock file: it works in a
+		// repo the user may only read.
+		unlock, err := r.Lock(file)
+		if err != nil {
+			return res, err
+		}
+		defer unlock()
 	}
-	defer unlock()
 
 	// Read only once the lock is held: this is the copy to edit.
 	src, stamp, prob := r.ReadStamped(file)

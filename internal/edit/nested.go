@@ -40,7 +40,7 @@ func SetNested(src []byte, parent, child, value string) ([]byte, error) {
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		m = root.Content[0]
 	}
-	lines := splitLines(src[yamlStart : yamlStart+len(doc.YAML)])
+	lines := splitKeepEnds(src[yamlStart : yamlStart+len(doc.YAML)])
 	// lineAt is the offset in src of a 1-based line of the YAML.
 	lineAt := func(n int) int {
 		off := yamlStart
@@ -116,8 +116,8 @@ func fenceStart(src []byte, doc frontmatter.Doc) int {
 	return i + 1
 }
 
-// splitLines cuts b into lines that keep their line endings.
-func splitLines(b []byte) [][]byte {
+// splitKeepEnds cuts b into lines that keep their line endings.
+func splitKeepEnds(b []byte) [][]byte {
 	var out [][]byte
 	for len(b) > 0 {
 		i := bytes.IndexByte(b, '\n')

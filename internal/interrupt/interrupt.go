@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"sync"
+	"sync/atomic"
 	"syscall"
 )
 
@@ -36,6 +37,18 @@ func Register(f func()) (unregister func()) {
 	}
 }
 
+var ignoring atomic.Bool
+
+// IgnoreInterrupts makes Ctrl-C (SIGINT) do nothing until restore is
+// called, as git does while an editor runs in the foreground: the editor
+// gets the key (vim leaves insert mode on it), and mentor, which would
+// otherwise end under it, waits for the editor to exit. SIGTERM still ends
+// mentor, with its clean-ups.
+func IgnoreInterrupts() (restore func()) {
+	ignoring.Store(true)
+	return func() { ignoring.Store(false) }
+}
+
 // Critical runs f so that an interrupt waits for it: the file system is
 // never left between two steps f makes together.
 func Critical(f func() error) error {
@@ -44,7 +57,7 @@ func Critical(f func() error) error {
 	return f()
 }
 
-// Start installs the handler: on SIGINT or SIGTERM it runs every registered
+// Start installs the handler: on SIGINT, SIGTERM or SIGHUP it runs every registered
 // clean-up, says so on w, and exits with 128 + the signal's number, as a
 // shell reports a process a signal ended. Only the real process calls it;
 // tests drive commands in-process without it.
@@ -56,17 +69,23 @@ func Start(w io.Writer) {
 	}
 	started = true
 	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	go func() {
 		sig := <-ch
+		for sig == os.Interrupt && ignoring.Load() {
+			sig = <-ch // an editor in the foreground has Ctrl-C to itself
+		}
 		mu.Lock() // waits for a Critical section to end; never released
 		held := len(cleanups)
 		for _, f := range cleanups {
 			f()
 		}
 		code := 130
-		if sig == syscall.SIGTERM {
+		switch sig {
+		case syscall.SIGTERM:
 			code = 143
+		case syscall.SIGHUP: // the terminal went away
+			code = 129
 		}
 		if held > 0 {
 			fmt.Fprintf(w, "\nmentor: interrupted; its lock and temporary files were removed\n")

@@ -63,15 +63,14 @@ func One(r *repo.Repo, ref pair.Ref, opt Options) *pair.Pair {
 	case !prob.NotExist():
 		p.PlanRead = pair.Read{Exists: true, Problem: prob.Problem}
 	}
-	if after := !opt.Closure && opt.ClosureLight && p.Plan != nil; opt.Closure || after {
+	if opt.Closure {
+		Closure(r, p)
+	} else if opt.ClosureLight && p.Plan != nil {
 		data, prob := r.Read(ref.ClosureFile())
 		switch {
-		case prob == nil && after:
-			p.ClosureRead.Exists = true
-			p.Closure = closure.ParseAfterClosure(ref.ClosureFile(), data)
 		case prob == nil:
 			p.ClosureRead.Exists = true
-			p.Closure = closure.Parse(ref.ClosureFile(), data)
+			p.Closure = closure.ParseAfterClosure(ref.ClosureFile(), data)
 		case !prob.NotExist():
 			p.ClosureRead = pair.Read{Exists: true, Problem: prob.Problem}
 		}
@@ -88,6 +87,21 @@ func One(r *repo.Repo, ref pair.Ref, opt Options) *pair.Pair {
 		p.Surveys = Surveys(r, ref, opt.Keys)
 	}
 	return p
+}
+
+// Closure reads a pair's closure.md into p, for a command that decides only
+// once it has the plan whether it needs the record (check, for a closing
+// pair).
+func Closure(r *repo.Repo, p *pair.Pair) {
+	p.Closure, p.ClosureRead = nil, pair.Read{}
+	data, prob := r.Read(p.ClosureFile())
+	switch {
+	case prob == nil:
+		p.ClosureRead.Exists = true
+		p.Closure = closure.Parse(p.ClosureFile(), data)
+	case !prob.NotExist():
+		p.ClosureRead = pair.Read{Exists: true, Problem: prob.Problem}
+	}
 }
 
 // IsPair reports whether a folder read by One holds a pair: a plan.md or a

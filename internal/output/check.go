@@ -34,6 +34,17 @@ type Checked struct {
 	// Chain the earlier pairs the links lead to, oldest first.
 	Previous string
 	Chain    []string
+	// Closure is how far a closing pair's record is; nil for other pairs.
+	Closure *ClosureProgress
+}
+
+// ClosureProgress is what is left to do on a closing pair's closure
+// record: the errors mentor close verify (and done) would report on it.
+type ClosureProgress struct {
+	File     string `json:"file"`
+	Problems int    `json:"problems"`
+	// Missing is set when the pair is closing but has no record yet.
+	Missing bool `json:"missing"`
 }
 
 // NewChecked keeps what check shows of a judged pair.
@@ -57,13 +68,17 @@ type CheckPair struct {
 	Notes    note.Summary     `json:"notes"`
 	Previous *string          `json:"previous"` // null when the pair follows none
 	Chain    []string         `json:"chain"`    // the earlier pairs, oldest first
+	Closure  *ClosureProgress `json:"closure"`
 }
 
 func newCheckPair(r Checked) CheckPair {
 	cp := CheckPair{
 		ID: r.ID, Plan: r.Plan, Verdict: r.Judgement.Verdict,
 		Signals: r.Judgement.Signals, Goals: r.Judgement.Goals, Meetings: r.Judgement.Meetings,
-		Problems: r.Problems, Notes: r.Notes,
+		Problems: r.Problems, Notes: r.Notes, Closure: r.Closure,
+	}
+	if cp.Goals.Items == nil {
+		cp.Goals.Items = []signals.GoalItem{}
 	}
 	if cp.Signals == nil {
 		cp.Signals = []signals.Signal{}
@@ -171,6 +186,9 @@ func CheckTable(w io.Writer, pal iostreams.Palette, today dates.Date, results []
 			sig = append(sig, s.ID)
 		}
 		sigs := strings.Join(sig, ", ")
+		if c := r.Closure; c != nil {
+			sigs = closureCell(c)
+		}
 		if sigs == "" {
 			sigs = "-"
 		}
@@ -179,7 +197,9 @@ func CheckTable(w io.Writer, pal iostreams.Palette, today dates.Date, results []
 		// says whether there is anything to count (check drops the plans
 		// as it streams).
 		if r.Judgement.Verdict != signals.Invalid {
-			goals = fmt.Sprintf("%d/%d", r.Judgement.Goals.Met, r.Judgement.Goals.Total)
+			// Met against the goals that count: a dropped goal is
+			// neither met nor owed.
+			goals = fmt.Sprintf("%d/%d", r.Judgement.Goals.Met, r.Judgement.Goals.Counted())
 			if !r.Judgement.Meetings.LastHeld.IsZero() {
 				last = r.Judgement.Meetings.LastHeld.String()
 			}
@@ -230,7 +250,7 @@ func CheckTable(w io.Writer, pal iostreams.Palette, today dates.Date, results []
 
 	details := false
 	for _, r := range results {
-		if len(r.Judgement.Signals) == 0 {
+		if len(r.Judgement.Signals) == 0 && r.Closure == nil {
 			continue
 		}
 		if !details {
@@ -239,7 +259,14 @@ func CheckTable(w io.Writer, pal iostreams.Palette, today dates.Date, results []
 		}
 		b.WriteString(pal.Bold(escape.Name(r.ID)) + "\n")
 		for _, s := range r.Judgement.Signals {
+			if s.Fix != "" {
+				fmt.Fprintf(&b, "  %s: %s; %s\n", s.ID, escape.Text(s.Message), escape.Text(s.Fix))
+				continue
+			}
 			fmt.Fprintf(&b, "  %s: %s\n", s.ID, escape.Text(s.Message))
+		}
+		if c := r.Closure; c != nil {
+			fmt.Fprintf(&b, "  closing: %s\n", closureDetail(r.ID, c))
 		}
 	}
 
@@ -256,7 +283,7 @@ func CheckTable(w io.Writer, pal iostreams.Palette, today dates.Date, results []
 // ready-to-close, 10 on-track (today 2026-11-21)". Verdicts come in the
 // order a person acts on them, then any other the registry has.
 func checkSummary(n int, counts map[signals.Verdict]int, today dates.Date) string {
-	order := []signals.Verdict{signals.ReadyToClose, signals.ConsiderClosing, signals.OnTrack, signals.Closed, signals.Invalid}
+	order := []signals.Verdict{signals.ReadyToClose, signals.ConsiderClosing, signals.OnTrack, signals.Closing, signals.Closed, signals.Invalid}
 	for _, v := range signals.Verdicts {
 		if !slices.Contains(order, v.Verdict) {
 			order = append(order, v.Verdict)
@@ -275,6 +302,32 @@ func checkSummary(n int, counts map[signals.Verdict]int, today dates.Date) strin
 	return fmt.Sprintf("%d %s: %s (today %s)", n, noun, strings.Join(parts, ", "), today)
 }
 
+// closureCell is what the SIGNALS column says of a closing pair: how much
+// of its record is left.
+func closureCell(c *ClosureProgress) string {
+	switch {
+	case c.Missing:
+		return "no record yet"
+	case c.Problems == 0:
+		return "record complete"
+	case c.Problems == 1:
+		return "record: 1 problem"
+	}
+	return fmt.Sprintf("record: %d problems", c.Problems)
+}
+
+func closureDetail(id string, c *ClosureProgress) string {
+	switch {
+	case c.Missing:
+		return fmt.Sprintf("the status is closing but there is no %s yet: start it with mentor close record %s", c.File, id)
+	case c.Problems == 0:
+		return fmt.Sprintf("%s is complete: close the pair with mentor close done %s", c.File, id)
+	case c.Problems == 1:
+		return fmt.Sprintf("%s has 1 problem left: see it with mentor close verify %s", c.File, id)
+	}
+	return fmt.Sprintf("%s has %d problems left: see them with mentor close verify %s", c.File, c.Problems, id)
+}
+
 func colorVerdict(pal iostreams.Palette, v signals.Verdict) string {
 	switch v {
 	case signals.ReadyToClose:
@@ -285,6 +338,8 @@ func colorVerdict(pal iostreams.Palette, v signals.Verdict) string {
 		return pal.Red(string(v))
 	case signals.Closed:
 		return pal.Dim(string(v))
+	case signals.Closing:
+		return pal.Cyan(string(v))
 	}
 	return string(v)
 }

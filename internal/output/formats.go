@@ -112,7 +112,8 @@ type ReportFormat struct {
 
 // ReportFormats are the formats of `mentor close report`, the default first.
 var ReportFormats = []ReportFormat{
-	{Name: "md", Help: "Markdown with Mermaid charts, each with its table", Write: ReportMarkdown},
+	{Name: "text", Help: "Markdown with Mermaid charts, each with its table (readable as text, rendered on GitHub)", Write: ReportMarkdown},
+	{Name: "md", Help: "the same Markdown as text", Write: ReportMarkdown},
 	{Name: "json", Help: "every number as JSON, for scripts", Write: ReportJSON},
 	{Name: "csv", Help: "one row per pair, for a spreadsheet", Write: ReportCSV},
 	{Name: "survey-csv", Help: "the closure survey's figures, one row per group and question, for a spreadsheet", Write: ReportSurveyCSV},

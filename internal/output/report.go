@@ -255,6 +255,10 @@ func (m *md) overview(rep *report.Report) {
 		m.WriteString(fmt.Sprintf("- **Plan goals met:** %d of %d not dropped (%s).\n",
 			s.Goals.Met, s.Goals.Total-s.Goals.Dropped, pct(s.Goals.MetShare)))
 	}
+	if e := s.Extensions; e.Total > 0 {
+		m.WriteString(fmt.Sprintf("- **Extended:** %s moved the planned end, %s in all.\n",
+			plural(e.Pairs, "pair", "pairs"), plural(e.Total, "extension", "extensions")))
+	}
 	m.overviewClosures(s)
 	m.overviewSurvey(rep)
 	m.WriteString("\n")

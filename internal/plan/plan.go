@@ -12,6 +12,7 @@ import (
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/diag"
 	"github.com/mentor-cli/mentor/internal/frontmatter"
+	"go.yaml.in/yaml/v3"
 )
 
 // Status is where a pair stands in its own words.
@@ -83,8 +84,18 @@ type Section struct {
 
 // Lines holds the line of each front-matter key (0 when absent).
 type Lines struct {
-	Mentor, Mentee, Program, Start, End, Cadence, Status int
-	Previous                                             int
+	Mentor, Mentee, Program, Start, End, Cadence, Status, Extended int
+	Previous                                                       int
+}
+
+// Extension is one agreed move of the planned end, from the front-matter
+// list extended (written by mentor close extend).
+type Extension struct {
+	From, To dates.Date // the end before and after; From is zero when there was none
+	Date     dates.Date // the day it was agreed
+	Reason   string
+	AgreedBy []string
+	Line     int
 }
 
 // Plan is a parsed plan.md.
@@ -101,6 +112,9 @@ type Plan struct {
 	// none.
 	Previous string
 	Lines    Lines
+
+	// Extensions are the agreed moves of the end, in file order.
+	Extensions []Extension
 
 	Goals    []Goal
 	Meetings []Meeting // in file order
@@ -136,7 +150,7 @@ type Options struct {
 }
 
 // Keys are the front-matter keys a plan understands.
-var Keys = []string{"mentor", "mentee", "program", "start", "end", "cadence", "status", "previous"}
+var Keys = []string{"mentor", "mentee", "program", "start", "end", "cadence", "status", "previous", "extended"}
 
 // Parse reads a plan. It never fails: what is wrong is in Problems.
 func Parse(file string, src []byte, opt Options) *Plan {
@@ -237,6 +251,9 @@ func (p *Plan) frontMatter(doc frontmatter.Doc, l *diag.List) {
 			default:
 				p.Previous, p.Lines.Previous = s, line
 			}
+		case "extended":
+			p.Lines.Extended = f.Line
+			p.extensions(f, doc, l)
 		default:
 			if near, ok := frontmatter.Closest(f.Key, Keys); ok {
 				l.Warnf(f.Line, "unknown key %q: did you mean %q?", f.Key, near)
@@ -299,4 +316,64 @@ func (p *Plan) SortedMeetings() []Meeting {
 	ms := append([]Meeting(nil), p.Meetings...)
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Date.Before(ms[j].Date) })
 	return ms
+}
+
+// extensions reads the list extended: each item a mapping of from, to,
+// date, reason and agreed_by. What cannot be read is a warning: the end
+// itself is the plan's end key, so the judgement does not depend on it.
+func (p *Plan) extensions(f frontmatter.Field, doc frontmatter.Doc, l *diag.List) {
+	v := f.Value
+	if v == nil || v.Tag == "!!null" {
+		return
+	}
+	if v.Kind != yaml.SequenceNode {
+		l.Warnf(f.Line, "extended must be a list of {from, to, date, reason, agreed_by}, as mentor close extend writes it")
+		return
+	}
+	for _, it := range v.Content {
+		line := doc.YAMLLine + it.Line - 1
+		if it.Kind != yaml.MappingNode {
+			l.Warnf(line, "an item of extended must be a mapping {from, to, date, reason, agreed_by}")
+			continue
+		}
+		e := Extension{Line: line}
+		for i := 0; i+1 < len(it.Content); i += 2 {
+			k, val := it.Content[i].Value, it.Content[i+1]
+			vline := doc.YAMLLine + val.Line - 1
+			switch k {
+			case "from", "to", "date":
+				d, err := dates.Parse(strings.TrimSpace(val.Value))
+				if val.Kind != yaml.ScalarNode || err != nil {
+					if k == "from" && (val.Tag == "!!null" || strings.EqualFold(val.Value, "none")) {
+						continue
+					}
+					l.Warnf(vline, "extended: %s must be a date YYYY-MM-DD", k)
+					continue
+				}
+				switch k {
+				case "from":
+					e.From = d
+				case "to":
+					e.To = d
+				default:
+					e.Date = d
+				}
+			case "reason":
+				e.Reason = strings.TrimSpace(val.Value)
+			case "agreed_by":
+				for _, s := range val.Content {
+					e.AgreedBy = append(e.AgreedBy, s.Value)
+				}
+				if val.Kind == yaml.ScalarNode && val.Value != "" {
+					e.AgreedBy = append(e.AgreedBy, val.Value)
+				}
+			default:
+				l.Warnf(doc.YAMLLine+it.Content[i].Line-1, "extended: unknown key %q (the keys are from, to, date, reason, agreed_by)", k)
+			}
+		}
+		if e.To.IsZero() {
+			l.Warnf(line, "extended: an extension needs to: the new end")
+		}
+		p.Extensions = append(p.Extensions, e)
+	}
 }

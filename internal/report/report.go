@@ -82,6 +82,15 @@ type Summary struct {
 	Durations Durations `json:"durations"`
 	Closures  Closures  `json:"closures"`
 	After     After     `json:"after"`
+	// Extensions counts the agreed moves of the planned end (the plans'
+	// extended lists, written by mentor close extend).
+	Extensions Extensions `json:"extensions"`
+}
+
+// Extensions counts how many pairs moved their planned end, and how often.
+type Extensions struct {
+	Pairs int `json:"pairs"` // pairs with at least one extension
+	Total int `json:"total"` // extensions in all
 }
 
 // Goals counts plan goals by state.
@@ -241,8 +250,8 @@ type Outcomes struct {
 }
 
 // Verdicts in the order the report lists them: what to act on first.
-var Verdicts = []string{string(signals.ReadyToClose), string(signals.ConsiderClosing), string(signals.OnTrack),
-	string(signals.Closed), string(signals.Invalid)}
+var Verdicts = []string{string(signals.ReadyToClose), string(signals.ConsiderClosing), string(signals.Closing),
+	string(signals.OnTrack), string(signals.Closed), string(signals.Invalid)}
 
 // Statuses in the order of the SPEC.
 var Statuses = []string{string(plan.Active), string(plan.Closing), string(plan.Closed)}
@@ -446,6 +455,10 @@ func summarise(fs []*facts) Summary {
 		s.Goals.Met += f.row.GoalsMet
 		s.Goals.Open += f.row.GoalsOpen
 		s.Goals.Dropped += f.row.GoalsDropped
+		if n := len(f.pair.Plan.Extensions); n > 0 {
+			s.Extensions.Pairs++
+			s.Extensions.Total += n
+		}
 		m := f.meetings
 		s.Meetings.Held += m.Held
 		s.Meetings.Unproductive += m.Unproductive

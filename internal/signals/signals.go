@@ -4,6 +4,7 @@ package signals
 
 import (
 	"fmt"
+	"path"
 	"strconv"
 
 	"github.com/mentor-cli/mentor/internal/closure"
@@ -30,6 +31,7 @@ type Verdict string
 const (
 	Invalid         Verdict = "invalid"
 	Closed          Verdict = "closed"
+	Closing         Verdict = "closing"
 	ReadyToClose    Verdict = "ready-to-close"
 	ConsiderClosing Verdict = "consider-closing"
 	OnTrack         Verdict = "on-track"
@@ -45,6 +47,7 @@ type VerdictDef struct {
 var Verdicts = []VerdictDef{
 	{Invalid, "the plan has errors: it cannot be judged"},
 	{Closed, "the plan's status is closed (follow-up-due may still say a check-in is due)"},
+	{Closing, "the plan's status is closing: the closure record is being completed (check counts its problems)"},
 	{ReadyToClose, "goals-met or end-reached fired: time for the debrief"},
 	{ConsiderClosing, "stalled, unproductive, commitment or no-progress fired: talk about ending"},
 	{OnTrack, "none of those: carry on (end-near may still remind you to book the wrap-up)"},
@@ -68,27 +71,30 @@ type Def struct {
 	Threshold string
 	// eval returns the signal's messages (one per firing) for a pair.
 	eval func(c *judging) []string
+	// fix, when set, says how to act on the signal: the command to run.
+	fix func(c *judging) string
 }
 
 // Catalog is every ending signal, in the order check lists them; a reason
 // is proposed from the first that fired.
 var Catalog = []Def{
 	{GoalsMet, ReadyToClose, "goals-met", "warning",
-		"the plan has a goal, and every goal that is not dropped is met", "", goalsMet},
+		"the plan has a goal, and every goal that is not dropped is met", "", goalsMet, nil},
 	{EndReached, ReadyToClose, "end-of-term", "warning",
-		"end is set and today is on or after it", "", endReached},
+		"end is set and today is on or after it", "", endReached, nil},
 	{EndNear, "", "", "notice",
-		"end is set and at most remind_days away: time to book the wrap-up meeting", "remind_days", endNear},
+		"end is set and at most remind_days away: time to book the wrap-up meeting", "remind_days", endNear, nil},
 	{Stalled, ConsiderClosing, "stalled", "warning",
-		"no meeting held for more than stall_factor cadences (counted from the start if none was held)", "stall_factor", stalled},
+		"no meeting held for more than stall_factor cadences (counted from the start if none was held)", "stall_factor", stalled, nil},
 	{Unproductive, ConsiderClosing, "unproductive", "warning",
-		"the last unproductive_streak held meetings were all unproductive", "unproductive_streak", unproductive},
+		"the last unproductive_streak held meetings were all unproductive", "unproductive_streak", unproductive, nil},
 	{Commitment, ConsiderClosing, "commitment", "warning",
-		"one side cancelled or missed at least missed_limit of the last missed_window meetings", "missed_window, missed_limit", commitment},
+		"one side cancelled or missed at least missed_limit of the last missed_window meetings", "missed_window, missed_limit", commitment, nil},
 	{NoProgress, ConsiderClosing, "no-progress", "warning",
-		"the pair is older than no_progress_days, a goal is open, and no dated progress note falls within the last no_progress_days", "no_progress_days", noProgress},
+		"the pair is older than no_progress_days, a goal is open, and no dated progress note falls within the last no_progress_days", "no_progress_days", noProgress,
+		func(c *judging) string { return "add a dated progress note with: " + progressCommand(c.p) }},
 	{FollowUpDue, "", "", "notice",
-		"a closed pair's next check-in is due: a contact cadence after closing or the last check-in, up to contact.until (the only signal a closed pair can have)", "", followUpDue},
+		"a closed pair's next check-in is due: a contact cadence after closing or the last check-in, up to contact.until (the only signal a closed pair can have)", "", followUpDue, nil},
 }
 
 // Lookup returns the signal with the id; ok is false for an unknown id.
@@ -132,14 +138,34 @@ type Signal struct {
 	ID      string `json:"id"`
 	Message string `json:"message"`
 	Line    int    `json:"line"`
+	// Fix says how to act on it, naming the command; "" when the signal
+	// is a fact to talk about rather than a thing to fix.
+	Fix string `json:"fix,omitempty"`
 }
 
-// Goals counts goals by state.
+// Goals counts goals by state, and lists them.
 type Goals struct {
-	Total   int `json:"total"`
-	Met     int `json:"met"`
-	Open    int `json:"open"`
-	Dropped int `json:"dropped"`
+	Total   int        `json:"total"`
+	Met     int        `json:"met"`
+	Open    int        `json:"open"`
+	Dropped int        `json:"dropped"`
+	Items   []GoalItem `json:"items"`
+}
+
+// Counted is the number of goals that count: those not dropped. Met of
+// Counted is what a pair has achieved (2/2 when two are met and one is
+// dropped).
+func (g Goals) Counted() int { return g.Total - g.Dropped }
+
+// GoalItem is one goal as check lists it: its number (what mentor close
+// goal takes), title, state, line, and the date of its last dated progress
+// note (null when it has none).
+type GoalItem struct {
+	N        int            `json:"n"`
+	Title    string         `json:"title"`
+	State    plan.GoalState `json:"state"`
+	Line     int            `json:"line"`
+	LastNote dates.Date     `json:"last_note"`
 }
 
 // Meetings counts the meeting log.
@@ -179,8 +205,15 @@ func CadenceDays(p *plan.Plan, cfg config.Config) int {
 
 // CountGoals counts a plan's goals by state.
 func CountGoals(p *plan.Plan) Goals {
-	var g Goals
-	for _, x := range p.Goals {
+	g := Goals{Items: make([]GoalItem, 0, len(p.Goals))}
+	for i, x := range p.Goals {
+		item := GoalItem{N: i + 1, Title: x.Title, State: x.State, Line: x.Line}
+		for _, n := range x.Notes {
+			if n.Date.After(item.LastNote) {
+				item.LastNote = n.Date
+			}
+		}
+		g.Items = append(g.Items, item)
 		g.Total++
 		switch x.State {
 		case plan.Met:
@@ -260,6 +293,19 @@ func Judge(p *pair.Pair, cfg config.Config, today dates.Date) Judgement {
 	return judgeWith(p.Plan, p.Closure, p.ID, cfg, today)
 }
 
+// JudgeAsActive judges a pair whose status is closing as if it were still
+// active: the commands that write the end of a relationship (agenda,
+// record, debrief) need the signals that led there, to propose the reason
+// and to frame an unplanned ending. Other pairs are judged as Judge does.
+func JudgeAsActive(p *pair.Pair, cfg config.Config, today dates.Date) Judgement {
+	if p.PlanValid() && p.Plan.Status == plan.Closing {
+		active := *p.Plan
+		active.Status = plan.Active
+		return JudgePlan(&active, cfg, today)
+	}
+	return Judge(p, cfg, today)
+}
+
 // judging is what the signals of one plan are computed from.
 type judging struct {
 	p     *plan.Plan
@@ -293,11 +339,20 @@ func judgeWith(p *plan.Plan, rec *closure.Record, id string, cfg config.Config, 
 			j.Signals = append(j.Signals, Signal{ID: FollowUpDue, Message: msg, Line: c.line(FollowUpDue, 0)})
 		}
 		return j
+	case p.Status == plan.Closing:
+		// The pair has started its closure record: what is left is to
+		// finish it, not to decide whether to end.
+		j.Verdict = Closing
+		return j
 	}
 	j.Verdict = OnTrack
 	for _, d := range Catalog {
 		for i, msg := range d.eval(c) {
-			j.Signals = append(j.Signals, Signal{ID: d.ID, Message: msg, Line: c.line(d.ID, i)})
+			sig := Signal{ID: d.ID, Message: msg, Line: c.line(d.ID, i)}
+			if d.fix != nil {
+				sig.Fix = d.fix(c)
+			}
+			j.Signals = append(j.Signals, sig)
 			switch {
 			case d.Leads == ReadyToClose:
 				j.Verdict = ReadyToClose
@@ -503,6 +558,28 @@ func noProgress(c *judging) []string {
 		return one("no dated progress note since %s (%d days) with %s open", last, since, plural(g.Open, "goal"))
 	}
 	return nil
+}
+
+// progressCommand is the command that adds a dated progress note to the
+// plan's open goal (its number when only one is open).
+func progressCommand(p *plan.Plan) string {
+	id := "PAIR"
+	if p.File != "" {
+		if d := path.Base(path.Dir(p.File)); d != "." && d != "/" {
+			id = d
+		}
+	}
+	goal, open := "GOAL", 0
+	for i, g := range p.Goals {
+		if g.State == plan.Open {
+			open++
+			goal = strconv.Itoa(i + 1)
+		}
+	}
+	if open != 1 {
+		goal = "GOAL"
+	}
+	return fmt.Sprintf("mentor close goal %s %s --progress TEXT", id, goal)
 }
 
 func plural(n int, word string) string {

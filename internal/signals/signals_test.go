@@ -1,12 +1,12 @@
 package signals
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/mentor-cli/mentor/internal/config"
 	"github.com/mentor-cli/mentor/internal/dates"
+	"github.com/mentor-cli/mentor/internal/pair"
 	"github.com/mentor-cli/mentor/internal/plan"
 )
 
@@ -246,8 +246,46 @@ func TestVerdictOrder(t *testing.T) {
 	if j.Verdict != ReadyToClose || !j.Has(Stalled) {
 		t.Errorf("verdict %s signals %s", j.Verdict, fired(j))
 	}
-	if got := fmt.Sprint(j.Goals); got != "{1 1 0 0}" {
-		t.Errorf("goals %s", got)
+	if g := j.Goals; g.Total != 1 || g.Met != 1 || g.Open != 0 || g.Dropped != 0 {
+		t.Errorf("goals %+v", g)
+	}
+}
+
+// A closing pair's verdict is closing, with no ending signal; judged as if
+// active, the same pair gives the signals that propose its reason.
+func TestClosing(t *testing.T) {
+	p := build(t, "start: 2026-01-01\nstatus: closing\n", []string{"- [x] a"}, []string{"2026-01-05 Sync"})
+	j := judge(t, p, "2026-06-01")
+	if j.Verdict != Closing || len(j.Signals) != 0 || j.Goals.Met != 1 {
+		t.Errorf("closing: verdict %s signals %s goals %+v", j.Verdict, fired(j), j.Goals)
+	}
+	pr := &pair.Pair{Plan: p, PlanRead: pair.Read{Exists: true}}
+	a := JudgeAsActive(pr, config.Default(), dates.MustParse("2026-06-01"))
+	if a.Verdict != ReadyToClose || !a.Has(GoalsMet) || !a.Has(Stalled) {
+		t.Errorf("as active: verdict %s signals %s", a.Verdict, fired(a))
+	}
+	if p.Status != plan.Closing {
+		t.Error("JudgeAsActive changed the plan")
+	}
+	if j := Judge(pr, config.Default(), dates.MustParse("2026-06-01")); j.Verdict != Closing {
+		t.Errorf("Judge: %s", j.Verdict)
+	}
+}
+
+// The goal items carry the number mentor close goal takes and the last
+// dated note; a dropped goal does not count.
+func TestGoalItems(t *testing.T) {
+	p := build(t, "start: 2026-01-01\n", []string{"- [x] a", "  - 2026-02-01: x", "  - 2026-03-01: y", "  - undated",
+		"- [ ] ~~b~~ (dropped: no)", "- [x] c"}, nil)
+	g := judge(t, p, "2026-04-01").Goals
+	if g.Counted() != 2 || g.Met != 2 || len(g.Items) != 3 {
+		t.Fatalf("%+v", g)
+	}
+	if it := g.Items[0]; it.N != 1 || it.Title != "a" || it.State != plan.Met || it.LastNote.String() != "2026-03-01" {
+		t.Errorf("%+v", it)
+	}
+	if it := g.Items[1]; it.N != 2 || it.State != plan.Dropped || !it.LastNote.IsZero() {
+		t.Errorf("%+v", it)
 	}
 }
 
@@ -302,6 +340,29 @@ func TestSignalLines(t *testing.T) {
 		want := map[string]int{GoalsMet: done.GoalsSection.Line, EndReached: done.Lines.End, Stalled: done.Lines.Start}[s.ID]
 		if s.Line != want {
 			t.Errorf("%s on line %d, want %d", s.ID, s.Line, want)
+		}
+	}
+}
+
+// no-progress says how to fix it: the command that adds a dated progress
+// note, with the pair id and the open goal's number when only one is open.
+func TestNoProgressNamesTheCommand(t *testing.T) {
+	src := "---\nmentor: A\nmentee: B\nstart: 2026-01-01\n---\n## Goals\n- [x] a\n- [ ] b\n"
+	p := plan.Parse("pairs/ada--grace/plan.md", []byte(src), plan.Options{})
+	j := JudgePlan(p, config.Default(), dates.MustParse("2026-04-01"))
+	last := j.Signals[len(j.Signals)-1]
+	if last.ID != NoProgress || last.Message != "no dated progress note in 90 days with 1 goal open" ||
+		last.Fix != "add a dated progress note with: mentor close goal ada--grace 2 --progress TEXT" {
+		t.Errorf("signal %+v", last)
+	}
+	p = plan.Parse("plan.md", []byte(src+"- [ ] c\n"), plan.Options{})
+	j = JudgePlan(p, config.Default(), dates.MustParse("2026-04-01"))
+	if fix := j.Signals[len(j.Signals)-1].Fix; !strings.HasSuffix(fix, "mentor close goal PAIR GOAL --progress TEXT") {
+		t.Errorf("two open goals, no folder: %q", fix)
+	}
+	for _, s := range j.Signals[:len(j.Signals)-1] {
+		if s.Fix != "" {
+			t.Errorf("%s has a fix: %q", s.ID, s.Fix)
 		}
 	}
 }

@@ -72,7 +72,7 @@ var Rules = []Rule{
 		"When transition is not end, set contact.channel (and contact.cadence), or set transition: end.",
 		"A pair whose transition is informal, rematch or mentor keeps in contact after closing; the record must say how (contact.channel), so that the promise can be kept."},
 	{StatusStale, diag.Warning, "A closure record exists but the plan is still active",
-		"Set status: closed in the pair's plan.md once the closure record is complete (mentor close record sets closing while it is being written).",
+		"mentor close record sets the plan's status to closing; once the record is complete, close the pair with `mentor close done PAIR`.",
 		"A pair with a closure record is ending or has ended: its plan's status should be closing while the record is being completed, and closed once it is. An active plan beside a record is a status nobody updated."},
 	{ClosureOrphan, diag.Error, "A closure record is in a folder without a plan",
 		"Put closure.md in the pair folder that holds its plan.md, or restore the plan.",
@@ -214,10 +214,11 @@ func checkPair(p *pair.Pair, opt Options) []Finding {
 				"no closure record, but %s: write one with mentor close record %s and complete it with the pair", why, p.ID))
 		}
 	}
-	// closing is the status while the record is being completed.
+	// closing is what a pair is while its record is completed: only an
+	// active plan beside a record is stale.
 	if planOK && p.HasClosure() && pl.Status == plan.Active {
 		add(find(StatusStale, pl.File, orOne(pl.Lines.Status),
-			"%s exists but the plan's status is %s: set status: closed in plan.md once the record is complete", p.ClosureFile(), pl.Status))
+			"%s exists but the plan's status is %s: once the record is complete, close the pair with mentor close done %s", p.ClosureFile(), pl.Status, p.ID))
 	}
 
 	out = append(out, surveys(p, opt)...)
