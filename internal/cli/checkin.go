@@ -47,12 +47,8 @@ refuses (exit 1) when the record changed on disk since it was read. With
 		Example: `  mentor close checkin ada-lovelace--grace-hopper -m "Coffee: Grace leads the platform guild now."
   mentor close checkin ada-lovelace--grace-hopper --date 2027-02-20 --dry-run
   mentor close checkin pairs/ada-lovelace--grace-hopper --commit`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usageErr("checkin takes one PAIR (a pair id, a pair folder or its plan.md), got %d arguments\nRun '%s --help' for usage.", len(args), cmd.CommandPath())
-			}
-			return nil
-		},
+		Args:              pairArgs(),
+		ValidArgsFunction: completePairs(f, false),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Pair = args[0]
 			if opts.Date != "" {
@@ -67,8 +63,9 @@ refuses (exit 1) when the record changed on disk since it was read. With
 		},
 	}
 	fl := c.Flags()
-	fl.StringVar(&opts.Date, "date", "", "the day of the check-in, `YYYY-MM-DD` (default: today)")
+	dateFlag(c, &opts.Date, "date", "the day of the check-in", "today")
 	fl.StringVarP(&opts.Notes, "message", "m", "", "what you talked about: `NOTES` (Markdown, written under the heading)")
+	freeText(c, "message")
 	fl.BoolVar(&opts.DryRun, "dry-run", false, "print the change as a unified diff and write nothing")
 	fl.BoolVar(&opts.Commit, "commit", false, "commit closure.md to git (only that file)")
 	lockFlags(c, f)

@@ -83,6 +83,8 @@ var cadences = enum.Set{
 	{Name: "weekly", Help: "every 7 days"},
 	{Name: "biweekly", Help: "every 14 days"},
 	{Name: "monthly", Help: "every 30 days"},
+	{Name: "quarterly", Help: "every 91 days"},
+	{Name: "yearly", Help: "every 365 days"},
 }
 
 // writeFlags are the flags of every command that writes a file.

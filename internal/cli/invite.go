@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/mail"
+	"os"
 	"strings"
 	"time"
 
@@ -66,12 +67,8 @@ commits the file, and only it, to git. mentor never uses the network.`,
   mentor close invite ada-lovelace--grace-hopper --date 2026-12-01 --time 15:00 --duration 90m \
       --attendee ada@example.com --attendee "Grace Hopper <grace@example.com>"
   mentor close invite ada-lovelace--grace-hopper --checkins --time 12:30 --tz America/New_York`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usageErr("invite takes one PAIR, got %d arguments\nRun '%s --help' for usage.", len(args), cmd.CommandPath())
-			}
-			return nil
-		},
+		Args:              pairArgs(),
+		ValidArgsFunction: completePairs(f, false),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Pair = args[0]
 			if err := opts.check(); err != nil {
@@ -84,11 +81,14 @@ commits the file, and only it, to git. mentor never uses the network.`,
 		},
 	}
 	fl := c.Flags()
-	fl.StringVar(&opts.Date, "date", "", "the day of the meeting, `YYYY-MM-DD` (with --checkins: the first check-in; default: the next one due)")
+	dateFlag(c, &opts.Date, "date", "the day of the meeting (with --checkins: the first check-in)", "with --checkins, the next one due")
 	fl.StringVar(&opts.Time, "time", "", "when it starts, `HH:MM` on a 24-hour clock, in the zone of --tz")
-	fl.DurationVar(&opts.Duration, "duration", time.Hour, "how long it lasts, such as 45m or 1h30m")
+	fl.DurationVar(&opts.Duration, "duration", time.Hour, "how long it lasts, a `DURATION` such as 45m or 1h30m")
 	fl.StringVar(&opts.Zone, "tz", "", "the time `ZONE`, such as Europe/Paris or America/New_York (default: $TZ, else the system's zone, else UTC)")
 	fl.StringArrayVar(&opts.Attendees, "attendee", nil, "invite `EMAIL` (\"Name <email>\" also works; repeat for more)")
+	freeText(c, "time", "attendee")
+	_ = c.RegisterFlagCompletionFunc("duration", cobra.FixedCompletions([]string{"30m", "45m", "60m", "90m"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = c.RegisterFlagCompletionFunc("tz", completeZones)
 	fl.BoolVar(&opts.CheckIns, "checkins", false, "write checkins.ics: the check-ins after closing, at the contact cadence")
 	fl.BoolVar(&opts.Force, "force", false, "replace an earlier invitation (its UID stays, its SEQUENCE goes up)")
 	fl.BoolVar(&opts.DryRun, "dry-run", false, "print the change as a unified diff and write nothing")
@@ -323,4 +323,14 @@ func checkInDescription(id, mentor, mentee string, closed dates.Date, channel, c
 	}
 	fmt.Fprintf(&b, ".\n\nAfterwards, log it: mentor close checkin %s -m NOTES", id)
 	return b.String()
+}
+
+// completeZones offers the time zones people name most, the local one first.
+func completeZones(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	zones := []string{"UTC", "Europe/London", "Europe/Paris", "Europe/Berlin", "America/New_York", "America/Chicago",
+		"America/Los_Angeles", "America/Sao_Paulo", "Asia/Kolkata", "Asia/Singapore", "Asia/Tokyo", "Australia/Sydney"}
+	if tz := os.Getenv("TZ"); tz != "" {
+		zones = append([]string{tz}, zones...)
+	}
+	return zones, cobra.ShellCompDirectiveNoFileComp
 }

@@ -24,11 +24,6 @@ var statuses = enum.Set{
 	{Name: "closed", Help: "the relationship has ended and its record is complete"},
 }
 
-var listFormats = enum.Set{
-	{Name: "text", Help: "a table for people"},
-	{Name: "json", Help: `{"schema_version": 2, "pairs": [...]}, for scripts`},
-}
-
 func newListCmd(f *Factory, runF func(*ListOptions) error) *cobra.Command {
 	opts := &ListOptions{F: f}
 	c := &cobra.Command{
@@ -41,7 +36,7 @@ folder, in id order. --status keeps the pairs of the statuses named.
 
 Formats:
 
-` + setList(listFormats) + `
+` + setList(output.ListSet()) + `
 
 Exit status: 0, or 1 when a plan's front matter could not be read (the pair is
 listed with what could be read, and its errors go to stderr).`,
@@ -51,7 +46,7 @@ listed with what could be read, and its errors go to stderr).`,
 		ValidArgsFunction: completePairs(f, true),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
-			if err := checkEnum("--format", opts.Format, listFormats); err != nil {
+			if err := checkEnum("--format", opts.Format, output.ListSet()); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -61,7 +56,7 @@ listed with what could be read, and its errors go to stderr).`,
 		},
 	}
 	enumListFlag(c, &opts.Status, "status", "keep the pairs whose plan has a `STATUS`", statuses)
-	enumFlag(c, &opts.Format, "format", "f", "text", "output `FORMAT`", listFormats)
+	enumFlag(c, &opts.Format, "format", "f", "text", "output `FORMAT`", output.ListSet())
 	return c
 }
 
@@ -83,15 +78,15 @@ func listRun(opts *ListOptions) error {
 	rows := load.All(r, refs, load.Options{FrontMatterOnly: true}, func(p *pair.Pair) row {
 		l := output.Listed{ID: p.ID, Plan: p.PlanFile()}
 		if pl := p.Plan; pl != nil {
-			l.Mentor, l.Mentee, l.Program = pl.Mentor, pl.Mentee, pl.Program
-			l.Status, l.Start, l.End = string(pl.Status), pl.Start, pl.End
+			l.Mentor, l.Mentee, l.Program = output.Text(pl.Mentor), output.Text(pl.Mentee), output.Text(pl.Program)
+			l.Status, l.Start, l.End = output.Text(string(pl.Status)), pl.Start, pl.End
 		}
 		return row{l: l, probs: p.PlanProblems(), bad: !p.PlanValid()}
 	})
 	var out []output.Listed
 	bad := false
 	for _, x := range rows {
-		if len(keep) > 0 && !keep[x.l.Status] {
+		if len(keep) > 0 && !keep[string(x.l.Status)] {
 			continue
 		}
 		var errs []diag.Problem
@@ -104,10 +99,10 @@ func listRun(opts *ListOptions) error {
 		bad = bad || x.bad
 		out = append(out, x.l)
 	}
-	if opts.Format == "json" {
-		err = output.ListJSON(f.IO.Out, out)
-	} else {
-		err = output.ListTable(f.IO.Out, f.IO.Palette(), out)
+	for _, lf := range output.ListFormats {
+		if lf.Name == opts.Format {
+			err = lf.Write(f.IO.Out, f.IO.Palette(), out)
+		}
 	}
 	if err != nil {
 		return err

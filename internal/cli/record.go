@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/mentor-cli/mentor/internal/closure"
+	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/edit"
 	"github.com/mentor-cli/mentor/internal/pair"
 	"github.com/mentor-cli/mentor/internal/plan"
@@ -28,6 +29,8 @@ type RecordOptions struct {
 	Initiated   string
 	Channel     string
 	Cadence     string
+	Kind        string   // contact.kind
+	Until       string   // contact.until, a date
 	Outcomes    []string // GOAL=OUTCOME
 	Sections    string   // FILE or - : the text of sections to write
 	File        fileOptions
@@ -105,8 +108,16 @@ closure.md.bak.`,
 			if err := checkEnum("--initiated-by", opts.Initiated, closure.Initiators); err != nil {
 				return err
 			}
-			if opts.Transition == "end" && (opts.Channel != "" || opts.Cadence != "") {
-				return usageErr("--transition end: the pair does not stay in touch, so --contact-channel and --contact-cadence do not apply")
+			if opts.Transition == "end" && (opts.Channel != "" || opts.Cadence != "" || opts.Kind != "" || opts.Until != "") {
+				return usageErr("--transition end: the pair does not stay in touch, so the --contact-… flags do not apply")
+			}
+			if err := checkEnum("--contact-kind", opts.Kind, closure.ContactKinds); err != nil {
+				return err
+			}
+			if opts.Until != "" {
+				if _, err := dates.Parse(opts.Until); err != nil {
+					return usageErr("--contact-until: %v", err)
+				}
 			}
 			for _, v := range []struct{ flag, val string }{{"--contact-channel", opts.Channel}, {"--contact-cadence", opts.Cadence}} {
 				if strings.ContainsAny(v.val, "\r\n") || v.val != "" && strings.TrimSpace(v.val) == "" {
@@ -136,6 +147,8 @@ closure.md.bak.`,
 	enumFlag(c, &opts.Initiated, "initiated-by", "", "", "who raised the ending, `WHO`", closure.Initiators)
 	fl.StringVar(&opts.Channel, "contact-channel", "", "how the pair stays in touch, a `CHANNEL` (email, Slack…)")
 	fl.StringVar(&opts.Cadence, "contact-cadence", "", "how often the pair stays in touch, a `CADENCE` (monthly, quarterly…)")
+	enumFlag(c, &opts.Kind, "contact-kind", "", "", "what kind of contact, a `KIND`", closure.ContactKinds)
+	dateFlag(c, &opts.Until, "contact-until", "the last day of planned contact", "open-ended")
 	fl.StringVar(&opts.Sections, "sections", "", "write the sections from `FILE` (- for standard input): \"## Section\" headings and their text")
 	fl.StringArrayVar(&opts.Outcomes, "outcome", nil, "a goal's outcome, `GOAL=OUTCOME` (repeat for more): "+closure.Outcomes.String())
 	_ = c.RegisterFlagCompletionFunc("contact-channel", cobra.FixedCompletions([]string{"email", "Slack", "LinkedIn", "video call"}, cobra.ShellCompDirectiveNoFileComp))
@@ -194,13 +207,19 @@ func recordRun(opts *RecordOptions) error {
 	if err != nil {
 		return err
 	}
-	for _, v := range []struct{ key, val string }{{"channel", opts.Channel}, {"cadence", opts.Cadence}} {
+	for _, v := range []struct{ key, val string }{{"channel", opts.Channel}, {"cadence", opts.Cadence}, {"kind", opts.Kind}} {
 		if v.val == "" {
 			continue
 		}
 		if out, err = edit.SetPath(out, []any{"contact", v.key}, strings.TrimSpace(v.val)); err != nil {
 			_, file, _ := render.Source(pf.repo, "closure.md")
 			return &render.TemplateError{File: file, Err: fmt.Errorf("--contact-%s: the record it makes has no contact.%s to set (%v)", v.key, v.key, err)}
+		}
+	}
+	if opts.Until != "" {
+		if out, err = edit.SetNested(out, "contact", "until", opts.Until); err != nil {
+			_, file, _ := render.Source(pf.repo, "closure.md")
+			return &render.TemplateError{File: file, Err: fmt.Errorf("--contact-until: %v", err)}
 		}
 	}
 	if len(headings) > 0 {
@@ -340,7 +359,7 @@ func fillAll(file string, src []byte, headings, texts []string) ([]byte, error) 
 // place, and sets the plan's status to closing when it is still active.
 func fillSections(opts *RecordOptions, pf *pairFile, headings, texts []string) error {
 	f, r, ref := opts.F, pf.repo, pf.pair.Ref
-	if opts.Reason != "" || opts.Transition != "" || opts.Initiated != "" || opts.Channel != "" || opts.Cadence != "" || len(opts.Outcomes) > 0 || opts.Date != "" {
+	if opts.Reason != "" || opts.Transition != "" || opts.Initiated != "" || opts.Channel != "" || opts.Cadence != "" || opts.Kind != "" || opts.Until != "" || len(opts.Outcomes) > 0 || opts.Date != "" {
 		return usageErr("%s exists: --sections writes its sections in place; --date, --reason, --transition, --initiated-by, --contact-… and --outcome only apply to a new record (pass --force to write it again)", ref.ClosureFile())
 	}
 	if opts.File.Write.Commit {

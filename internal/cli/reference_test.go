@@ -80,6 +80,7 @@ func referenceTables() map[string]string {
 	t["formats-check"] = set("`check --format`", output.CheckSet())
 	t["formats-verify"] = set("`verify --format`", output.VerifySet())
 	t["formats-report"] = set("`report --format`", output.ReportSet())
+	t["formats-list"] = set("`list --format`", output.ListSet())
 	t["templates"] = set("template", render.Templates)
 	t["questions"] = questionTable()
 	// A blank line around each table, as Markdown wants it.

@@ -59,12 +59,8 @@ writes nothing; --commit commits the new plan, and only it, to git.`,
   mentor close rematch ada-lovelace--grace-hopper --mentor "Katherine Johnson" \
       --duration "6 months" --goal "Mentor a new hire" --dry-run
   mentor close rematch ada-lovelace--grace-hopper --mentee "Margaret Hamilton" --commit`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usageErr("rematch takes one PAIR, the pair that closed, got %d arguments\nRun '%s --help' for usage.", len(args), cmd.CommandPath())
-			}
-			return nil
-		},
+		Args:              pairArgs(),
+		ValidArgsFunction: completePairs(f, false),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Pair = args[0]
 			switch {
@@ -84,13 +80,15 @@ writes nothing; --commit commits the new plan, and only it, to git.`,
 	fl := c.Flags()
 	fl.StringVar(&opts.Mentor, "mentor", "", "the new mentor's `NAME` (the mentee stays)")
 	fl.StringVar(&opts.Mentee, "mentee", "", "the new mentee's `NAME` (the mentor stays)")
-	fl.StringVar(&opts.Start, "start", "", "first day of the new pair, `YYYY-MM-DD` (default: today)")
-	fl.StringVar(&opts.End, "end", "", "planned end, `YYYY-MM-DD`")
-	fl.StringVar(&opts.Duration, "duration", "", "planned length instead of --end: \"N days|weeks|months|years\"")
-	fl.StringVar(&opts.Cadence, "cadence", "", "how often the new pair meets (default: the earlier plan's, else the repo's)")
+	dateFlag(c, &opts.Start, "start", "first day of the new pair", "today")
+	dateFlag(c, &opts.End, "end", "planned end", "")
+	fl.StringVar(&opts.Duration, "duration", "", "planned length instead of --end, a `LENGTH`: \"N days|weeks|months|years\"")
+	fl.StringVar(&opts.Cadence, "cadence", "", "how often the new pair meets, a `CADENCE` (default: the earlier plan's, else the repo's)")
 	fl.StringVar(&opts.Program, "program", "", "the programme `NAME` (default: the earlier plan's)")
-	fl.StringArrayVar(&opts.Goals, "goal", nil, "a new goal, besides the carried ones (repeat for more)")
-	fl.StringVar(&opts.ID, "id", "", "the new pair id (default: slug(mentor)--slug(mentee))")
+	fl.StringArrayVar(&opts.Goals, "goal", nil, "a new goal, `TEXT` on one line, besides the carried ones (repeat for more)")
+	fl.StringVar(&opts.ID, "id", "", "the new pair `ID` (default: slug(mentor)--slug(mentee))")
+	freeText(c, "mentor", "mentee", "program", "goal", "id", "duration")
+	_ = c.RegisterFlagCompletionFunc("cadence", cobra.FixedCompletions(cadences.Completions(), cobra.ShellCompDirectiveNoFileComp))
 	avoidForceFlag(c, &opts.Force)
 	fl.BoolVar(&opts.DryRun, "dry-run", false, "print the new plan as a diff and write nothing")
 	fl.BoolVar(&opts.Commit, "commit", false, "commit the new plan to git (only that file)")

@@ -107,6 +107,7 @@ report.`,
 	dateFlag(c, &opts.Since, "since", "keep the pairs started or closed on or after a day", "")
 	enumFlag(c, &opts.Format, "format", "f", "text", "output `FORMAT`", output.ReportSet())
 	c.Flags().StringVar(&opts.Identity, "identity", "", "open the encrypted surveys with the age identity in `FILE` (default: $"+IdentityEnv+")")
+	_ = c.MarkFlagFilename("identity")
 	return c
 }
 

@@ -47,12 +47,8 @@ A side that signed already keeps its date unless --force replaces it.`,
   mentor close sign ada-lovelace--grace-hopper --as mentee --date 2026-07-29
   # the mentee could not be reached: the mentor and the programme sign
   mentor close sign ada-lovelace--grace-hopper --as program --dry-run`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usageErr("sign takes one PAIR (a pair id, a pair folder or its plan.md), got %d arguments\nRun '%s --help' for usage.", len(args), cmd.CommandPath())
-			}
-			return nil
-		},
+		Args:              pairArgs(),
+		ValidArgsFunction: completePairs(f, false),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Pair = args[0]
 			switch {
@@ -74,7 +70,7 @@ A side that signed already keeps its date unless --force replaces it.`,
 	}
 	fl := c.Flags()
 	fl.StringVar(&opts.As, "as", "", "who signs: `SIGNER` mentor, mentee or program")
-	fl.StringVar(&opts.Date, "date", "", "the day of the signature, `YYYY-MM-DD` (default: today)")
+	dateFlag(c, &opts.Date, "date", "the day of the signature", "today")
 	fl.BoolVar(&opts.Force, "force", false, "replace the date of a side that signed already")
 	fl.BoolVar(&opts.DryRun, "dry-run", false, "print the change as a unified diff and write nothing")
 	fl.BoolVar(&opts.Commit, "commit", false, "commit closure.md to git (only that file)")

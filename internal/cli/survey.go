@@ -75,12 +75,8 @@ error.`,
   mentor close survey ada-lovelace--grace-hopper --as mentor --answers answers.yaml
   printf 'satisfaction: 5\ngoals: 4\nrecommend: 10\nagain: yes\n' |
       mentor close survey ada-lovelace--grace-hopper --as mentee --date 2026-07-28`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usageErr("survey takes one PAIR (a pair id, a pair folder or its plan.md), got %d arguments\nRun '%s --help' for usage.", len(args), cmd.CommandPath())
-			}
-			return nil
-		},
+		Args:              pairArgs(),
+		ValidArgsFunction: completePairs(f, false),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Pair = args[0]
 			switch {
@@ -102,8 +98,8 @@ error.`,
 	}
 	fl := c.Flags()
 	fl.StringVar(&opts.As, "as", "", "who answers: `SIDE` mentor or mentee")
-	fl.StringVar(&opts.Date, "date", "", "the survey's `DATE`, YYYY-MM-DD (default: today)")
-	fl.StringVar(&opts.Answers, "answers", "", "read the answers from `FILE.yaml` (- for standard input) instead of asking")
+	dateFlag(c, &opts.Date, "date", "the day of the survey", "today")
+	fl.StringVar(&opts.Answers, "answers", "", "read the answers from a YAML `FILE` (- for standard input) instead of asking")
 	fl.BoolVar(&opts.Commit, "commit", false, "commit the survey file to git (only that file)")
 	_ = c.RegisterFlagCompletionFunc("as", cobra.FixedCompletions(closure.Sides.Completions(), cobra.ShellCompDirectiveNoFileComp))
 	_ = c.MarkFlagFilename("answers", "yaml", "yml")
@@ -346,4 +342,3 @@ func askSurvey(in *bufio.Reader, out io.Writer, id, side string, qs []survey.Que
 	fmt.Fprintln(out)
 	return answers, nil
 }
-

@@ -83,6 +83,7 @@ pairs folder does not exist.`,
 	c.Flags().BoolVar(&opts.All, "all", false, "require a closure record for every pair, ended or not")
 	c.Flags().BoolVar(&opts.AllowEmpty, "allow-empty", false, "pass when no pair is found (an empty programme is expected)")
 	c.Flags().StringVar(&opts.Identity, "identity", "", "check the answers of encrypted surveys too, opened with the age identity in `FILE` (default: $"+IdentityEnv+")")
+	_ = c.MarkFlagFilename("identity")
 	return c
 }
 

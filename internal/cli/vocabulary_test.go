@@ -132,11 +132,11 @@ func TestCompletion(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"close", "check", "--format", ""}, "json text"},
+		{[]string{"close", "check", "--format", ""}, "github json text"},
 		{[]string{"close", "check", "--verdict", ""}, "closed closing consider-closing invalid on-track ready-to-close"},
 		{[]string{"close", "list", "--status", ""}, "active closed closing"},
 		{[]string{"close", "list", "--format", ""}, "json text"},
-		{[]string{"close", "report", "--format", ""}, "csv json md text"},
+		{[]string{"close", "report", "--format", ""}, "csv json md survey-csv text"},
 		{[]string{"close", "note", "x", "--as", ""}, "mentee mentor"},
 		{[]string{"close", "log", "x", "--cancelled-by", ""}, "mentee mentor"},
 		{[]string{"close", "log", "x", "--no-show", ""}, "mentee mentor"},
@@ -144,9 +144,11 @@ func TestCompletion(t *testing.T) {
 		{[]string{"close", "record", "x", "--transition", ""}, "end informal mentor rematch"},
 		{[]string{"close", "record", "x", "--initiated-by", ""}, "both mentee mentor program"},
 		{[]string{"close", "extend", "x", "--agreed-by", ""}, "mentee mentor program"},
-		{[]string{"close", "init", "--cadence", ""}, "biweekly monthly weekly"},
+		{[]string{"close", "init", "--cadence", ""}, "biweekly monthly quarterly weekly yearly"},
+		{[]string{"close", "sign", "x", "--as", ""}, "mentee mentor program"},
+		{[]string{"close", "survey", "x", "--as", ""}, "mentee mentor"},
 		{[]string{"close", "check", "--color", ""}, "always auto never"},
-		{[]string{"close", "help", ""}, "agenda check done extend goal init list log note record report templates verify"},
+		{[]string{"close", "help", ""}, "agenda check checkin done extend goal init invite list log note record rematch report sign survey templates verify"},
 	} {
 		got, dirv := complete(t, dir, c.args...)
 		if strings.Join(got, " ") != c.want || dirv != noFiles {

@@ -85,6 +85,11 @@ func firstTODO(n ast.Node, body []byte) int {
 
 // todoLine reports whether a line of text is a TODO placeholder, with the
 // list and quote markers, checkbox and emphasis that saysText allows.
+// IsTODOLine reports whether a line of a record's body is a TODO
+// placeholder: TODO at its start, after any quote or list marker and an
+// empty checkbox ("TODO: why it ended", "- [ ] TODO: a next goal").
+func IsTODOLine(line string) bool { return todoLine([]byte(line)) }
+
 func todoLine(line []byte) bool {
 	s := strings.TrimSpace(string(line))
 	s = strings.TrimLeft(s, "> \t")

@@ -9,8 +9,9 @@ import (
 )
 
 // FillSection returns a closure record with the section whose heading is
-// heading (in any case) written: text takes the place of its TODO lines, so
-// the facts mentor prefilled stay. A section that holds nothing but
+// heading (in any case) written: text takes the place of its TODO lines
+// (placeholder items such as "- [ ] TODO: …" too), so the facts mentor
+// prefilled stay. A section that holds nothing but
 // comments gets the text after its heading. A section already written (no
 // TODO line left in it, and not empty) is refused: it holds the pair's
 // words, which an edit must not lose. rec must be closure.Parse's reading
@@ -38,7 +39,9 @@ func FillSection(src []byte, rec *closure.Record, heading, text string) ([]byte,
 	}
 	var todo []int
 	for k := sec.Line + 1; k <= end; k++ {
-		if t := l.text(k); t == strings.TrimLeft(t, " ") && closure.IsTODO(t) {
+		// A TODO line at the margin, or a placeholder item such as the
+		// record's "- [ ] TODO: a next goal": the text stands in for them.
+		if t := l.text(k); t == strings.TrimLeft(t, " ") && closure.IsTODOLine(t) {
 			todo = append(todo, k)
 		}
 	}

@@ -317,15 +317,16 @@ func closureCell(c *ClosureProgress) string {
 }
 
 func closureDetail(id string, c *ClosureProgress) string {
+	id, file := escape.Text(id), escape.Text(c.File)
 	switch {
 	case c.Missing:
-		return fmt.Sprintf("the status is closing but there is no %s yet: start it with mentor close record %s", c.File, id)
+		return fmt.Sprintf("the status is closing but there is no %s yet: start it with mentor close record %s", file, id)
 	case c.Problems == 0:
-		return fmt.Sprintf("%s is complete: close the pair with mentor close done %s", c.File, id)
+		return fmt.Sprintf("%s is complete: close the pair with mentor close done %s", file, id)
 	case c.Problems == 1:
-		return fmt.Sprintf("%s has 1 problem left: see it with mentor close verify %s", c.File, id)
+		return fmt.Sprintf("%s has 1 problem left: see it with mentor close verify %s", file, id)
 	}
-	return fmt.Sprintf("%s has %d problems left: see them with mentor close verify %s", c.File, c.Problems, id)
+	return fmt.Sprintf("%s has %d problems left: see them with mentor close verify %s", file, c.Problems, id)
 }
 
 func colorVerdict(pal iostreams.Palette, v signals.Verdict) string {

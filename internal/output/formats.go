@@ -104,6 +104,28 @@ func (t *checkTable) Close() error {
 	return CheckTable(t.env.Out, t.env.Palette, t.env.Today, t.rows, t.env.NoPairs)
 }
 
+// ListFormat is one format of `mentor close list`.
+type ListFormat struct {
+	Name, Help string
+	Write      func(w io.Writer, pal iostreams.Palette, pairs []Listed) error
+}
+
+// ListFormats are the formats of `mentor close list`, the default first.
+var ListFormats = []ListFormat{
+	{Name: "text", Help: "a table for people", Write: ListTable},
+	{Name: "json", Help: `{"schema_version": 2, "pairs": [...]}, for scripts`,
+		Write: func(w io.Writer, _ iostreams.Palette, pairs []Listed) error { return ListJSON(w, pairs) }},
+}
+
+// ListSet is the formats of list as a set of values.
+func ListSet() enum.Set {
+	s := make(enum.Set, len(ListFormats))
+	for i, f := range ListFormats {
+		s[i] = enum.Value{Name: f.Name, Help: f.Help}
+	}
+	return s
+}
+
 // ReportFormat is one format of `mentor close report`.
 type ReportFormat struct {
 	Name, Help string

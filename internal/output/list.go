@@ -1,26 +1,43 @@
 package output
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/mentor-cli/mentor/internal/escape"
 
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/iostreams"
 )
 
 // Listed is one pair as `mentor close list` shows it: what its plan's front
-// matter says, unjudged.
+// matter says, unjudged. An empty value is null in JSON: the plan does not
+// say, or cannot be read.
 type Listed struct {
 	ID      string     `json:"id"`
 	Plan    string     `json:"plan"`
-	Mentor  string     `json:"mentor"`
-	Mentee  string     `json:"mentee"`
-	Program string     `json:"program"`
-	Status  string     `json:"status"`
+	Mentor  Nullable   `json:"mentor"`
+	Mentee  Nullable   `json:"mentee"`
+	Program Nullable   `json:"program"`
+	Status  Nullable   `json:"status"`
 	Start   dates.Date `json:"start"`
 	End     dates.Date `json:"end"`
+}
+
+// Nullable is text that is null in JSON when it is empty.
+type Nullable string
+
+// Text makes a Listed value from a plan's text.
+func Text(s string) Nullable { return Nullable(s) }
+
+func (n Nullable) MarshalJSON() ([]byte, error) {
+	if n == "" {
+		return []byte("null"), nil
+	}
+	return json.Marshal(string(n))
 }
 
 // ListSchemaVersion is the schema_version of `list --format json`.
@@ -46,11 +63,11 @@ func ListTable(w io.Writer, pal iostreams.Palette, pairs []Listed) error {
 	header := []string{"PAIR", "MENTOR", "MENTEE", "PROGRAM", "STATUS", "START", "END"}
 	rows := make([][]string, 0, len(pairs))
 	for _, p := range pairs {
-		dash := func(s string) string {
+		dash := func(s Nullable) string {
 			if s == "" {
 				return "-"
 			}
-			return s
+			return escape.Text(string(s))
 		}
 		day := func(d dates.Date) string {
 			if d.IsZero() {
@@ -58,7 +75,7 @@ func ListTable(w io.Writer, pal iostreams.Palette, pairs []Listed) error {
 			}
 			return d.String()
 		}
-		rows = append(rows, []string{p.ID, dash(p.Mentor), dash(p.Mentee), dash(p.Program), dash(p.Status), day(p.Start), day(p.End)})
+		rows = append(rows, []string{escape.Text(p.ID), dash(p.Mentor), dash(p.Mentee), dash(p.Program), dash(p.Status), day(p.Start), day(p.End)})
 	}
 	widths := make([]int, len(header))
 	for i, h := range header {
