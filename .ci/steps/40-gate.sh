@@ -215,7 +215,7 @@ export GITHUB_ACTION_PATH="$PWD" RUNNER_TEMP="$act/temp" GITHUB_PATH="$act/path"
 grep -qx "$act/temp/mentor-action/bin" "$GITHUB_PATH"
 cp -r examples/programme "$act/programme"
 (cd "$act" && MENTOR_PATH=programme bash "$GITHUB_ACTION_PATH/scripts/action.sh" run) >"$act/verify.log"
-grep -q '^12 pairs checked: 0 errors, 0 warnings$' "$act/verify.log"
+grep -Eq '^[0-9]+ pairs checked: 0 errors, 0 warnings$' "$act/verify.log"
 (cd "$act" && MENTOR_PATH=programme MENTOR_FORMAT=sarif bash "$GITHUB_ACTION_PATH/scripts/action.sh" run)
 validate sarif "$act/mentor.sarif"
 grep -qx 'file=mentor.sarif' "$GITHUB_OUTPUT"
