@@ -208,7 +208,7 @@ func newCloseCmd(f *Factory) *cobra.Command {
 	group(c)
 	c.AddCommand(newInitCmd(f, nil), newCheckCmd(f, nil), newReportCmd(f, nil), newLogCmd(f, nil), newNoteCmd(f, nil), newVerifyCmd(f, nil),
 		newAgendaCmd(f, nil), newRecordCmd(f, nil), newTemplatesCmd(f, nil), newSurveyCmd(f, nil), newSignCmd(f, nil),
-		newCheckInCmd(f, nil), newRematchCmd(f, nil), newInviteCmd(f, nil))
+		newCheckInCmd(f, nil), newRematchCmd(f, nil), newInviteCmd(f, nil), newDebriefCmd(f, nil))
 	return c
 }
 

@@ -93,7 +93,7 @@ func New(in Input) *Debrief {
 			if sec.kept == "" || d.Field("section:"+sec.heading) != nil {
 				continue
 			}
-			f := &Field{ID: "kept:" + sec.heading, Label: fmt.Sprintf("The record's %q section already says this. Keep it, or change it:", sec.heading),
+			f := &Field{ID: "kept:" + sec.heading, Label: fmt.Sprintf("The record's %q section already says this; keep it, or change it", sec.heading),
 				Kind: Text, Kept: sec.heading, Help: "It stays as it is unless you change it; the answers of this debrief are written after it."}
 			kept = append(kept, f)
 			d.Answers[f.ID], d.original[f.ID] = sec.kept, sec.kept
