@@ -2,8 +2,8 @@ package debrief
 
 import (
 	"reflect"
-	"time"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
