@@ -182,6 +182,23 @@ func (m *Form) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.draft = true
 		return m, tea.Quit
 	}
+	if k, ok := msg.(tea.KeyMsg); ok && k.Type == tea.KeyRunes && len(k.Runes) > 1 && !k.Paste {
+		// Runes that arrive in one read (fast typing, a paste without
+		// bracketed paste) come as one message, and huh would read
+		// "up", "down", "left" or "right" typed in an answer as that key.
+		var cmds []tea.Cmd
+		for _, r := range k.Runes {
+			_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: k.Alt})
+			cmds = append(cmds, cmd)
+		}
+		return m, tea.Batch(cmds...)
+	}
+	if ws, ok := msg.(tea.WindowSizeMsg); ok {
+		// Room for the line of keys below the form, and for the blank
+		// line huh puts above its help that its height leaves out.
+		ws.Height = max(ws.Height-3, 8)
+		msg = ws
+	}
 	f, cmd := m.form.Update(msg)
 	m.form = f.(*huh.Form)
 	m.sync()
@@ -247,7 +264,9 @@ type reviewField struct {
 }
 
 var (
-	reviewScroll = key.NewBinding(key.WithKeys("up", "down", "pgup", "pgdown"), key.WithHelp("↑/↓", "scroll"))
+	reviewScroll = key.NewBinding(key.WithKeys("up", "down", "pgup", "pgdown"), key.WithHelp("↑/↓/pgup/pgdn/home/end", "scroll"))
+	reviewTop    = key.NewBinding(key.WithKeys("home", "g"))
+	reviewBottom = key.NewBinding(key.WithKeys("end", "G"))
 	reviewNext   = key.NewBinding(key.WithKeys("enter", "tab"), key.WithHelp("enter", "next"))
 	reviewBack   = key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back"))
 )
@@ -281,6 +300,12 @@ func (r *reviewField) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return r, huh.PrevField
 	case key.Matches(k, reviewNext):
 		return r, huh.NextField
+	case key.Matches(k, reviewTop):
+		r.vp.GotoTop()
+		return r, nil
+	case key.Matches(k, reviewBottom):
+		r.vp.GotoBottom()
+		return r, nil
 	}
 	var cmd tea.Cmd
 	r.vp, cmd = r.vp.Update(msg)

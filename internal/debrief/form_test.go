@@ -102,3 +102,14 @@ func TestFormStops(t *testing.T) {
 		}
 	}
 }
+
+// Runes that arrive together are typed one by one: "came up" is not
+// "came" and the up arrow.
+func TestFormRunesTogether(t *testing.T) {
+	d := New(Input{Data: testData(t), Today: today})
+	m := NewForm(d, FormOptions{})
+	drive(m, press("enter"), press("came up in the team"), press("ctrl+s"))
+	if got := d.Answers[d.Fields()[0].ID]; got != "came up in the team" {
+		t.Errorf("answer %q", got)
+	}
+}
