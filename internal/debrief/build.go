@@ -330,18 +330,15 @@ func (d *Debrief) signOffField() (*Field, []string) {
 			Text: fmt.Sprintf("Both: %s and %s", names[open[0]], names[open[1]])})
 	}
 	for _, s := range open {
-		choices = append(choices, questions.Choice{Value: s, Text: fmt.Sprintf("%s (%s)", capital(names[s]), roleName(s))})
+		text := "The programme"
+		if s != "program" {
+			text = fmt.Sprintf("%s (the %s)", names[s], s)
+		}
+		choices = append(choices, questions.Choice{Value: s, Text: text})
 	}
 	choices = append(choices, questions.Choice{Value: "none", Text: "Nobody yet: each signs later with mentor close sign"})
 	return &Field{ID: SignOffID, Label: "Who is at the keyboard and signs the record off now?", Kind: Choice, Choices: choices, SignOff: true,
 		Help: fmt.Sprintf("Each signs with the date %s, as mentor close sign does. A draft is not signed.", d.today)}, lines
-}
-
-func roleName(s string) string {
-	if s == "program" {
-		return "for the programme"
-	}
-	return "the " + s
 }
 
 // defaults fills the answers from the existing record, else from the plan.

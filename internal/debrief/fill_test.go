@@ -137,3 +137,31 @@ func TestHandWritten(t *testing.T) {
 		t.Errorf("line endings mixed")
 	}
 }
+
+// When the mentee could not be reached, the mentor answers alone, the
+// reason is unreachable with no final meeting, and the mentor and the
+// programme sign.
+func TestUnreachable(t *testing.T) {
+	data := testData(t)
+	data.SetEnding(true, "mentee")
+	d := New(Input{Data: data, Today: today})
+	if d.Answers[ReasonID] != "unreachable" || d.Answers[FinalMeetingID] != "none" {
+		t.Errorf("reason %q, final meeting %q", d.Answers[ReasonID], d.Answers[FinalMeetingID])
+	}
+	for _, f := range d.Fields() {
+		if strings.Contains(f.Who, "Grace") {
+			t.Errorf("%s is asked of the mentee, who is not there", f.ID)
+		}
+	}
+	if got := d.Signers(); strings.Join(got, ",") != "mentor,program" {
+		t.Errorf("signers %v", got)
+	}
+	out, err := d.Sign("closure.md", renderRecord(t, d), today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := closure.Parse("closure.md", out)
+	if rec.SignedOff.Mentor != today || rec.SignedOff.Program != today || !rec.SignedOff.Mentee.IsZero() {
+		t.Errorf("signed %+v", rec.SignedOff)
+	}
+}
