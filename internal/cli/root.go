@@ -263,7 +263,7 @@ func newCloseCmd(f *Factory) *cobra.Command {
 	group(c)
 	c.AddCommand(newInitCmd(f, nil), newCheckCmd(f, nil), newListCmd(f, nil), newReportCmd(f, nil), newLogCmd(f, nil),
 		newGoalCmd(f, nil), newNoteCmd(f, nil), newExtendCmd(f, nil), newVerifyCmd(f, nil),
-		newAgendaCmd(f, nil), newRecordCmd(f, nil), newDoneCmd(f, nil), newTemplatesCmd(f, nil),
+		newAgendaCmd(f, nil), newRecordCmd(f, nil), newDebriefCmd(f, nil), newDoneCmd(f, nil), newTemplatesCmd(f, nil),
 		newSurveyCmd(f, nil), newSignCmd(f, nil), newCheckInCmd(f, nil), newRematchCmd(f, nil), newInviteCmd(f, nil))
 	c.AddCommand(helpCmd(c))
 	return c

@@ -37,6 +37,12 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The debrief's pair, answers and the record they make; the terminal
+	// test in CI types the same answers and compares with the same record.
+	debriefData, err := filepath.Abs("testdata/debrief")
+	if err != nil {
+		t.Fatal(err)
+	}
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
@@ -44,6 +50,7 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("EXAMPLES", examples)
 			env.Setenv("AGE_KEYS", keys)
+			env.Setenv("DEBRIEF", debriefData)
 			env.Setenv("MENTOR_AGE_IDENTITY", "")
 			env.Setenv("NO_COLOR", "1")
 			env.Setenv("MENTOR_TODAY", "2026-11-21")

@@ -148,7 +148,7 @@ func TestCompletion(t *testing.T) {
 		{[]string{"close", "sign", "x", "--as", ""}, "mentee mentor program"},
 		{[]string{"close", "survey", "x", "--as", ""}, "mentee mentor"},
 		{[]string{"close", "check", "--color", ""}, "always auto never"},
-		{[]string{"close", "help", ""}, "agenda check checkin done extend goal init invite list log note record rematch report sign survey templates verify"},
+		{[]string{"close", "help", ""}, "agenda check checkin debrief done extend goal init invite list log note record rematch report sign survey templates verify"},
 	} {
 		got, dirv := complete(t, dir, c.args...)
 		if strings.Join(got, " ") != c.want || dirv != noFiles {

@@ -449,7 +449,7 @@ func (r *Record) contact(f frontmatter.Field, doc frontmatter.Doc, l *diag.List)
 		case "kind":
 			s := strings.ToLower(strings.TrimSpace(val.Value))
 			switch {
-			case val.Kind != yaml.ScalarNode || val.Tag == "!!null" || s == "" || IsTODO(s):
+			case val.Kind != yaml.ScalarNode || val.Tag == "!!null" || s == "" || IsTODO(val.Value):
 			case ContactKinds.Has(s):
 				r.Contact.Kind = s
 			default:

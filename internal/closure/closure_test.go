@@ -366,6 +366,10 @@ func TestParseV2Keys(t *testing.T) {
 	if r.Unreachable != "mentee" || !r.RematchAvoid {
 		t.Errorf("unreachable %q, rematch_avoid %v", r.Unreachable, r.RematchAvoid)
 	}
+	// A kind still TODO, as the record template writes it, is no kind yet.
+	if r := Parse("closure.md", []byte(strings.Replace(src, "  kind: catch-up\n", "  kind: TODO  # updates, ad-hoc or catch-up\n", 1))); !r.Valid() || r.Contact.Kind != "" {
+		t.Errorf("kind TODO: problems %v, kind %q", r.Problems, r.Contact.Kind)
+	}
 	for _, c := range []struct{ from, to, msg string }{
 		{"  kind: catch-up\n", "  kind: weekly\n", `contact.kind "weekly" is not one of updates, ad-hoc, catch-up`},
 		{"  until: 2027-07-28\n", "  until: someday\n", "contact.until:"},

@@ -19,7 +19,26 @@ var (
 	next     int
 	cleanups = map[int]func(){}
 	started  bool
+	// What an interrupt says and exits with while a command has said
+	// otherwise (Outcome); "" and 0: "interrupted", 128 + the signal.
+	outcomeMsg  string
+	outcomeCode int
 )
+
+// Outcome makes an interrupt, until restore is called, end the process
+// with code after printing msg (after the clean-ups): a command that is
+// asking questions and has written nothing says so, with the exit code
+// of an aborted edit.
+func Outcome(msg string, code int) (restore func()) {
+	mu.Lock()
+	outcomeMsg, outcomeCode = msg, code
+	mu.Unlock()
+	return func() {
+		mu.Lock()
+		outcomeMsg, outcomeCode = "", 0
+		mu.Unlock()
+	}
+}
 
 // Register adds a clean-up to run if the process is interrupted; the
 // returned function removes it again (call it once the thing is released
@@ -86,6 +105,10 @@ func Start(w io.Writer) {
 			code = 143
 		case syscall.SIGHUP: // the terminal went away
 			code = 129
+		}
+		if outcomeMsg != "" {
+			fmt.Fprintf(w, "\n%s\n", outcomeMsg)
+			os.Exit(outcomeCode)
 		}
 		if held > 0 {
 			fmt.Fprintf(w, "\nmentor: interrupted; its lock and temporary files were removed\n")
