@@ -22,6 +22,9 @@ type LogOptions struct {
 	Unproductive bool
 	Notes        string
 	Write        writeFlags
+
+	// Heading is the meeting heading the flags make, as of today.
+	Heading plan.Heading
 }
 
 func newLogCmd(f *Factory, runF func(*LogOptions) error) *cobra.Command {
@@ -54,7 +57,12 @@ the plan, to git; --dry-run prints the change as a diff instead.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Pair = args[0]
 			opts.Cancelled = cmd.Flags().Changed("cancelled-by")
-			if _, err := opts.heading(dates.Date{}); err != nil {
+			// The heading is made, and checked, once: here.
+			today, err := f.TodayDate()
+			if err != nil {
+				return err
+			}
+			if opts.Heading, err = opts.heading(today); err != nil {
 				return err
 			}
 			if err := opts.Write.check(); err != nil {
@@ -135,9 +143,11 @@ func logRun(opts *LogOptions) error {
 	if err != nil {
 		return err
 	}
-	h, err := opts.heading(today)
-	if err != nil {
-		return err
+	h := opts.Heading
+	if h.Date.IsZero() {
+		if h, err = opts.heading(today); err != nil {
+			return err
+		}
 	}
 	r, ref, err := f.RepoPair(opts.Pair)
 	if err != nil {
