@@ -11,7 +11,6 @@ import (
 	"github.com/mentor-cli/mentor/internal/diag"
 	"github.com/mentor-cli/mentor/internal/frontmatter"
 	"github.com/mentor-cli/mentor/internal/markdown"
-	"github.com/mentor-cli/mentor/internal/nesting"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -84,12 +83,14 @@ func (p *Plan) body(src []byte, doc frontmatter.Doc, l *diag.List, opt Options) 
 			return
 		}
 	}
-	if line := nesting.Exceeds(doc.Body, nesting.Limit); line > 0 {
-		l.Errorf(doc.BodyLine+line-1, "lists or quotes nest more than %d deep here; mentor does not read Markdown nested this deep: flatten the list", nesting.Limit)
-		return
-	}
 	w := newWalker(p, l, doc, opt.Today)
-	root := markdown.Blocks(doc.Body)
+	md := markdown.Blocks(doc.Body)
+	root := md.Root
+	if line, msg, ok := md.Skips(w.lines.line); ok {
+		// Lists nested past the limit are not read: the goals and
+		// meetings around them still are.
+		l.Warnf(line, "%s", msg)
+	}
 
 	// Only the document's own children make sections: a heading inside a
 	// list or a quote is content, and code blocks are opaque to the parser.
