@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/mentor-cli/mentor/internal/interrupt"
@@ -69,7 +70,9 @@ func (r *Repo) Lock(rel string) (unlock func(), err error) {
 		}
 		if !held {
 			unregister := interrupt.Register(release)
-			return func() { unregister(); release() }, nil
+			key := r.Abs(lock)
+			holding.add(key, 1)
+			return func() { holding.add(key, -1); unregister(); release() }, nil
 		}
 		if r.BreakLock && !broken {
 			broken = true
@@ -87,6 +90,32 @@ func (r *Repo) Lock(rel string) (unlock func(), err error) {
 		time.Sleep(wait/2 + rand.N(wait))
 		wait = min(2*wait, 100*time.Millisecond)
 	}
+}
+
+// holding counts the locks this process holds, by lock file.
+var holding = heldLocks{n: map[string]int{}}
+
+type heldLocks struct {
+	mu sync.Mutex
+	n  map[string]int
+}
+
+func (h *heldLocks) add(key string, d int) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.n[key] += d; h.n[key] <= 0 {
+		delete(h.n, key)
+	}
+}
+
+// Holds reports whether this process holds the lock on a repo-relative
+// file: a step that needs the lock (a commit of the file) takes it only if
+// the command does not hold it already, as taking it again would wait for
+// itself.
+func (r *Repo) Holds(rel string) bool {
+	holding.mu.Lock()
+	defer holding.mu.Unlock()
+	return holding.n[r.Abs(rel+".lock")] > 0
 }
 
 // lockInfo is what a holder writes into its lock file.
