@@ -108,6 +108,7 @@ func Parse(file string, data []byte) (Config, error) {
 	if m.Kind != yaml.MappingNode {
 		return c, problem(file, m.Line, "config must be a mapping of keys (pairs_dir, cadence, thresholds, closure)")
 	}
+	lines := map[string]int{} // of the thresholds given
 	err := eachKey(file, m, "", topKeys, func(key string, v *yaml.Node) error {
 		switch key {
 		case "pairs_dir":
@@ -132,6 +133,7 @@ func Parse(file string, data []byte) (Config, error) {
 			c.Cadence = cad
 		case "thresholds":
 			return eachKey(file, v, "thresholds.", thresholdKeys, func(k string, v *yaml.Node) error {
+				lines[k] = v.Line
 				return c.setThreshold(file, k, v)
 			})
 		case "closure":
@@ -156,7 +158,11 @@ func Parse(file string, data []byte) (Config, error) {
 		return c, err
 	}
 	if c.Thresholds.MissedLimit > c.Thresholds.MissedWindow {
-		return c, problem(file, 0, "thresholds.missed_limit (%d) cannot be larger than thresholds.missed_window (%d)",
+		line := lines["missed_limit"]
+		if line == 0 {
+			line = lines["missed_window"]
+		}
+		return c, problem(file, line, "thresholds.missed_limit (%d) cannot be larger than thresholds.missed_window (%d): the limit counts meetings within the window; lower missed_limit or raise missed_window",
 			c.Thresholds.MissedLimit, c.Thresholds.MissedWindow)
 	}
 	return c, nil
