@@ -148,6 +148,9 @@ func gitRun(r *repo.Repo, args ...string) (string, error) {
 	cmd.Dir = r.Root
 	var b bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &b, &b
+	// A hook may leave a process behind that holds git's output open:
+	// once git has exited, its output is not waited for long.
+	cmd.WaitDelay = 250 * time.Millisecond
 	if err := cmd.Start(); err != nil {
 		return "", err
 	}
@@ -162,6 +165,9 @@ func gitRun(r *repo.Repo, args ...string) (string, error) {
 	err := cmd.Wait()
 	done <- err
 	unregister()
+	if errors.Is(err, exec.ErrWaitDelay) {
+		err = nil // git succeeded; only a process it left behind lingers
+	}
 	return b.String(), err
 }
 

@@ -113,6 +113,9 @@ func (r *Repo) pathProblem(rel string, err error) string {
 		link := r.linkOutside(rel)
 		switch {
 		case link == rel:
+			if st, err := os.Stat(r.Abs(rel)); err == nil && st.IsDir() {
+				return fmt.Sprintf("%s is a symbolic link to a place outside the repo; it is not followed (move what it holds into the repo)", rel)
+			}
 			return "symbolic link to a file outside the repo; it is not followed (copy the file into the repo)"
 		case link != "":
 			return fmt.Sprintf("%s is a symbolic link to a place outside the repo; it is not followed (move what it holds into the repo)", link)
@@ -296,7 +299,7 @@ func (e *ExistsError) Error() string {
 type ChangedError struct{ Path string }
 
 func (e *ChangedError) Error() string {
-	return fmt.Sprintf("%s changed while mentor was writing it (another program saved it); nothing was lost and nothing was written: run the command again", e.Path)
+	return fmt.Sprintf("%s: the file changed while mentor was writing it; nothing was lost; run it again (another program saved it after mentor read it, so mentor wrote nothing)", e.Path)
 }
 
 // TooLargeError is an edit that would make a file mentor refuses to read.
