@@ -103,8 +103,10 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
 // Fields decodes the front matter as a YAML mapping, in file order. Duplicate
 // keys and anything that is not a mapping are errors.
 func (d Doc) Fields() ([]Field, *Error) {
-	if fields, ok := d.fastFields(); ok {
-		return fields, nil
+	if fastOn {
+		if fields, ok := d.fastFields(); ok {
+			return fields, nil
+		}
 	}
 	return d.yamlFields()
 }

@@ -71,7 +71,7 @@ type walker struct {
 }
 
 func (p *Plan) body(src []byte, doc frontmatter.Doc, l *diag.List, opt Options) {
-	if !opt.noFastBody {
+	if fastBodyOn && !opt.noFastBody {
 		// Most plans are plain enough to read line by line; the result is
 		// the same as goldmark's (FuzzParsePlan compares the two).
 		fp := &Plan{}
