@@ -84,12 +84,20 @@ var comment = regexp.MustCompile(`(?s)<!--.*?-->`)
 // TODO line and not inside an HTML comment. List markers, quote markers,
 // checkboxes and emphasis around a TODO are allowed.
 func saysText(raw []byte) bool {
-	raw = comment.ReplaceAll(raw, nil)
-	if i := bytes.Index(raw, []byte("<!--")); i >= 0 {
-		raw = raw[:i] // an unclosed comment runs to the end of the block
+	if bytes.Contains(raw, []byte("<!--")) {
+		raw = comment.ReplaceAll(raw, nil)
+		if i := bytes.Index(raw, []byte("<!--")); i >= 0 {
+			raw = raw[:i] // an unclosed comment runs to the end of the block
+		}
 	}
-	for _, line := range strings.Split(string(raw), "\n") {
-		s := strings.TrimSpace(line)
+	for len(raw) > 0 { // line by line, up to the first that says something
+		line := raw
+		if i := bytes.IndexByte(raw, '\n'); i >= 0 {
+			line, raw = raw[:i], raw[i+1:]
+		} else {
+			raw = nil
+		}
+		s := strings.TrimSpace(string(line))
 		for { // quote and list markers, as deep as they go
 			t := trimListMarker(strings.TrimLeft(s, "> \t"))
 			if t == s {
@@ -143,7 +151,9 @@ func span(n ast.Node) (int, int) {
 			}
 		}
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			walk(c)
+			if c.Type() == ast.TypeBlock { // a leaf's text is in its lines, not its inline children
+				walk(c)
+			}
 		}
 	}
 	walk(n)

@@ -100,23 +100,90 @@ func depth(n ast.Node) int {
 	return d
 }
 
+// KindText is the kind of a Text block: a paragraph kept as raw text.
+var KindText = ast.NewNodeKind("Text")
+
+// Text is a paragraph whose inline content is not parsed: goldmark would
+// otherwise make a node for every line of every paragraph, which mentor
+// never reads (it reads a paragraph's lines). It takes the place of the
+// ast.Paragraph (and of the ast.TextBlock a tight list item would make of
+// it), with the same lines.
+type Text struct{ ast.BaseBlock }
+
+// Kind implements ast.Node.
+func (n *Text) Kind() ast.NodeKind { return KindText }
+
+// IsRaw implements ast.Node: goldmark leaves the lines unparsed.
+func (n *Text) IsRaw() bool { return true }
+
+// Dump implements ast.Node.
+func (n *Text) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+
+var closedKey = parser.NewContextKey()
+
+// rawText is a paragraph transformer that puts a Text in place of every
+// paragraph as it closes. goldmark calls it before the paragraph parser's
+// Close, except when a setext heading underline takes the paragraph's lines:
+// then Close comes first (markedClose notes it), and the paragraph is left
+// for the heading.
+type rawText struct{}
+
+func (rawText) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	if pc.Get(closedKey) == ast.Node(node) {
+		return
+	}
+	t := &Text{}
+	t.SetLines(node.Lines())
+	t.SetPos(node.Pos())
+	t.SetBlankPreviousLines(node.HasBlankPreviousLines())
+	node.Parent().ReplaceChild(node.Parent(), node, t)
+}
+
+// markedClose is the paragraph parser, noting which paragraph it closed.
+type markedClose struct{ parser.BlockParser }
+
+func (m markedClose) Close(node ast.Node, reader text.Reader, pc parser.Context) {
+	m.BlockParser.Close(node, reader, pc)
+	pc.Set(closedKey, node)
+}
+
 // blocks parses block structure only. Goals, meetings and sections live in
 // headings and list items, whose text mentor reads raw (checkboxes and
 // strike-through by hand), so inline parsing would cost time and buy
 // nothing — and inline parsing is where pathological input (thousands of
 // unclosed links or emphasis markers) bites. The parser holds no
 // per-document state and is shared by all goroutines.
-var blocks = parser.NewParser(parser.WithBlockParsers(blockParsers()...))
+var blocks = parser.NewParser(parser.WithBlockParsers(blockParsers()...),
+	parser.WithParagraphTransformers(util.Prioritized(rawText{}, 100)))
 
 func blockParsers() []util.PrioritizedValue {
 	ps := parser.DefaultBlockParsers()
+	code := map[parser.BlockParser]bool{parser.NewFencedCodeBlockParser(): true, parser.NewCodeBlockParser(): true}
 	for i, p := range ps {
 		bp := p.Value.(parser.BlockParser)
-		if isContainer(bp) {
+		switch {
+		case isContainer(bp):
 			ps[i].Value = capped{bp}
+		case code[bp]:
+			ps[i].Value = firstLine{bp}
+		case bp == parser.NewParagraphParser():
+			ps[i].Value = markedClose{bp}
 		}
 	}
 	return ps
+}
+
+// firstLine is a code block parser that keeps only the first line of the
+// block: mentor reads no code, only where a code block starts, and a long
+// one then costs no memory.
+type firstLine struct{ parser.BlockParser }
+
+func (f firstLine) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	st := f.BlockParser.Continue(node, reader, pc)
+	if ls := node.Lines(); ls.Len() > 1 {
+		ls.SetSliced(0, 1)
+	}
+	return st
 }
 
 // isContainer tells goldmark's list and block-quote parsers by what

@@ -71,19 +71,20 @@ type walker struct {
 }
 
 func (p *Plan) body(src []byte, doc frontmatter.Doc, l *diag.List, opt Options) {
+	text := newBodyText(doc) // made once for either reader
 	if fastBodyOn && !opt.noFastBody {
 		// Most plans are plain enough to read line by line; the result is
 		// the same as goldmark's (FuzzParsePlan compares the two).
 		fp := &Plan{}
 		fl := &diag.List{File: l.File}
-		if fastBody(fp, fl, doc, opt.Today) {
+		if fastBody(fp, fl, doc, opt.Today, text) {
 			p.Title, p.Goals, p.Meetings = fp.Title, fp.Goals, fp.Meetings
 			p.GoalsSection, p.MeetingsSection = fp.GoalsSection, fp.MeetingsSection
 			l.Problems = append(l.Problems, fl.Problems...)
 			return
 		}
 	}
-	w := newWalker(p, l, doc, opt.Today)
+	w := newWalker(p, l, doc, opt.Today, text)
 	md := markdown.Blocks(doc.Body)
 	root := md.Root
 	if line, msg, ok := md.Skips(w.lines.line); ok {
@@ -116,9 +117,20 @@ func (p *Plan) body(src []byte, doc frontmatter.Doc, l *diag.List, opt Options) 
 	w.finish()
 }
 
-func newWalker(p *Plan, l *diag.List, doc frontmatter.Doc, today dates.Date) *walker {
-	return &walker{p: p, l: l, body: doc.Body, str: string(doc.Body), off: doc.BodyStart,
-		lines: newLineIndex(doc.Body, doc.BodyLine), today: today, goal: -1}
+// bodyText is the body as one string (titles and notes are slices of it)
+// and its line index.
+type bodyText struct {
+	str   string
+	lines lineIndex
+}
+
+func newBodyText(doc frontmatter.Doc) bodyText {
+	return bodyText{string(doc.Body), newLineIndex(doc.Body, doc.BodyLine)}
+}
+
+func newWalker(p *Plan, l *diag.List, doc frontmatter.Doc, today dates.Date, text bodyText) *walker {
+	return &walker{p: p, l: l, body: doc.Body, str: text.str, off: doc.BodyStart,
+		lines: text.lines, today: today, goal: -1}
 }
 
 func (w *walker) closeMeeting(end int) {
@@ -220,7 +232,7 @@ func (w *walker) text(n ast.Node) []byte {
 // itemText is the text of a list item's first paragraph.
 func (w *walker) itemText(it ast.Node) (string, int) {
 	for c := it.FirstChild(); c != nil; c = c.NextSibling() {
-		if c.Kind() == ast.KindParagraph || c.Kind() == ast.KindTextBlock {
+		if k := c.Kind(); k == markdown.KindText || k == ast.KindParagraph || k == ast.KindTextBlock {
 			s := w.start(c)
 			return strings.TrimSpace(string(w.text(c))), w.lines.line(s)
 		}
