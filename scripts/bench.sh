@@ -11,7 +11,9 @@
 # `mentor --version`.
 #
 # MENTOR=/path/to/mentor uses that binary instead of building one (to
-# compare two builds on the same programme); SEED=S changes the programme.
+# compare two builds on the same programme); TAGS="nofastbody nofastyaml"
+# builds it with those build tags (each turns a fast path off);
+# SEED=S changes the programme.
 #
 # Peak memory comes from GNU time (/usr/bin/time -v; apt-get install time),
 # else from python3's getrusage (whose figure cannot go below python's own
@@ -29,7 +31,7 @@ trap 'rm -rf "$work"' EXIT
 if [ -n "${MENTOR:-}" ]; then
   mentor=$(cd "$(dirname "$MENTOR")" && pwd)/$(basename "$MENTOR")
 else
-  go build -o "$work/mentor" ./cmd/mentor
+  go build -tags "${TAGS:-}" -o "$work/mentor" ./cmd/mentor
   mentor="$work/mentor"
 fi
 go build -o "$work/gen" ./internal/bench/gen

@@ -1,11 +1,14 @@
 package cli
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mentor-cli/mentor/internal/repo"
 )
 
 // On a terminal, init asks for what it was not given: the names, the
@@ -63,9 +66,24 @@ func TestInitEndOfInput(t *testing.T) {
 
 // A write that fails leaves no pair folder behind, nor the pairs folder
 // init made for it. Here the plan would be over the 1 MiB mentor reads, so
-// the write is refused after the folders were made.
+// the write is refused after the folders were made. (init itself cannot
+// get there: the plan template's output stops at the same 1 MiB, before
+// any folder is made; that is checked too.)
 func TestInitFailureLeavesNoFolder(t *testing.T) {
 	dir := t.TempDir()
+	r, err := repo.OpenAt(dir, repo.FoundByFlag)
+	if err != nil {
+		t.Fatal(err)
+	}
+	big := []byte(strings.Repeat("x", repo.MaxFileSize+1))
+	var large *repo.TooLargeError
+	if err := writeNewPair(r, "pairs/ada--grace", "pairs/ada--grace/plan.md", big); !errors.As(err, &large) {
+		t.Fatalf("err %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("left %v", entries)
+	}
+
 	f, _, _, errOut := testFactory()
 	f.Getwd = func() (string, error) { return dir, nil }
 	f.Now = time.Now
@@ -74,7 +92,7 @@ func TestInitFailureLeavesNoFolder(t *testing.T) {
 	for i := 0; i < 2000; i++ {
 		args = append(args, "--goal", goal)
 	}
-	if code := Run(f, args); code != ExitFindings || !strings.Contains(errOut.String(), "over the 1 MiB") {
+	if code := Run(f, args); code != ExitUsage || !strings.Contains(errOut.String(), "passed the 1 MiB limit") {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {

@@ -282,7 +282,7 @@ func headings(agenda []byte) []string {
 		body = doc.Body
 	}
 	var out []string
-	root := markdown.Blocks(body)
+	root := markdown.Blocks(body).Root
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		h, ok := n.(*ast.Heading)
 		if !ok || h.Level < 2 || h.Level > 3 {

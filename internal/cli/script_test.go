@@ -19,9 +19,19 @@ import (
 // TestMain lets the test binary act as the mentor command inside scripts:
 // `exec mentor …` runs cli.Main in a child process of this binary.
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	testscript.Main(cleanAfter{m}, map[string]func(){
 		"mentor": func() { os.Exit(Main()) },
 	})
+}
+
+// cleanAfter runs the tests, then removes what they kept for the whole run
+// (the benchmarks' programmes).
+type cleanAfter struct{ m *testing.M }
+
+func (c cleanAfter) Run() int {
+	code := c.m.Run()
+	removeBenchProgrammes()
+	return code
 }
 
 // TestScripts runs testdata/script/*.txtar end to end. MENTOR_UPDATE=1
@@ -52,6 +62,25 @@ func TestScripts(t *testing.T) {
 			env.Setenv("AGE_KEYS", keys)
 			env.Setenv("DEBRIEF", debriefData)
 			env.Setenv("MENTOR_AGE_IDENTITY", "")
+			env.Setenv("NO_COLOR", "1")
+			env.Setenv("MENTOR_TODAY", "2026-11-21")
+			env.Setenv("EDITOR", "")
+			env.Setenv("VISUAL", "")
+			return nil
+		},
+		Cmds: scriptCmds,
+	})
+}
+
+// TestSafetyCommit runs testdata/safety/*.txtar: --commit commits exactly
+// the files mentor wrote, never in the middle of a merge, rebase,
+// cherry-pick, revert or bisect, and leaves nothing staged when it fails
+// (the rest of the safety suite is in internal/repo).
+func TestSafetyCommit(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/safety",
+		RequireExplicitExec: true,
+		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "1")
 			env.Setenv("MENTOR_TODAY", "2026-11-21")
 			env.Setenv("EDITOR", "")
@@ -141,7 +170,8 @@ func dropLock(ts *testscript.TestScript, neg bool, args []string) {
 // meant, or the other way round.
 func TestNoBareFailures(t *testing.T) {
 	files, _ := filepath.Glob("testdata/script/*.txtar")
-	for _, f := range files {
+	safety, _ := filepath.Glob("testdata/safety/*.txtar")
+	for _, f := range append(files, safety...) {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)

@@ -9,7 +9,6 @@ import (
 	"github.com/mentor-cli/mentor/internal/diag"
 	"github.com/mentor-cli/mentor/internal/frontmatter"
 	"github.com/mentor-cli/mentor/internal/markdown"
-	"github.com/mentor-cli/mentor/internal/nesting"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -59,7 +58,7 @@ func ParseAfterClosure(file string, src []byte) *Record {
 		return r
 	}
 	r.frontMatter(doc, &l)
-	if mayHaveCheckIns(doc.Body) && nesting.ListsExceed(doc.Body, nesting.Limit) == 0 {
+	if mayHaveCheckIns(doc.Body) {
 		r.checkIns(doc, &l)
 	}
 	return r
@@ -110,7 +109,7 @@ func (r *Record) LastCheckIn() dates.Date {
 // it is not counted as a check-in.
 func (r *Record) checkIns(doc frontmatter.Doc, l *diag.List) {
 	body := doc.Body
-	root := markdown.Blocks(tameQuotes(body))
+	root := markdown.Blocks(body).Root
 	nl := newlines(body)
 	lineOf := func(off int) int { return doc.BodyLine + sort.SearchInts(nl, off) }
 	lineStart := func(off int) int {

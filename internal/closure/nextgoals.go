@@ -7,7 +7,6 @@ import (
 
 	"github.com/mentor-cli/mentor/internal/frontmatter"
 	"github.com/mentor-cli/mentor/internal/markdown"
-	"github.com/mentor-cli/mentor/internal/nesting"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -29,10 +28,10 @@ type NextGoal struct {
 // still TODO is not a goal yet.
 func nextGoals(doc frontmatter.Doc) []NextGoal {
 	body := doc.Body
-	if !bytes.Contains(bytes.ToLower(body), []byte("next goals")) || nesting.ListsExceed(body, nesting.Limit) > 0 {
+	if !bytes.Contains(bytes.ToLower(body), []byte("next goals")) {
 		return nil
 	}
-	root := markdown.Blocks(tameQuotes(body))
+	root := markdown.Blocks(body).Root
 	nl := newlines(body)
 	lineOf := func(off int) int { return doc.BodyLine + sort.SearchInts(nl, off) }
 	var out []NextGoal
@@ -75,7 +74,7 @@ func nextGoals(doc frontmatter.Doc) []NextGoal {
 // itemText is the text of a list item's first paragraph, on one line.
 func itemText(it ast.Node, body []byte) string {
 	for c := it.FirstChild(); c != nil; c = c.NextSibling() {
-		if c.Kind() == ast.KindParagraph || c.Kind() == ast.KindTextBlock {
+		if k := c.Kind(); k == markdown.KindText || k == ast.KindParagraph || k == ast.KindTextBlock {
 			return strings.TrimSpace(string(joinLines(c, body)))
 		}
 		break

@@ -9,7 +9,6 @@ import (
 	"github.com/mentor-cli/mentor/internal/diag"
 	"github.com/mentor-cli/mentor/internal/frontmatter"
 	"github.com/mentor-cli/mentor/internal/markdown"
-	"github.com/mentor-cli/mentor/internal/nesting"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -18,14 +17,15 @@ import (
 // hold nothing but TODO lines, HTML comments and sub-headings.
 func sections(doc frontmatter.Doc, l *diag.List) []Section {
 	body := doc.Body
-	// Deep quotes are tamed below; deep lists cannot be, so they are refused.
-	if line := nesting.ListsExceed(body, nesting.Limit); line > 0 {
-		l.Errorf(doc.BodyLine+line-1, "lists nest more than %d deep here; mentor does not read Markdown nested this deep: flatten the list", nesting.Limit)
-		return nil
-	}
-	root := markdown.Blocks(tameQuotes(body))
+	md := markdown.Blocks(body)
+	root := md.Root
 	nl := newlines(body)
 	lineOf := func(off int) int { return doc.BodyLine + sort.SearchInts(nl, off) }
+	if line, msg, ok := md.Skips(lineOf); ok {
+		// What nests past the limit is kept as text: a section that holds
+		// it still says something.
+		l.Warnf(line, "%s", msg)
+	}
 
 	var out []Section
 	cur := -1 // index in out of the open section, -1 outside one
@@ -131,14 +131,27 @@ var comment = regexp.MustCompile(`(?s)<!--.*?-->`)
 // TODO line and not inside an HTML comment. List markers, quote markers,
 // checkboxes and emphasis around a TODO are allowed.
 func saysText(raw []byte) bool {
-	raw = comment.ReplaceAll(raw, nil)
-	if i := bytes.Index(raw, []byte("<!--")); i >= 0 {
-		raw = raw[:i] // an unclosed comment runs to the end of the block
+	if bytes.Contains(raw, []byte("<!--")) {
+		raw = comment.ReplaceAll(raw, nil)
+		if i := bytes.Index(raw, []byte("<!--")); i >= 0 {
+			raw = raw[:i] // an unclosed comment runs to the end of the block
+		}
 	}
-	for _, line := range strings.Split(string(raw), "\n") {
-		s := strings.TrimSpace(line)
-		s = strings.TrimLeft(s, "> \t")
-		s = trimListMarker(s)
+	for len(raw) > 0 { // line by line, up to the first that says something
+		line := raw
+		if i := bytes.IndexByte(raw, '\n'); i >= 0 {
+			line, raw = raw[:i], raw[i+1:]
+		} else {
+			raw = nil
+		}
+		s := strings.TrimSpace(string(line))
+		for { // quote and list markers, as deep as they go
+			t := trimListMarker(strings.TrimLeft(s, "> \t"))
+			if t == s {
+				break
+			}
+			s = t
+		}
 		s = strings.TrimPrefix(s, "[ ]")
 		s = strings.TrimLeft(s, " \t*_")
 		if s == "" || IsTODO(s) {
@@ -185,7 +198,9 @@ func span(n ast.Node) (int, int) {
 			}
 		}
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			walk(c)
+			if c.Type() == ast.TypeBlock { // a leaf's text is in its lines, not its inline children
+				walk(c)
+			}
 		}
 	}
 	walk(n)
@@ -233,40 +248,4 @@ func newlines(body []byte) []int {
 		nl = append(nl, i+j)
 		i += j + 1
 	}
-}
-
-// maxQuoteDepth bounds block-quote nesting. goldmark takes time quadratic in
-// the depth (a 1 MiB line of "> > > …" would take minutes); no closure
-// record quotes a quote a hundred deep.
-const maxQuoteDepth = 100
-
-// tameQuotes returns body with every '>' past maxQuoteDepth at the start of a
-// line turned into '|', so deeper "quotes" read as text. The length and
-// every offset stay the same; body itself is not changed.
-func tameQuotes(body []byte) []byte {
-	out := body
-	for off := 0; off < len(body); {
-		depth := 0
-		i := off
-		for ; i < len(body); i++ {
-			c := body[i]
-			if c == '>' {
-				depth++
-				if depth > maxQuoteDepth {
-					if &out[0] == &body[0] {
-						out = append([]byte(nil), body...)
-					}
-					out[i] = '|'
-				}
-			} else if c != ' ' && c != '\t' {
-				break
-			}
-		}
-		j := bytes.IndexByte(body[i:], '\n')
-		if j < 0 {
-			break
-		}
-		off = i + j + 1
-	}
-	return out
 }

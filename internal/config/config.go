@@ -127,6 +127,7 @@ func Parse(file string, data []byte) (Config, error) {
 	if m.Kind != yaml.MappingNode {
 		return c, problem(file, m.Line, "config must be a mapping of keys (%s)", strings.Join(topKeys, ", "))
 	}
+	lines := map[string]int{} // of the thresholds given
 	err := eachKey(file, m, "", topKeys, func(key string, v *yaml.Node) error {
 		switch key {
 		case "pairs_dir":
@@ -153,6 +154,7 @@ func Parse(file string, data []byte) (Config, error) {
 			return c.parseSurvey(file, v)
 		case "thresholds":
 			return eachKey(file, v, "thresholds.", thresholdKeys, func(k string, v *yaml.Node) error {
+				lines[k] = v.Line
 				return c.setThreshold(file, k, v)
 			})
 		case "closure":
@@ -188,7 +190,11 @@ func Parse(file string, data []byte) (Config, error) {
 		return c, err
 	}
 	if c.Thresholds.MissedLimit > c.Thresholds.MissedWindow {
-		return c, problem(file, 0, "thresholds.missed_limit (%d) cannot be larger than thresholds.missed_window (%d)",
+		line := lines["missed_limit"]
+		if line == 0 {
+			line = lines["missed_window"]
+		}
+		return c, problem(file, line, "thresholds.missed_limit (%d) cannot be larger than thresholds.missed_window (%d): the limit counts meetings within the window; lower missed_limit or raise missed_window",
 			c.Thresholds.MissedLimit, c.Thresholds.MissedWindow)
 	}
 	return c, nil

@@ -12,8 +12,14 @@ import (
 // Layout is the only date form mentor reads and writes.
 const Layout = "2006-01-02"
 
-// Date is a calendar day. The zero value means "not set".
-type Date struct{ t time.Time }
+// Date is a calendar day, any from 0001-01-01 to 9999-12-31. The zero value
+// means "not set"; it is not a day (0001-01-01 is one, and is set).
+type Date struct {
+	t   time.Time // midnight UTC
+	set bool
+}
+
+func of(t time.Time) Date { return Date{t: t, set: true} }
 
 // Parse reads a YYYY-MM-DD date.
 func Parse(s string) (Date, error) {
@@ -29,7 +35,7 @@ func Parse(s string) (Date, error) {
 	if !okY || !okM || !okD || s[4] != '-' || s[7] != '-' || m < 1 || m > 12 || d < 1 || d > daysIn(time.Month(m), y) {
 		return Date{}, fmt.Errorf("%q is not a valid date (YYYY-MM-DD)", s)
 	}
-	return Date{time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)}, nil
+	return of(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)), nil
 }
 
 func digits(s string) (int, bool) {
@@ -65,11 +71,11 @@ func MustParse(s string) Date {
 // Of returns the calendar day of t in t's location.
 func Of(t time.Time) Date {
 	y, m, d := t.Date()
-	return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
+	return of(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
 }
 
 // IsZero reports whether the date is unset.
-func (d Date) IsZero() bool { return d.t.IsZero() }
+func (d Date) IsZero() bool { return !d.set }
 
 // String formats the date as YYYY-MM-DD, or "" when unset.
 func (d Date) String() string {
@@ -82,16 +88,19 @@ func (d Date) String() string {
 // Time returns the date as midnight UTC.
 func (d Date) Time() time.Time { return d.t }
 
-// DaysSince returns d − e in whole days.
+// DaysSince returns d − e in whole days. It counts in seconds, not in a
+// time.Duration, which cannot hold more than 292 years.
 func (d Date) DaysSince(e Date) int {
-	return int(d.t.Sub(e.t).Hours() / 24)
+	return int((d.t.Unix() - e.t.Unix()) / secondsPerDay)
 }
 
+const secondsPerDay = 24 * 60 * 60
+
 // AddDays returns the date n days later.
-func (d Date) AddDays(n int) Date { return Date{d.t.AddDate(0, 0, n)} }
+func (d Date) AddDays(n int) Date { return Date{d.t.AddDate(0, 0, n), d.set} }
 
 // AddDate adds years, months and days as time.AddDate does.
-func (d Date) AddDate(y, m, n int) Date { return Date{d.t.AddDate(y, m, n)} }
+func (d Date) AddDate(y, m, n int) Date { return Date{d.t.AddDate(y, m, n), d.set} }
 
 // AddMonths adds n calendar months, keeping to the last day of a shorter
 // month: a month after January 31 is February 28 (or 29), not March 3.
@@ -99,16 +108,27 @@ func (d Date) AddMonths(n int) Date {
 	y, m, day := d.t.Date()
 	first := time.Date(y, m+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
 	last := first.AddDate(0, 1, -1).Day()
-	return Date{first.AddDate(0, 0, min(day, last)-1)}
+	return Date{first.AddDate(0, 0, min(day, last)-1), d.set}
 }
 
-// Before, After and Equal compare two dates.
-func (d Date) Before(e Date) bool { return d.t.Before(e.t) }
-func (d Date) After(e Date) bool  { return d.t.After(e.t) }
-func (d Date) Equal(e Date) bool  { return d.t.Equal(e.t) }
+// Before, After and Equal compare two dates; an unset date comes before
+// every date.
+func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
+func (d Date) After(e Date) bool  { return d.Compare(e) > 0 }
+func (d Date) Equal(e Date) bool  { return d.Compare(e) == 0 }
 
-// Compare returns -1, 0 or +1.
-func (d Date) Compare(e Date) int { return d.t.Compare(e.t) }
+// Compare returns -1, 0 or +1; an unset date comes before every date.
+func (d Date) Compare(e Date) int {
+	switch {
+	case d.set && e.set:
+		return d.t.Compare(e.t)
+	case d.set:
+		return 1
+	case e.set:
+		return -1
+	}
+	return 0
+}
 
 // MarshalJSON writes the date as a string, or null when unset.
 func (d Date) MarshalJSON() ([]byte, error) {

@@ -76,3 +76,34 @@ func TestPrefix(t *testing.T) {
 		t.Error("a date-shaped prefix that does not exist is an error")
 	}
 }
+
+// Every day from 0001-01-01 to 9999-12-31 is a date: the first is set (not
+// "no date"), and day counts across the whole range are exact.
+func TestTheWholeRange(t *testing.T) {
+	first, last := MustParse("0001-01-01"), MustParse("9999-12-31")
+	var unset Date
+	if first.IsZero() || first.String() != "0001-01-01" || last.String() != "9999-12-31" {
+		t.Errorf("first %q (zero: %v), last %q", first, first.IsZero(), last)
+	}
+	if got := last.DaysSince(first); got != 3652058 {
+		t.Errorf("9999-12-31 - 0001-01-01 = %d days, want 3652058", got)
+	}
+	if got := first.DaysSince(last); got != -3652058 {
+		t.Errorf("0001-01-01 - 9999-12-31 = %d days, want -3652058", got)
+	}
+	if got := MustParse("2026-11-21").DaysSince(first); got != 739940 {
+		t.Errorf("2026-11-21 - 0001-01-01 = %d days, want 739940", got)
+	}
+	if got := first.AddDays(3652058); !got.Equal(last) || got.IsZero() {
+		t.Errorf("0001-01-01 + 3652058 days = %s", got)
+	}
+	if !unset.Before(first) || !first.After(unset) || unset.Equal(first) || !unset.Equal(Date{}) || unset.String() != "" {
+		t.Errorf("an unset date must come before 0001-01-01 and equal only another unset date")
+	}
+	if b, _ := first.MarshalJSON(); string(b) != `"0001-01-01"` {
+		t.Errorf("JSON of 0001-01-01: %s", b)
+	}
+	if b, _ := unset.MarshalJSON(); string(b) != "null" {
+		t.Errorf("JSON of no date: %s", b)
+	}
+}

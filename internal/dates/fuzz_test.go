@@ -26,7 +26,7 @@ func FuzzParse(f *testing.F) {
 		if (err == nil) != (werr == nil) {
 			t.Fatalf("Parse(%q): error %v, time.Parse: %v", s, err, werr)
 		}
-		if err == nil && !reflect.DeepEqual(got, Date{want}) {
+		if err == nil && !reflect.DeepEqual(got, Date{want, true}) {
 			t.Fatalf("Parse(%q) = %v, time.Parse gives %v", s, got.t, want)
 		}
 	})

@@ -46,6 +46,11 @@ func Split(src []byte) (Doc, *Error) {
 	}
 	first, next := line(src, off)
 	if !isFence(first) {
+		if bytes.IndexByte(first, '\r') >= 0 {
+			// Lines that end in a carriage return alone, as old Mac
+			// editors saved them: mentor reads LF and CRLF.
+			return d, &Error{1, "the lines of this file end with a carriage return alone (CR, as old Mac editors saved them): save it with LF or CRLF line endings"}
+		}
 		return d, &Error{1, "no front matter: the file must start with a line --- followed by YAML keys and another ---"}
 	}
 	start := next
@@ -98,8 +103,10 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
 // Fields decodes the front matter as a YAML mapping, in file order. Duplicate
 // keys and anything that is not a mapping are errors.
 func (d Doc) Fields() ([]Field, *Error) {
-	if fields, ok := d.fastFields(); ok {
-		return fields, nil
+	if fastOn {
+		if fields, ok := d.fastFields(); ok {
+			return fields, nil
+		}
 	}
 	return d.yamlFields()
 }
@@ -140,6 +147,9 @@ func (d Doc) yamlFields() ([]Field, *Error) {
 		if k.Kind != yaml.ScalarNode {
 			return nil, &Error{line, "front matter keys must be plain words"}
 		}
+		if isMerge(k) {
+			continue
+		}
 		if prev, dup := seen[k.Value]; dup {
 			return nil, &Error{line, fmt.Sprintf("key %q is given twice (first on line %d): keep one", k.Value, prev)}
 		}
@@ -148,6 +158,53 @@ func (d Doc) yamlFields() ([]Field, *Error) {
 			v = v.Alias
 		}
 		fields = append(fields, Field{Key: k.Value, Line: line, Value: v})
+	}
+	return d.merge(m, fields, seen)
+}
+
+// isMerge reports whether a key is YAML's merge key, "<<".
+func isMerge(k *yaml.Node) bool {
+	return k.Kind == yaml.ScalarNode && k.Value == "<<" && (k.Tag == "!!merge" || k.Tag == "")
+}
+
+// merge adds the keys that merge keys ("<<: *defaults", "<<: [*a, *b]")
+// bring in, as YAML merges them: a key written in the mapping wins, and
+// among merged mappings the first that has a key gives it. A merged key's
+// line is the line where its anchor's mapping holds it.
+func (d Doc) merge(m *yaml.Node, fields []Field, seen map[string]int) ([]Field, *Error) {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if !isMerge(k) {
+			continue
+		}
+		line := d.YAMLLine + k.Line - 1
+		sources := []*yaml.Node{v}
+		if v.Kind == yaml.SequenceNode {
+			sources = v.Content
+		}
+		for _, src := range sources {
+			if src.Kind == yaml.AliasNode && src.Alias != nil {
+				src = src.Alias
+			}
+			if src.Kind != yaml.MappingNode {
+				return nil, &Error{line, "the merge key << must name a mapping, as in <<: *defaults (or a list of them)"}
+			}
+			for j := 0; j+1 < len(src.Content); j += 2 {
+				mk, mv := src.Content[j], src.Content[j+1]
+				if mk.Kind != yaml.ScalarNode || isMerge(mk) {
+					continue
+				}
+				if _, ok := seen[mk.Value]; ok {
+					continue
+				}
+				kl := d.YAMLLine + mk.Line - 1
+				seen[mk.Value] = kl
+				if mv.Kind == yaml.AliasNode && mv.Alias != nil {
+					mv = mv.Alias
+				}
+				fields = append(fields, Field{Key: mk.Value, Line: kl, Value: mv})
+			}
+		}
 	}
 	return fields, nil
 }

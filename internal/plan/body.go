@@ -11,7 +11,6 @@ import (
 	"github.com/mentor-cli/mentor/internal/diag"
 	"github.com/mentor-cli/mentor/internal/frontmatter"
 	"github.com/mentor-cli/mentor/internal/markdown"
-	"github.com/mentor-cli/mentor/internal/nesting"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -75,12 +74,13 @@ type walker struct {
 }
 
 func (p *Plan) body(src []byte, doc frontmatter.Doc, l *diag.List, opt Options) {
-	if !opt.noFastBody {
+	text := newBodyText(doc) // made once for either reader
+	if fastBodyOn && !opt.noFastBody {
 		// Most plans are plain enough to read line by line; the result is
 		// the same as goldmark's (FuzzParsePlan compares the two).
 		fp := &Plan{}
 		fl := &diag.List{File: l.File}
-		if fastBody(fp, fl, doc, opt.Today) {
+		if fastBody(fp, fl, doc, opt.Today, text) {
 			p.Title, p.Goals, p.Meetings = fp.Title, fp.Goals, fp.Meetings
 			p.GoalsSection, p.MeetingsSection = fp.GoalsSection, fp.MeetingsSection
 			p.Sections = fp.Sections
@@ -89,12 +89,14 @@ func (p *Plan) body(src []byte, doc frontmatter.Doc, l *diag.List, opt Options) 
 			return
 		}
 	}
-	if line := nesting.Exceeds(doc.Body, nesting.Limit); line > 0 {
-		l.Errorf(doc.BodyLine+line-1, "lists or quotes nest more than %d deep here; mentor does not read Markdown nested this deep: flatten the list", nesting.Limit)
-		return
+	w := newWalker(p, l, doc, opt.Today, text)
+	md := markdown.Blocks(doc.Body)
+	root := md.Root
+	if line, msg, ok := md.Skips(w.lines.line); ok {
+		// Lists nested past the limit are not read: the goals and
+		// meetings around them still are.
+		l.Warnf(line, "%s", msg)
 	}
-	w := newWalker(p, l, doc, opt.Today)
-	root := markdown.Blocks(doc.Body)
 
 	// Only the document's own children make sections: a heading inside a
 	// list or a quote is content, and code blocks are opaque to the parser.
@@ -120,9 +122,20 @@ func (p *Plan) body(src []byte, doc frontmatter.Doc, l *diag.List, opt Options) 
 	w.finish()
 }
 
-func newWalker(p *Plan, l *diag.List, doc frontmatter.Doc, today dates.Date) *walker {
-	return &walker{p: p, l: l, body: doc.Body, str: string(doc.Body), off: doc.BodyStart,
-		lines: newLineIndex(doc.Body, doc.BodyLine), today: today, goal: -1, open: -1}
+// bodyText is the body as one string (titles and notes are slices of it)
+// and its line index.
+type bodyText struct {
+	str   string
+	lines lineIndex
+}
+
+func newBodyText(doc frontmatter.Doc) bodyText {
+	return bodyText{string(doc.Body), newLineIndex(doc.Body, doc.BodyLine)}
+}
+
+func newWalker(p *Plan, l *diag.List, doc frontmatter.Doc, today dates.Date, text bodyText) *walker {
+	return &walker{p: p, l: l, body: doc.Body, str: text.str, off: doc.BodyStart,
+		lines: text.lines, today: today, goal: -1, open: -1}
 }
 
 func (w *walker) closeMeeting(end int) {
@@ -245,7 +258,7 @@ func (w *walker) text(n ast.Node) []byte {
 // itemText is the text of a list item's first paragraph.
 func (w *walker) itemText(it ast.Node) (string, int) {
 	for c := it.FirstChild(); c != nil; c = c.NextSibling() {
-		if c.Kind() == ast.KindParagraph || c.Kind() == ast.KindTextBlock {
+		if k := c.Kind(); k == markdown.KindText || k == ast.KindParagraph || k == ast.KindTextBlock {
 			s := w.start(c)
 			return strings.TrimSpace(string(w.text(c))), w.lines.line(s)
 		}

@@ -23,14 +23,14 @@ import (
 // quotes, tabs, carriage returns, deeper nesting, lazy continuation lines, …),
 // and the caller parses the body with goldmark instead. FuzzParsePlan checks
 // that whenever it returns true the plan is the one goldmark gives.
-func fastBody(p *Plan, l *diag.List, doc frontmatter.Doc, today dates.Date) bool {
+func fastBody(p *Plan, l *diag.List, doc frontmatter.Doc, today dates.Date, text bodyText) bool {
 	body := doc.Body
 	for _, c := range body {
 		if c < 0x20 && c != '\n' || c == 0x7f {
 			return false // tabs, carriage returns and other controls
 		}
 	}
-	w := newWalker(p, l, doc, today)
+	w := newWalker(p, l, doc, today, text)
 
 	const (
 		closed = iota // start of the body, after a heading or an HTML block

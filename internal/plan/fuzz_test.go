@@ -84,7 +84,7 @@ func TestFastBodyCoversGeneratedPlans(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !fastBody(&Plan{}, &diag.List{}, doc, dates.Date{}) {
+		if !fastBody(&Plan{}, &diag.List{}, doc, dates.Date{}, newBodyText(doc)) {
 			t.Fatalf("line scanner refused generated plan:\n%s", src)
 		}
 	}
@@ -130,7 +130,7 @@ func TestFastBodyMatchesGoldmark(t *testing.T) {
 			}
 		}
 		src := []byte("---\nmentor: Ada\nmentee: Grace\nstart: 2026-01-15\n---\n" + body)
-		if doc, _ := frontmatter.Split(src); fastBody(&Plan{}, &diag.List{}, doc, today) {
+		if doc, _ := frontmatter.Split(src); fastBody(&Plan{}, &diag.List{}, doc, today, newBodyText(doc)) {
 			accepted++
 		}
 		fast := Parse("plan.md", src, Options{Today: today})

@@ -37,7 +37,7 @@ func TestNamesCannotBreakTheStructure(t *testing.T) {
 				t.Fatalf("%s: front matter %v", name, ferr)
 			}
 			var h1, h2 []string
-			root := markdown.Blocks(doc.Body)
+			root := markdown.Blocks(doc.Body).Root
 			for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 				switch b := n.(type) {
 				case *ast.Heading:

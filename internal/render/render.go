@@ -3,7 +3,6 @@
 package render
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -41,6 +40,11 @@ type TemplateError struct {
 }
 
 func (e *TemplateError) Error() string {
+	var le *LimitError
+	if errors.As(e.Err, &le) {
+		return fmt.Sprintf("template %s ran past its limits: %s; nothing was written (a template may write up to %s and run for %s: fix the template, or delete it to use the built-in one)",
+			e.File, le.What, size(limits.Output), limits.Time)
+	}
 	msg := strings.TrimPrefix(e.Err.Error(), "template: ")
 	if !strings.HasPrefix(msg, e.File) {
 		msg = e.File + ": " + msg
@@ -78,16 +82,33 @@ func Execute(r *repo.Repo, name string, data any) ([]byte, error) {
 }
 
 // ExecuteText parses and fills a template's text; file names it in errors.
-func ExecuteText(file string, src []byte, data any) ([]byte, error) {
-	t, err := template.New(file).Funcs(Funcs).Option("missingkey=error").Parse(string(src))
+// The run is bounded (see Limits): past a limit, or if the template makes
+// mentor fail, it is a *TemplateError and there is no output.
+func ExecuteText(file string, src []byte, data any) (out []byte, err error) {
+	lim := limits
+	run := newRun(lim)
+	t, err := template.New(file).Funcs(Funcs).Funcs(run.funcs()).Option("missingkey=error").Parse(string(src))
 	if err != nil {
 		return nil, &TemplateError{file, err}
 	}
-	var b bytes.Buffer
-	if err := t.Execute(&b, data); err != nil {
+	addTicks(t)
+	defer func() {
+		if e := recover(); e != nil {
+			out, err = nil, &TemplateError{file, fmt.Errorf("it made mentor fail (%v)", e)}
+		}
+	}()
+	w := &limitedWriter{max: lim.Output}
+	if err := t.Execute(w, data); err != nil {
+		var le *LimitError
+		switch {
+		case errors.Is(err, errOutput):
+			return nil, &TemplateError{file, &LimitError{fmt.Sprintf("its output passed the %s limit", size(lim.Output))}}
+		case errors.As(err, &le):
+			return nil, &TemplateError{file, le}
+		}
 		return nil, &TemplateError{file, err}
 	}
-	return b.Bytes(), nil
+	return w.buf, nil
 }
 
 // Funcs are the functions every template can call.

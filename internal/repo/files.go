@@ -86,6 +86,26 @@ func (r *Repo) linkOutside(rel string) string {
 	return ""
 }
 
+// loopAt names the first component of rel that is a symbolic link whose
+// links lead back to themselves, for messages; "" when none is.
+func (r *Repo) loopAt(rel string) string {
+	parts := strings.Split(rel, "/")
+	for i := range parts {
+		p := strings.Join(parts[:i+1], "/")
+		st, err := os.Lstat(r.Abs(p))
+		if err != nil {
+			return ""
+		}
+		if st.Mode()&fs.ModeSymlink == 0 {
+			continue
+		}
+		if _, err := os.Stat(r.Abs(p)); errors.Is(err, syscall.ELOOP) {
+			return p
+		}
+	}
+	return ""
+}
+
 // pathProblem turns an error from the root into what to tell the user.
 func (r *Repo) pathProblem(rel string, err error) string {
 	switch {
@@ -93,13 +113,19 @@ func (r *Repo) pathProblem(rel string, err error) string {
 		link := r.linkOutside(rel)
 		switch {
 		case link == rel:
+			if st, err := os.Stat(r.Abs(rel)); err == nil && st.IsDir() {
+				return fmt.Sprintf("%s is a symbolic link to a place outside the repo; it is not followed (move what it holds into the repo)", rel)
+			}
 			return "symbolic link to a file outside the repo; it is not followed (copy the file into the repo)"
 		case link != "":
 			return fmt.Sprintf("%s is a symbolic link to a place outside the repo; it is not followed (move what it holds into the repo)", link)
 		}
 		return "the path leads outside the repo through a symbolic link; it is not followed"
 	case errors.Is(err, syscall.ELOOP):
-		return "symbolic link loop: the links on this path lead back to themselves (replace the link with the file)"
+		if link := r.loopAt(rel); link != "" && link != rel {
+			return fmt.Sprintf("%s is a symbolic link loop: its links lead back to themselves (replace the link with the folder it stands for)", link)
+		}
+		return "symbolic link loop: the links on this path lead back to themselves (replace the link with the file or folder it stands for)"
 	case errors.Is(err, fs.ErrNotExist):
 		if st, lerr := os.Lstat(r.Abs(rel)); lerr == nil && st.Mode()&fs.ModeSymlink != 0 {
 			return "symbolic link leads nowhere: no such file or directory (fix or remove the link)"
@@ -212,7 +238,7 @@ func (r *Repo) ReadDir(rel string) ([]fs.DirEntry, error) {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, err
 		}
-		if escapes(err) {
+		if escapes(err) || errors.Is(err, syscall.ELOOP) {
 			return nil, usagef("cannot list %s: %s", rel, r.pathProblem(rel, err))
 		}
 		return nil, usagef("cannot list %s: %v", rel, unwrap(err))
@@ -241,7 +267,7 @@ func (r *Repo) Lstat(rel string) (fs.FileInfo, error) {
 func (r *Repo) MkdirAll(rel string) error {
 	err := r.inRoot(rel, func(name string) error { return r.fs.MkdirAll(name, 0o755) })
 	if err != nil {
-		if escapes(err) {
+		if escapes(err) || errors.Is(err, syscall.ELOOP) {
 			return usagef("cannot create %s: %s", rel, r.pathProblem(rel, err))
 		}
 		return fmt.Errorf("cannot create folder %s: %v", rel, unwrap(err))
@@ -273,7 +299,7 @@ func (e *ExistsError) Error() string {
 type ChangedError struct{ Path string }
 
 func (e *ChangedError) Error() string {
-	return fmt.Sprintf("%s changed while mentor was writing it (another program saved it); nothing was lost and nothing was written: run the command again", e.Path)
+	return fmt.Sprintf("%s: the file changed while mentor was writing it; nothing was lost; run it again (another program saved it after mentor read it, so mentor wrote nothing)", e.Path)
 }
 
 // TooLargeError is an edit that would make a file mentor refuses to read.

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
+	"syscall"
 	"time"
 
 	"github.com/mentor-cli/mentor/internal/interrupt"
@@ -54,44 +56,91 @@ func (r *Repo) Lock(rel string) (unlock func(), err error) {
 	if timeout == 0 {
 		timeout = DefaultLockTimeout
 	}
-	start := time.Now()
+	start := clock()
 	deadline := start.Add(timeout)
 	wait := 2 * time.Millisecond
 	broken := false
 	for {
 		release, held, err := r.tryLock(lock)
 		if err != nil {
-			if errors.Is(err, fs.ErrPermission) {
-				return nil, usagef("cannot lock %s: permission denied creating %s; give your user write access to the folder %s",
-					rel, lock, filepath.ToSlash(filepath.Dir(lock)))
-			}
-			return nil, usagef("cannot lock %s: %s", rel, r.pathProblem(lock, err))
+			return nil, r.lockProblem(rel, lock, err)
 		}
 		if !held {
 			unregister := interrupt.Register(release)
-			return func() { unregister(); release() }, nil
+			key := r.Abs(lock)
+			holding.add(key, 1)
+			return func() { holding.add(key, -1); unregister(); release() }, nil
 		}
 		if r.BreakLock && !broken {
 			broken = true
 			r.fs.Remove(filepath.FromSlash(lock))
 			continue
 		}
-		if !time.Now().Before(deadline) {
+		if now := clock(); !now.Before(deadline) {
 			pid, since := r.lockHolder(lock)
-			le := &LockedError{File: rel, Lock: lock, PID: pid, Waited: time.Since(start)}
+			le := &LockedError{File: rel, Lock: lock, PID: pid, Waited: now.Sub(start)}
 			if !since.IsZero() {
-				le.Age = time.Since(since)
+				le.Age = now.Sub(since)
 			}
 			return nil, le
 		}
-		time.Sleep(wait/2 + rand.N(wait))
+		sleep(wait/2 + rand.N(wait))
 		wait = min(2*wait, 100*time.Millisecond)
 	}
 }
 
+// holding counts the locks this process holds, by lock file.
+var holding = heldLocks{n: map[string]int{}}
+
+type heldLocks struct {
+	mu sync.Mutex
+	n  map[string]int
+}
+
+func (h *heldLocks) add(key string, d int) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.n[key] += d; h.n[key] <= 0 {
+		delete(h.n, key)
+	}
+}
+
+// Holds reports whether this process holds the lock on a repo-relative
+// file: a step that needs the lock (a commit of the file) takes it only if
+// the command does not hold it already, as taking it again would wait for
+// itself.
+func (r *Repo) Holds(rel string) bool {
+	holding.mu.Lock()
+	defer holding.mu.Unlock()
+	return holding.n[r.Abs(rel+".lock")] > 0
+}
+
+// lockProblem says why a lock could not be taken, and what to do.
+func (r *Repo) lockProblem(rel, lock string, err error) error {
+	dir := filepath.ToSlash(filepath.Dir(lock))
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		if _, lerr := r.fs.Lstat(filepath.FromSlash(lock)); lerr == nil {
+			return usagef("cannot lock %s: permission denied opening its lock file %s, which another user's mentor command left: "+
+				"give your user write access to it (or, if no mentor command is running, delete it) and run the command again", rel, lock)
+		}
+		return usagef("cannot lock %s: permission denied creating its lock file %s: give your user write access to the folder %s "+
+			"(ls -ld %s shows who may write there) and run the command again; nothing was written", rel, lock, dir, dir)
+	case errors.Is(err, syscall.EROFS):
+		return usagef("cannot lock %s: the folder %s is on a read-only file system: mentor writes there only when it can; nothing was written", rel, dir)
+	}
+	return usagef("cannot lock %s: %s", rel, r.pathProblem(lock, err))
+}
+
+// clock and sleep are the time Lock sees and waits in; tests replace them.
+var (
+	clock = time.Now
+	sleep = time.Sleep
+)
+
 // lockInfo is what a holder writes into its lock file.
 func lockInfo() []byte {
-	return []byte(fmt.Sprintf("%d\n%s\n", os.Getpid(), time.Now().UTC().Format(time.RFC3339)))
+	return []byte(fmt.Sprintf("%d\n%s\n", os.Getpid(), clock().UTC().Format(time.RFC3339)))
 }
 
 // lockHolder reads the pid and start time a lock file names.

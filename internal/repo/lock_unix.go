@@ -16,7 +16,7 @@ import (
 // tries again.
 func (r *Repo) tryLock(lock string) (release func(), held bool, err error) {
 	name := filepath.FromSlash(lock)
-	f, err := r.fs.OpenFile(name, os.O_CREATE|os.O_RDWR|syscall.O_NOFOLLOW, 0o644)
+	f, err := openLock(r, name)
 	if err != nil {
 		return nil, false, err
 	}
@@ -46,4 +46,10 @@ func (r *Repo) tryLock(lock string) (release func(), held bool, err error) {
 		r.fs.Remove(name)
 		f.Close()
 	}, false, nil
+}
+
+// openLock opens (or creates) a lock file; tests replace it to make it
+// fail as it does for a user without write access.
+var openLock = func(r *Repo, name string) (*os.File, error) {
+	return r.fs.OpenFile(name, os.O_CREATE|os.O_RDWR|syscall.O_NOFOLLOW, 0o644)
 }

@@ -16,6 +16,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/mentor-cli/mentor/internal/config"
@@ -295,6 +296,9 @@ func (r *Repo) resolveOne(arg, cwd string, folders bool) ([]pair.Ref, error) {
 		abs = filepath.Join(cwd, arg)
 	}
 	st, err := os.Stat(abs)
+	if errors.Is(err, syscall.ELOOP) {
+		return nil, usagef("%s: %s", arg, r.pathProblem(r.Rel(filepath.Join(canonical(filepath.Dir(abs)), filepath.Base(abs))), err))
+	}
 	if err != nil {
 		// Not a path: a pair id under pairs_dir.
 		if CheckID(arg) == nil {
@@ -303,6 +307,8 @@ func (r *Repo) resolveOne(arg, cwd string, folders bool) ([]pair.Ref, error) {
 				return []pair.Ref{{ID: arg, Dir: dir}}, nil
 			} else if err != nil && escapes(err) {
 				return nil, usagef("%s is a symbolic link to a place outside the repo; it is not followed (move the pair into the repo)", dir)
+			} else if errors.Is(err, syscall.ELOOP) {
+				return nil, usagef("%s: %s", dir, r.pathProblem(dir, err))
 			}
 		}
 		return nil, &UnknownPairError{UsageError{fmt.Sprintf("unknown pair %q: no pair folder %s/%s and no such path", arg, r.Config.PairsDir, arg)}, arg}

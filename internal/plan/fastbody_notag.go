@@ -1,0 +1,5 @@
+//go:build nofastbody
+
+package plan
+
+const fastBodyOn = false
