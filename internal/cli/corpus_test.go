@@ -59,8 +59,8 @@ var corpus = []corpusCase{
 	{"closure-over-1mib", "closure.md", 1, "over the 1 MiB limit", "closed", "closure-invalid"},
 	// A complete record whose sections hold deep lists, indentation in
 	// fenced code and <pre>, a long thematic break and thousands of link
-	// definitions passes the gate.
-	{"closure-deep-lists", "", 0, "", "closed", ""},
+	// definitions passes the gate: the part nested too deep is a warning.
+	{"closure-deep-lists", "closure.md", 17, "nest more than 16 deep", "closed", "closure-warning"},
 }
 
 const corpusPlan = "---\nmentor: Ada Lovelace\nmentee: Grace Hopper\nstart: 2026-10-01\nend: 2027-04-01\n---\n\n" +

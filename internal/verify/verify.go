@@ -36,6 +36,7 @@ const (
 	// turns on.
 	FinalReflectionMissing = "final-reflection-missing"
 	CheckInInvalid         = "checkin-invalid"
+	ClosureWarning         = "closure-warning"
 	PlanWarning            = "plan-warning"
 	NoPairs                = "no-pairs"
 )
@@ -95,6 +96,9 @@ var Rules = []Rule{
 	{CheckInInvalid, diag.Warning, "A check-in in the Check-ins section cannot be counted",
 		"Start each level-3 heading of the Check-ins section with the check-in's date, on or after the closed date, such as ### 2027-02-20 (mentor close checkin PAIR writes it so).",
 		"After a pair closes and stays in touch, each check-in is a level-3 heading under ## Check-ins in closure.md, starting with its date; one mentor cannot date is not counted, so follow-up-due may fire although the pair did meet."},
+	{ClosureWarning, diag.Warning, "A closure record can be read, but not as its writers meant",
+		"Fix closure.md at the line named, as the message says: a key spelt almost like one mentor knows, a final meeting dated after closing, lists nested too deep to read.",
+		"A closure record whose key is misspelt (reasn:), whose final meeting comes after the closing day, or whose lists nest deeper than mentor reads is checked on less than it says. Each is a warning; what makes a record unusable is closure-invalid instead."},
 }
 
 // RuleByID returns the rule with the id; ok is false for an unknown id.
@@ -258,8 +262,15 @@ func checkPair(p *pair.Pair, opt Options) []Finding {
 	if pl != nil {
 		out = append(out, mismatches(pl, rec, file)...)
 	}
+	checkIn := map[diag.Problem]bool{}
 	for _, pr := range rec.CheckInProblems {
+		checkIn[pr] = true
 		add(find(CheckInInvalid, file, orOne(pr.Line), "%s", pr.Message))
+	}
+	for _, pr := range rec.Problems {
+		if pr.Severity == diag.Warning && !checkIn[pr] {
+			add(find(ClosureWarning, file, orOne(pr.Line), "%s", pr.Message))
+		}
 	}
 	if rec.Transition != "" && rec.Transition != "end" && rec.Contact.Channel == "" {
 		add(find(ContactMissing, file, orOne(rec.Contact.Line),

@@ -91,6 +91,10 @@ func TestRules(t *testing.T) {
 		{"record but plan still active", mkpair("active", recordSrc), opts("2026-11-21"),
 			"status-stale@plan.md:6", "status is active"},
 		{"record being completed", mkpair("closing", recordSrc), opts("2026-11-21"), "", ""},
+		{"a misspelt key in the record", mkpair("closed", strings.Replace(recordSrc, "transition: informal", "transition: informal\ninitated_by: both", 1)), opts("2026-11-21"),
+			"closure-warning@closure.md:9", `unknown key "initated_by": did you mean "initiated_by"?`},
+		{"final meeting after closing", mkpair("closed", strings.Replace(recordSrc, "final_meeting: 2026-07-20", "final_meeting: 2026-07-25", 1)), opts("2026-11-21"),
+			"closure-warning@closure.md:7", "final_meeting 2026-07-25 is after closed 2026-07-20"},
 		{"TODO line beside prefilled facts", mkpair("closed", strings.Replace(recordSrc, "Done.", "We met twelve times.\n\nTODO: why it ended", 1)), opts("2026-11-21"),
 			"closure-incomplete@closure.md:22", `section "Summary" still has a TODO line`},
 		{"TODO line in a section that is not required", mkpair("closed", recordSrc+"## Notes\nTODO\n"), opts("2026-11-21"), "", ""},
@@ -173,17 +177,17 @@ func TestPlanProblemsAndOrphans(t *testing.T) {
 	}
 }
 
-// Every rule has metadata, and only status-stale, plan-warning and
+// Every rule has metadata, and only status-stale, plan-warning, closure-warning and
 // checkin-invalid are warnings.
 func TestRuleTable(t *testing.T) {
-	if len(Rules) != 14 {
+	if len(Rules) != 15 {
 		t.Fatalf("%d rules", len(Rules))
 	}
 	for _, r := range Rules {
 		if r.Summary == "" || r.Help == "" || r.Detail == "" {
 			t.Errorf("%s lacks text", r.ID)
 		}
-		if (r.Severity == diag.Warning) != (r.ID == StatusStale || r.ID == PlanWarning || r.ID == CheckInInvalid) {
+		if (r.Severity == diag.Warning) != (r.ID == StatusStale || r.ID == PlanWarning || r.ID == CheckInInvalid || r.ID == ClosureWarning) {
 			t.Errorf("%s is a %s", r.ID, r.Severity)
 		}
 	}
