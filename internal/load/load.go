@@ -49,13 +49,23 @@ func Everything(today dates.Date) Options {
 	return Options{Today: today, Closure: true, Notes: true, Surveys: true}
 }
 
+// reader is what the loader reads through: the repo, or a Scope of one
+// pair folder that opens the folder once.
+type reader interface {
+	Read(rel string) ([]byte, *repo.ReadProblem)
+	ReadDir(rel string) ([]fs.DirEntry, error)
+	Lstat(rel string) (fs.FileInfo, error)
+}
+
 // One reads one pair.
 func One(r *repo.Repo, ref pair.Ref, opt Options) *pair.Pair {
 	p := &pair.Pair{Ref: ref}
 	if ref.Problem != nil {
 		return p
 	}
-	data, prob := r.Read(ref.PlanFile())
+	s := r.Scope(ref.Dir)
+	defer s.Close()
+	data, prob := s.Read(ref.PlanFile())
 	switch {
 	case prob == nil:
 		p.PlanRead.Exists = true
@@ -64,9 +74,9 @@ func One(r *repo.Repo, ref pair.Ref, opt Options) *pair.Pair {
 		p.PlanRead = pair.Read{Exists: true, Problem: prob.Problem}
 	}
 	if opt.Closure {
-		Closure(r, p)
+		readClosure(s, p)
 	} else if opt.ClosureLight && p.Plan != nil {
-		data, prob := r.Read(ref.ClosureFile())
+		data, prob := s.Read(ref.ClosureFile())
 		switch {
 		case prob == nil:
 			p.ClosureRead.Exists = true
@@ -76,15 +86,15 @@ func One(r *repo.Repo, ref pair.Ref, opt Options) *pair.Pair {
 		}
 	} else if !p.PlanRead.Exists {
 		// Whether the folder is a pair at all depends on its closure.md.
-		if _, err := r.Lstat(ref.ClosureFile()); err == nil {
+		if _, err := s.Lstat(ref.ClosureFile()); err == nil {
 			p.ClosureRead.Exists = true
 		}
 	}
 	if opt.Notes {
-		p.Notes = Notes(r, ref)
+		p.Notes = readNotes(s, ref)
 	}
 	if opt.Surveys {
-		p.Surveys = Surveys(r, ref, opt.Keys)
+		p.Surveys = readSurveys(s, ref, opt.Keys)
 	}
 	return p
 }
@@ -92,7 +102,9 @@ func One(r *repo.Repo, ref pair.Ref, opt Options) *pair.Pair {
 // Closure reads a pair's closure.md into p, for a command that decides only
 // once it has the plan whether it needs the record (check, for a closing
 // pair).
-func Closure(r *repo.Repo, p *pair.Pair) {
+func Closure(r *repo.Repo, p *pair.Pair) { readClosure(r, p) }
+
+func readClosure(r reader, p *pair.Pair) {
 	p.Closure, p.ClosureRead = nil, pair.Read{}
 	data, prob := r.Read(p.ClosureFile())
 	switch {
@@ -112,7 +124,9 @@ func IsPair(p *pair.Pair) bool {
 
 // Notes reads the reflection notes of a pair, oldest first. A note that
 // cannot be read is listed with its problem.
-func Notes(r *repo.Repo, ref pair.Ref) []note.Note {
+func Notes(r *repo.Repo, ref pair.Ref) []note.Note { return readNotes(r, ref) }
+
+func readNotes(r reader, ref pair.Ref) []note.Note {
 	dir := ref.File(note.Dir)
 	entries, err := r.ReadDir(dir)
 	if err != nil {
@@ -138,6 +152,10 @@ func Notes(r *repo.Repo, ref pair.Ref) []note.Note {
 // Surveys reads the closure surveys of a pair in file-name order. A survey
 // that cannot be read is listed with its problem.
 func Surveys(r *repo.Repo, ref pair.Ref, keys *survey.Keys) []*survey.Survey {
+	return readSurveys(r, ref, keys)
+}
+
+func readSurveys(r reader, ref pair.Ref, keys *survey.Keys) []*survey.Survey {
 	dir := ref.File(survey.Dir)
 	entries, err := r.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {

@@ -134,6 +134,11 @@ func newBodyText(doc frontmatter.Doc) bodyText {
 }
 
 func newWalker(p *Plan, l *diag.List, doc frontmatter.Doc, today dates.Date, text bodyText) *walker {
+	// Room for every level-3 heading as a meeting, so the log is not
+	// copied as it grows.
+	if n := bytes.Count(doc.Body, []byte("\n### ")); n > 0 && p.Meetings == nil {
+		p.Meetings = make([]Meeting, 0, n+1)
+	}
 	return &walker{p: p, l: l, body: doc.Body, str: text.str, off: doc.BodyStart,
 		lines: text.lines, today: today, goal: -1, open: -1}
 }

@@ -6,6 +6,7 @@
 package plan
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 
@@ -181,7 +182,7 @@ func Parse(file string, src []byte, opt Options) *Plan {
 }
 
 func hasCRLF(src []byte) bool {
-	i := strings.IndexByte(string(src[:min(len(src), 4096)]), '\n')
+	i := bytes.IndexByte(src[:min(len(src), 4096)], '\n')
 	return i > 0 && src[i-1] == '\r'
 }
 

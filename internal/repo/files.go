@@ -160,10 +160,6 @@ func (r *Repo) ReadStamped(rel string) ([]byte, Stamp, *ReadProblem) {
 }
 
 func (r *Repo) read(rel string, stamp bool) ([]byte, Stamp, *ReadProblem) {
-	var st Stamp
-	fail := func(err error, msg string) ([]byte, Stamp, *ReadProblem) {
-		return nil, st, &ReadProblem{&diag.Problem{File: rel, Line: 1, Severity: diag.Error, Message: msg}, err}
-	}
 	var f *os.File
 	err := r.inRoot(rel, func(name string) error {
 		var err error
@@ -171,9 +167,18 @@ func (r *Repo) read(rel string, stamp bool) ([]byte, Stamp, *ReadProblem) {
 		return err
 	})
 	if err != nil {
-		return fail(err, r.pathProblem(rel, err))
+		return nil, Stamp{}, &ReadProblem{&diag.Problem{File: rel, Line: 1, Severity: diag.Error, Message: r.pathProblem(rel, err)}, err}
 	}
 	defer f.Close()
+	return readOpen(f, rel, stamp)
+}
+
+// readOpen reads an open file as Read does: regular, at most 1 MiB, UTF-8.
+func readOpen(f *os.File, rel string, stamp bool) ([]byte, Stamp, *ReadProblem) {
+	var st Stamp
+	fail := func(err error, msg string) ([]byte, Stamp, *ReadProblem) {
+		return nil, st, &ReadProblem{&diag.Problem{File: rel, Line: 1, Severity: diag.Error, Message: msg}, err}
+	}
 	info, err := f.Stat()
 	if err != nil {
 		return fail(err, fmt.Sprintf("cannot read: %v", unwrap(err)))

@@ -114,3 +114,42 @@ func TestConfinement(t *testing.T) {
 		t.Errorf("read above the root")
 	}
 }
+
+// A Scope reads what Read reads, with the same answers and messages, for
+// files below its folder and for paths that leave it.
+func TestScopeReadsAsRead(t *testing.T) {
+	dir, outside := t.TempDir(), t.TempDir()
+	for rel, text := range map[string]string{
+		"pairs/a/plan.md": "plan\n", "pairs/a/notes/n.md": "note\n", "pairs/b/plan.md": "other\n",
+	} {
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(rel)), 0o755)
+		os.WriteFile(filepath.Join(dir, rel), []byte(text), 0o644)
+	}
+	os.WriteFile(filepath.Join(outside, "x.md"), []byte("secret"), 0o644)
+	os.Symlink("../b/plan.md", filepath.Join(dir, "pairs", "a", "up.md"))
+	os.Symlink(filepath.Join(dir, "pairs", "b", "plan.md"), filepath.Join(dir, "pairs", "a", "abs.md"))
+	os.Symlink(filepath.Join(outside, "x.md"), filepath.Join(dir, "pairs", "a", "out.md"))
+	os.Symlink("nowhere.md", filepath.Join(dir, "pairs", "a", "dangling.md"))
+	os.Symlink(outside, filepath.Join(dir, "pairs", "a", "survey"))
+	r, err := OpenAt(dir, FoundByFlag)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := r.Scope("pairs/a")
+	defer s.Close()
+	for _, rel := range []string{"pairs/a/plan.md", "pairs/a/notes/n.md", "pairs/a/closure.md", "pairs/a/up.md",
+		"pairs/a/abs.md", "pairs/a/out.md", "pairs/a/dangling.md", "pairs/a/survey/x.md", "pairs/b/plan.md", "pairs/a/notes"} {
+		d1, p1 := r.Read(rel)
+		d2, p2 := s.Read(rel)
+		if string(d1) != string(d2) || (p1 == nil) != (p2 == nil) || p1 != nil && (*p1.Problem != *p2.Problem || p1.NotExist() != p2.NotExist()) {
+			t.Errorf("%s: Read %q %+v, Scope %q %+v", rel, d1, p1, d2, p2)
+		}
+	}
+	for _, rel := range []string{"pairs/a/notes", "pairs/a/survey", "pairs/a/none"} {
+		e1, err1 := r.ReadDir(rel)
+		e2, err2 := s.ReadDir(rel)
+		if len(e1) != len(e2) || (err1 == nil) != (err2 == nil) {
+			t.Errorf("%s: ReadDir %v %v, Scope %v %v", rel, e1, err1, e2, err2)
+		}
+	}
+}

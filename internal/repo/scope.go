@@ -1,0 +1,102 @@
+package repo
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/mentor-cli/mentor/internal/diag"
+)
+
+// Scope reads many files of one folder of the repo — a pair's plan, record,
+// notes and surveys — with the folder opened once: each read opens only
+// what lies below it, as confined as Read (the folder is an os.Root of its
+// own, inside the repo's). Anything a Scope cannot read the quick way (a
+// path outside the folder, a symbolic link, an error) is read by the repo,
+// so answers and messages are Read's and ReadDir's.
+type Scope struct {
+	r    *Repo
+	dir  string // repo-relative, with /
+	root *os.Root
+}
+
+// Scope opens a repo-relative folder for reading; Close releases it. A
+// folder that cannot be opened leaves every read to the repo.
+func (r *Repo) Scope(dir string) *Scope {
+	s := &Scope{r: r, dir: dir}
+	if sub, err := r.fs.OpenRoot(filepath.FromSlash(dir)); err == nil {
+		s.root = sub
+	}
+	return s
+}
+
+// Close releases the folder.
+func (s *Scope) Close() {
+	if s.root != nil {
+		s.root.Close()
+	}
+}
+
+// inside returns the path of rel below the folder, and whether it is there.
+func (s *Scope) inside(rel string) (string, bool) {
+	if s.root == nil || !strings.HasPrefix(rel, s.dir+"/") {
+		return "", false
+	}
+	return filepath.FromSlash(rel[len(s.dir)+1:]), true
+}
+
+// Read reads a repo-relative file as Repo.Read does.
+func (s *Scope) Read(rel string) ([]byte, *ReadProblem) {
+	name, ok := s.inside(rel)
+	if !ok {
+		return s.r.Read(rel)
+	}
+	f, err := s.root.OpenFile(name, os.O_RDONLY|openNonBlock, 0)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			if _, lerr := s.root.Lstat(name); errors.Is(lerr, fs.ErrNotExist) {
+				// Nothing there, not even a link: the common "no closure
+				// record yet", answered without a second walk.
+				return nil, &ReadProblem{&diag.Problem{File: rel, Line: 1, Severity: diag.Error,
+					Message: "cannot read: no such file or directory"}, err}
+			}
+		}
+		return s.r.Read(rel)
+	}
+	defer f.Close()
+	data, _, prob := readOpen(f, rel, false)
+	return data, prob
+}
+
+// ReadDir lists a repo-relative folder as Repo.ReadDir does.
+func (s *Scope) ReadDir(rel string) ([]fs.DirEntry, error) {
+	name, ok := s.inside(rel)
+	if !ok {
+		return s.r.ReadDir(rel)
+	}
+	d, err := s.root.Open(name)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			if _, lerr := s.root.Lstat(name); errors.Is(lerr, fs.ErrNotExist) {
+				return nil, err
+			}
+		}
+		return s.r.ReadDir(rel)
+	}
+	defer d.Close()
+	entries, err := d.ReadDir(-1)
+	if err != nil {
+		return s.r.ReadDir(rel)
+	}
+	return entries, nil
+}
+
+// Lstat says what a repo-relative path is, without following a final link.
+func (s *Scope) Lstat(rel string) (fs.FileInfo, error) {
+	if name, ok := s.inside(rel); ok {
+		return s.root.Lstat(name)
+	}
+	return s.r.Lstat(rel)
+}
