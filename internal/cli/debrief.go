@@ -105,10 +105,7 @@ error.`,
 }
 
 // stdoutTerminal reports whether standard output is a real terminal.
-func stdoutTerminal(f *Factory) bool {
-	out, ok := f.IO.Out.(*os.File)
-	return ok && term.IsTerminal(int(out.Fd()))
-}
+func stdoutTerminal(f *Factory) bool { return f.IO.IsStdoutTTY() }
 
 func debriefRun(opts *DebriefOptions) error {
 	f := opts.F

@@ -12,6 +12,7 @@ import (
 	"github.com/mentor-cli/mentor/internal/pair"
 	"github.com/mentor-cli/mentor/internal/plan"
 	"github.com/mentor-cli/mentor/internal/repo"
+	"github.com/mentor-cli/mentor/internal/signals"
 	"github.com/mentor-cli/mentor/internal/verify"
 	"github.com/spf13/cobra"
 )
@@ -161,32 +162,11 @@ func whatComesNext(p *pair.Pair) string {
 	return fmt.Sprintf("Next: stay in touch as agreed (transition %s); set contact.cadence in %s for mentor to tell when a check-in is due", rec.Transition, p.ClosureFile())
 }
 
-// FirstCheckIn is the day the first check-in of a closed pair is due: a
-// contact cadence after the closing day, when the pair stays in touch
-// (transition not end), its cadence is one mentor understands (those of
-// plans, and quarterly and yearly), and the day is not after contact.until.
+// FirstCheckIn is the day the first check-in of a pair closing now is due:
+// the one check-in rule of follow-up-due (signals.NextCheckIn).
 func FirstCheckIn(rec *closure.Record) (dates.Date, bool) {
-	if rec == nil || rec.Closed.IsZero() || rec.Transition == "" || rec.Transition == "end" {
-		return dates.Date{}, false
-	}
-	days := 0
-	switch strings.ToLower(strings.TrimSpace(rec.Contact.Cadence)) {
-	case "quarterly":
-		days = 91
-	case "yearly", "annually":
-		days = 365
-	default:
-		c, err := dates.ParseCadence(rec.Contact.Cadence)
-		if err != nil {
-			return dates.Date{}, false
-		}
-		days = c.Days
-	}
-	due := rec.Closed.AddDays(days)
-	if !rec.Contact.Until.IsZero() && due.After(rec.Contact.Until) {
-		return dates.Date{}, false
-	}
-	return due, true
+	f, ok := signals.NextCheckIn(rec)
+	return f.Due, ok
 }
 
 func plural(n int, word string) string {

@@ -10,7 +10,6 @@ import (
 	"github.com/mentor-cli/mentor/internal/pair"
 	"github.com/mentor-cli/mentor/internal/repo"
 	"github.com/mentor-cli/mentor/internal/survey"
-	"golang.org/x/term"
 )
 
 // IdentityEnv names the variable that gives report and verify the
@@ -75,10 +74,7 @@ func unwrapPath(err error) error {
 
 // stdinTerminal reports whether standard input is a real terminal (not
 // /dev/null, a pipe or a file).
-func stdinTerminal(f *Factory) bool {
-	in, ok := f.IO.In.(*os.File)
-	return ok && term.IsTerminal(int(in.Fd()))
-}
+func stdinTerminal(f *Factory) bool { return f.IO.IsStdinTTY() }
 
 // keyTally counts the encrypted surveys an identity was tried on, and those
 // it did not open, so that a wrong key is named once as such.
