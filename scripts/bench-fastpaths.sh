@@ -2,8 +2,7 @@
 # bench-fastpaths.sh [N] — what each fast path buys check and verify.
 #
 # Builds the benchmarks of internal/cli once per set of build tags — none
-# (every fast path on), nofastbody (plan bodies through goldmark),
-# nofastyaml (front matter through yaml.v3) and both — then runs
+# (the fast path on) and nofastbody (plan bodies through goldmark) — then runs
 # BenchmarkCheck and BenchmarkVerify on a programme of N pairs (default
 # 10000, made by internal/bench) ROUNDS times (default 5), taking turns
 # between the builds so that the machine's load falls on all of them alike.
@@ -17,7 +16,7 @@ cd "$(dirname "$0")/.."
 N=${1:-10000}
 ROUNDS=${ROUNDS:-5}
 BENCHTIME=${BENCHTIME:-3x}
-builds=(none nofastbody nofastyaml "nofastbody,nofastyaml")
+builds=(none nofastbody)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/mentor-fastpaths.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -48,7 +47,7 @@ awk '
     bytes[key] = $5; allocs[key] = $6
   }
   END {
-    n = split("none nofastbody nofastyaml nofastbody,nofastyaml", b, " ")
+    n = split("none nofastbody", b, " ")
     printf "%-22s %-16s %9s %9s %8s %11s %10s %10s\n", "build", "benchmark", "wall ms", "cpu ms", "MB/op", "allocs/op", "buys wall", "buys cpu"
     for (i = 1; i <= n; i++) {
       for (j = 1; j <= 2; j++) {

@@ -11,7 +11,7 @@
 # `mentor --version`.
 #
 # MENTOR=/path/to/mentor uses that binary instead of building one (to
-# compare two builds on the same programme); TAGS="nofastbody nofastyaml"
+# compare two builds on the same programme); TAGS=nofastbody
 # builds it with those build tags (each turns a fast path off);
 # SEED=S changes the programme.
 #

@@ -29,7 +29,7 @@ func TestYAMLErrorsSayWhatToDo(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, ferr := d.yamlFields()
+		_, ferr := d.Fields()
 		if ferr == nil {
 			t.Errorf("%q: no error", c.yaml)
 			continue
@@ -44,7 +44,7 @@ func TestYAMLErrorsSayWhatToDo(t *testing.T) {
 // mistake; the value with a colon is quoted.
 func TestYAMLHintsLeaveGoodYAML(t *testing.T) {
 	d, _ := Split([]byte("---\ncontact:\n  channel: email\ntitle: \"Design: review\"\n---\n"))
-	if _, err := d.yamlFields(); err != nil {
+	if _, err := d.Fields(); err != nil {
 		t.Errorf("good YAML: %v", err)
 	}
 	if h := hint("mapping values are not allowed in this context", []byte("contact:\n  channel: x: y\n"), 2); !strings.Contains(h, "quote the value") {

@@ -1,5 +1,0 @@
-//go:build nofastyaml
-
-package frontmatter
-
-const fastOn = false
