@@ -16,9 +16,12 @@
 
 tt_sock() { echo "$TT_DIR/${TT_NAME:?tt_start first}.sock"; }
 
+# The server starts without CI's variables: a terminal library takes CI=… to
+# mean "no terminal here" and drops colour, and these tests are a person at
+# a terminal. TERM is tmux's own inside the pane.
 tt_start() {
   TT_NAME=$1
-  tmux -S "$(tt_sock)" new-session -d -s t -x "$2" -y "$3" "$4; echo \"exit=\$?\"; sleep 120"
+  env -u CI -u GITHUB_ACTIONS -u GITLAB_CI -u BUILDKITE -u TF_BUILD tmux -S "$(tt_sock)" new-session -d -s t -x "$2" -y "$3" "$4; echo \"exit=\$?\"; sleep 120"
 }
 
 tt_screen() { tmux -S "$(tt_sock)" capture-pane -p -t t "$@"; }
