@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 
@@ -38,4 +39,46 @@ func TestEveryCommandHasAnExample(t *testing.T) {
 func testFactory() (*Factory, *bytes.Buffer, *bytes.Buffer, *bytes.Buffer) {
 	io, in, out, errOut := iostreams.Test()
 	return &Factory{IO: io, Getenv: func(string) string { return "" }}, in, out, errOut
+}
+
+// Every --help, and mentor close help CMD, ends with the command's page in
+// the docs, and that page exists.
+func TestEveryHelpEndsWithItsDocsPage(t *testing.T) {
+	io, _, _, _ := iostreams.Test()
+	root := NewRootCmd(&Factory{IO: io})
+	root.InitDefaultHelpCmd()
+	var walk func(c *cobra.Command)
+	pages := map[string]bool{}
+	walk = func(c *cobra.Command) {
+		args := append(strings.Fields(c.CommandPath())[1:], "--help")
+		runs := [][]string{args}
+		if c.HasParent() && c.Parent().Name() == "close" && c.Name() != "help" {
+			runs = append(runs, []string{"close", "help", c.Name()})
+		}
+		for _, args := range runs {
+			f, _, out, _ := testFactory()
+			if code := Run(f, args); code != 0 {
+				t.Errorf("mentor %s: exit %d", strings.Join(args, " "), code)
+				continue
+			}
+			lines := strings.Split(strings.TrimRight(out.String(), "\n"), "\n")
+			last := lines[len(lines)-1]
+			page, ok := strings.CutPrefix(last, "Docs: "+docsBase)
+			if !ok {
+				t.Errorf("mentor %s ends with %q, not with Docs: and its page", strings.Join(args, " "), last)
+				continue
+			}
+			if _, err := os.Stat("../../" + page); err != nil {
+				t.Errorf("mentor %s points to %s: %v (go generate ./internal/clidocs writes the pages)", strings.Join(args, " "), page, err)
+			}
+			pages[page] = true
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+	if !pages["docs/cli/mentor_close_check.md"] || len(pages) < 20 {
+		t.Errorf("the help of %d commands points to %d pages: %v", 20, len(pages), pages)
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/mentor-cli/mentor/internal/output"
 	"github.com/mentor-cli/mentor/internal/signals"
 	"github.com/mentor-cli/mentor/internal/verify"
+	"github.com/spf13/cobra"
 )
 
 // Help texts that list things are built from the registries, so that a new
@@ -90,3 +91,27 @@ func transitionHelp() string   { return setList(closure.Transitions) }
 func checkFormatHelp() string  { return setList(output.CheckSet()) }
 func verifyFormatHelp() string { return setList(output.VerifySet()) }
 func reportFormatHelp() string { return setList(output.ReportSet()) }
+
+// docsBase is where the docs of this version are read on the web.
+const docsBase = "https://github.com/mentor-cli/mentor/blob/main/"
+
+// docsPage is the path, from the repository root, of a command's reference
+// page in docs/cli (go generate ./internal/clidocs writes it). A command
+// with no page of its own (cobra's help command) points to its parent's.
+func docsPage(c *cobra.Command) string {
+	for c.HasParent() && !c.IsAvailableCommand() {
+		c = c.Parent()
+	}
+	return "docs/cli/" + strings.ReplaceAll(c.CommandPath(), " ", "_") + ".md"
+}
+
+// endHelpWithDocs makes every --help (and mentor close help CMD) end with
+// the command's page in the docs, where its files and flags are described
+// at length.
+func endHelpWithDocs(root *cobra.Command) {
+	help := root.HelpFunc()
+	root.SetHelpFunc(func(c *cobra.Command, args []string) {
+		help(c, args)
+		fmt.Fprintf(c.OutOrStdout(), "\nDocs: %s%s\n", docsBase, docsPage(c))
+	})
+}

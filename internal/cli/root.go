@@ -193,6 +193,7 @@ close, writes the debrief agenda and the closure record, and gives CI a gate.`,
 
 	root.AddCommand(newCloseCmd(f))
 	addCompletionExamples(root)
+	endHelpWithDocs(root)
 	return root
 }
 
