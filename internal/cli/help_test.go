@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mentor-cli/mentor/internal/iostreams"
 	"github.com/spf13/cobra"
@@ -80,5 +81,45 @@ func TestEveryHelpEndsWithItsDocsPage(t *testing.T) {
 	walk(root)
 	if !pages["docs/cli/mentor_close_check.md"] || len(pages) < 20 {
 		t.Errorf("the help of %d commands points to %d pages: %v", 20, len(pages), pages)
+	}
+}
+
+// An error about a file ends with the page that describes the file's
+// format, and every such page exists.
+func TestErrorsPointToTheFormatPage(t *testing.T) {
+	for file, want := range map[string]string{
+		".mentor.yaml":                      "docs/config.md",
+		"sub/.mentor.yaml":                  "docs/config.md",
+		"pairs/a--b/plan.md":                "docs/plan.md",
+		"pairs/a--b/closure.md":             "docs/closure.md",
+		"pairs/a--b/notes/2026-01-02-x.md":  "docs/notes.md",
+		"pairs/a--b/survey/2026-01-02-x.md": "docs/survey.md",
+		".mentor/templates/agenda.md":       "docs/templates.md",
+		"pairs/a--b/agenda.md":              "",
+	} {
+		if got := formatPage(file); got != want {
+			t.Errorf("formatPage(%q) = %q, want %q", file, got, want)
+		}
+		if want != "" {
+			if _, err := os.Stat("../../" + want); err != nil {
+				t.Errorf("%s: %v", want, err)
+			}
+		}
+	}
+
+	dir := t.TempDir()
+	if err := os.WriteFile(dir+"/.mentor.yaml", []byte("thresholds:\n  remind_day: 3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, _, _, errOut := testFactory()
+	f.Getwd = func() (string, error) { return dir, nil }
+	f.Now = func() time.Time { return time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC) }
+	if code := Run(f, []string{"close", "check", "--repo", dir}); code != ExitUsage {
+		t.Fatalf("exit %d, want %d:\n%s", code, ExitUsage, errOut)
+	}
+	want := "mentor: .mentor.yaml:2: error: unknown key thresholds.remind_day (did you mean thresholds.remind_days?)\n" +
+		"The format of .mentor.yaml: " + docsBase + "docs/config.md\n"
+	if errOut.String() != want {
+		t.Errorf("stderr:\n%s\nwant:\n%s", errOut, want)
 	}
 }

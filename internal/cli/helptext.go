@@ -2,9 +2,12 @@ package cli
 
 import (
 	"fmt"
+	"path"
+	"path/filepath"
 	"strings"
 
 	"github.com/mentor-cli/mentor/internal/closure"
+	"github.com/mentor-cli/mentor/internal/config"
 	"github.com/mentor-cli/mentor/internal/enum"
 	"github.com/mentor-cli/mentor/internal/output"
 	"github.com/mentor-cli/mentor/internal/signals"
@@ -114,4 +117,40 @@ func endHelpWithDocs(root *cobra.Command) {
 		help(c, args)
 		fmt.Fprintf(c.OutOrStdout(), "\nDocs: %s%s\n", docsBase, docsPage(c))
 	})
+}
+
+// formatPage is the page of the docs that describes the file format of a
+// repo-relative path, or "" when none does.
+func formatPage(file string) string {
+	file = filepath.ToSlash(file)
+	base := path.Base(file)
+	switch {
+	case base == config.FileName:
+		return "docs/config.md"
+	case strings.Contains(file, ".mentor/templates/"):
+		return "docs/templates.md"
+	case strings.Contains("/"+file, "/notes/"):
+		return "docs/notes.md"
+	case strings.Contains("/"+file, "/survey/"):
+		return "docs/survey.md"
+	case base == "plan.md":
+		return "docs/plan.md"
+	case base == "closure.md":
+		return "docs/closure.md"
+	}
+	return ""
+}
+
+// withFormatPage adds to an error about a file — one whose message starts
+// with the file's path, as "FILE:LINE: …" and "FILE has errors: …" do — the
+// page that describes the file's format.
+func withFormatPage(msg string) string {
+	file := msg
+	if i := strings.IndexAny(file, ": \n"); i >= 0 {
+		file = file[:i]
+	}
+	if page := formatPage(file); page != "" {
+		msg += "\nThe format of " + path.Base(filepath.ToSlash(file)) + ": " + docsBase + page
+	}
+	return msg
 }

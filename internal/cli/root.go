@@ -301,7 +301,7 @@ func Run(f *Factory, args []string) (code int) {
 	if errors.As(err, &ee) && ee.Err == nil {
 		return code
 	}
-	msg := err.Error()
+	msg := withFormatPage(err.Error())
 	if strings.HasPrefix(msg, "unknown command") && !strings.Contains(msg, "--help' for usage") {
 		msg += "\nRun 'mentor --help' for usage."
 	}

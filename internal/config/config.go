@@ -80,7 +80,7 @@ func Default() Config {
 }
 
 // DefaultFile is what `mentor close init` writes when a repo has no config.
-const DefaultFile = `# mentor programme settings: https://github.com/mentor-cli/mentor#config
+const DefaultFile = `# mentor programme settings: https://github.com/mentor-cli/mentor/blob/main/docs/config.md
 pairs_dir: pairs
 cadence: biweekly
 thresholds:
