@@ -136,7 +136,7 @@ func yamlBlocks(t *testing.T, name string) []string {
 	return out
 }
 
-// The README's and docs/ci.md's YAML parses, the README's step uses the
+// The YAML of the README and of the CI pages parses, the README's step uses the
 // action, and the GitLab job publishes the Code Quality report verify writes.
 func TestCISnippets(t *testing.T) {
 	readme := string(readRoot(t, "README.md"))
@@ -159,7 +159,10 @@ func TestCISnippets(t *testing.T) {
 	if len(steps) != 2 || !strings.HasPrefix(steps[1].Uses, "mentor-cli/mentor@") {
 		t.Errorf("README's steps do not use the action: %+v", steps)
 	}
-	blocks := yamlBlocks(t, "docs/ci.md")
+	var blocks []string
+	for _, page := range []string{"docs/ci.md", "docs/github-action.md", "docs/sarif.md", "docs/gitlab-ci.md", "docs/pre-commit.md"} {
+		blocks = append(blocks, yamlBlocks(t, page)...)
+	}
 	var gitlab map[string]struct {
 		Script    []string
 		Artifacts struct {
