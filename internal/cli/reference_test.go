@@ -29,7 +29,7 @@ func referenceTables() map[string]string {
 	md := func(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
 	set := func(head string, s enum.Set) string {
 		var b strings.Builder
-		fmt.Fprintf(&b, "| %s | meaning |\n|---|---|\n", head)
+		fmt.Fprintf(&b, "| %s | meaning |\n| --- | --- |\n", head)
 		for _, v := range s {
 			fmt.Fprintf(&b, "| `%s` | %s |\n", v.Name, md(v.Help))
 		}
@@ -39,7 +39,7 @@ func referenceTables() map[string]string {
 	t := map[string]string{}
 
 	var b strings.Builder
-	b.WriteString("| signal | fires when | leads to | proposes `reason` | threshold (`.mentor.yaml`: default) |\n|---|---|---|---|---|\n")
+	b.WriteString("| signal | fires when | leads to | proposes `reason` | threshold (`.mentor.yaml`: default) |\n| --- | --- | --- | --- | --- |\n")
 	for _, d := range signals.Catalog {
 		leads, reason, th := "— (a reminder)", "—", "—"
 		if d.Leads != "" {
@@ -60,14 +60,14 @@ func referenceTables() map[string]string {
 	t["signals"] = b.String()
 
 	b.Reset()
-	b.WriteString("| verdict | when (the first that applies) |\n|---|---|\n")
+	b.WriteString("| verdict | when (the first that applies) |\n| --- | --- |\n")
 	for _, v := range signals.Verdicts {
 		fmt.Fprintf(&b, "| `%s` | %s |\n", v.Verdict, md(v.Help))
 	}
 	t["verdicts"] = b.String()
 
 	b.Reset()
-	b.WriteString("| rule | severity | finding | what to do |\n|---|---|---|---|\n")
+	b.WriteString("| rule | severity | finding | what to do |\n| --- | --- | --- | --- |\n")
 	for _, r := range verify.Rules {
 		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", r.ID, r.Severity, md(r.Summary), md(r.Help))
 	}
@@ -105,7 +105,7 @@ func questionTable() string {
 	var b strings.Builder
 	for _, s := range questions.Table {
 		fmt.Fprintf(&b, "\n**%s** (`%s`, %s%s)\n\n", s.Heading, s.ID, endings(s.Endings), map[bool]string{true: ", before the meeting"}[s.Prepare])
-		b.WriteString("| id | text | at | who answers | goes to |\n|---|---|---|---|---|\n")
+		b.WriteString("| id | text | at | who answers | goes to |\n| --- | --- | --- | --- | --- |\n")
 		for _, q := range s.Questions {
 			to := "—"
 			switch {
