@@ -31,6 +31,43 @@ const (
 // the pages were made, so that regenerating them changes nothing.
 var manDate = time.Date(2026, time.December, 1, 0, 0, 0, 0, time.UTC)
 
+// Guides are the pages of the docs that explain each command at length,
+// relative to the docs folder, by command path. Every command's reference
+// page links its guide; a command without one is an error, so that a new
+// command comes with its place in the docs.
+var Guides = map[string]string{
+	"mentor":                       "../README.md",
+	"mentor close":                 "lifecycle.md",
+	"mentor close init":            "lifecycle.md",
+	"mentor close check":           "reference.md#ending-signals",
+	"mentor close list":            "lifecycle.md#listing-mentor-close-list",
+	"mentor close report":          "report.md",
+	"mentor close log":             "plan.md#writing-meetings-mentor-close-log",
+	"mentor close goal":            "lifecycle.md#goals-mentor-close-goal-pair-goal",
+	"mentor close note":            "notes.md",
+	"mentor close extend":          "lifecycle.md#extending-mentor-close-extend-pair---to-date---reason-text",
+	"mentor close verify":          "ci.md#the-gate",
+	"mentor close agenda":          "closure.md#writing-it-agenda-then-record",
+	"mentor close record":          "closure.md",
+	"mentor close debrief":         "debrief.md",
+	"mentor close done":            "lifecycle.md#closing-record-then-done",
+	"mentor close templates":       "templates.md",
+	"mentor close survey":          "survey.md",
+	"mentor close sign":            "survey.md#signing-off",
+	"mentor close checkin":         "checkins.md",
+	"mentor close rematch":         "after-closure.md#rematch",
+	"mentor close invite":          "after-closure.md#calendar-invitations",
+	"mentor close help":            "lifecycle.md#flags-and-help",
+	"mentor completion":            "lifecycle.md#flags-and-help",
+	"mentor completion bash":       "lifecycle.md#flags-and-help",
+	"mentor completion fish":       "lifecycle.md#flags-and-help",
+	"mentor completion powershell": "lifecycle.md#flags-and-help",
+	"mentor completion zsh":        "lifecycle.md#flags-and-help",
+}
+
+// webDocs is where the docs folder is read on the web, for the man pages.
+const webDocs = "https://github.com/mentor-cli/mentor/blob/main/docs/"
+
 // MarkdownName is the file name of a command's Markdown page:
 // "mentor close check" → "mentor_close_check.md".
 func MarkdownName(c *cobra.Command) string {
@@ -54,14 +91,24 @@ func Pages(root *cobra.Command) (map[string][]byte, error) {
 	walk = func(c *cobra.Command) error {
 		c.DisableAutoGenTag = true
 		c.InitDefaultHelpFlag()
+		guide, ok := Guides[c.CommandPath()]
+		if !ok {
+			return fmt.Errorf("%s has no guide: add the page that explains it to clidocs.Guides", c.CommandPath())
+		}
 		// The help texts are written for a terminal; the pages read them
 		// as Markdown.
-		c.Long = Markdown(c.Long)
+		long := Markdown(c.Long)
+		c.Long = long
 		var md bytes.Buffer
 		if err := doc.GenMarkdownCustom(c, &md, func(s string) string { return s }); err != nil {
 			return fmt.Errorf("%s: %w", c.CommandPath(), err)
 		}
-		pages[MarkdownDir+"/"+MarkdownName(c)] = tidyMarkdown(md.Bytes())
+		pages[MarkdownDir+"/"+MarkdownName(c)] = tidyMarkdown(md.Bytes(), "../"+guide)
+		web := webDocs + guide
+		if strings.HasPrefix(guide, "../") {
+			web = strings.TrimSuffix(webDocs, "docs/") + strings.TrimPrefix(guide, "../")
+		}
+		c.Long = strings.TrimSpace(long + "\n\nThe guide to this command:\n\n```text\n" + web + "\n```")
 		var man bytes.Buffer
 		date := manDate
 		header := &doc.GenManHeader{Section: "1", Date: &date, Source: "mentor", Manual: "mentor manual"}
@@ -188,8 +235,8 @@ func escapeLine(l string) string {
 // tidyMarkdown adjusts cobra's Markdown page to the rules every page of the
 // docs follows (markdownlint's defaults): the command is the page's one
 // level-1 heading, every code block names its language, and no line holds
-// a tab.
-func tidyMarkdown(page []byte) []byte {
+// a tab. The command's guide is linked after its one-line summary.
+func tidyMarkdown(page []byte, guide string) []byte {
 	lines := strings.Split(strings.TrimRight(string(page), "\n"), "\n")
 	inCode, section := false, ""
 	for i, l := range lines {
@@ -210,6 +257,14 @@ func tidyMarkdown(page []byte) []byte {
 		default:
 			lines[i] = strings.ReplaceAll(l, "\t - ", " — ")
 		}
+	}
+	if len(lines) > 2 {
+		name, _, _ := strings.Cut(strings.TrimPrefix(guide, "../"), "#")
+		if !strings.HasPrefix(name, "../") {
+			name = "docs/" + name
+		}
+		name = strings.TrimPrefix(name, "../")
+		lines[2] += "\n\nGuide: [" + name + "](" + guide + ")"
 	}
 	return []byte(strings.Join(lines, "\n") + "\n")
 }

@@ -10,11 +10,12 @@ import (
 
 	"github.com/mentor-cli/mentor/internal/cli"
 	"github.com/mentor-cli/mentor/internal/iostreams"
+	"github.com/spf13/cobra"
 )
 
 const docsDir = "../../docs"
 
-func root() *cli.Factory {
+func factory() *cli.Factory {
 	io, _, _, _ := iostreams.Test()
 	return &cli.Factory{IO: io, Getenv: func(string) string { return "" }}
 }
@@ -23,7 +24,7 @@ func root() *cli.Factory {
 // command, flag, help text, signal or rule that is not in docs/cli and
 // docs/man fails here, as it fails CI's git diff.
 func TestReferenceIsCurrent(t *testing.T) {
-	pages, err := Pages(cli.NewRootCmd(root()))
+	pages, err := Pages(cli.NewRootCmd(factory()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,11 +61,11 @@ func firstDiff(a, b []byte) int {
 
 // The same tree gives the same bytes: no date, no build detail.
 func TestPagesAreDeterministic(t *testing.T) {
-	a, err := Pages(cli.NewRootCmd(root()))
+	a, err := Pages(cli.NewRootCmd(factory()))
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := Pages(cli.NewRootCmd(root()))
+	b, err := Pages(cli.NewRootCmd(factory()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +105,7 @@ func TestWriteReplacesThePages(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := Write(cli.NewRootCmd(root()), dir); err != nil {
+	if err := Write(cli.NewRootCmd(factory()), dir); err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range stale {
@@ -131,6 +132,26 @@ func TestMarkdown(t *testing.T) {
 	} {
 		if got := Markdown(c.in); got != c.want {
 			t.Errorf("Markdown(%q) =\n%s\nwant\n%s", c.in, got, c.want)
+		}
+	}
+}
+
+// A command without a guide is an error, and every guide is a page of the
+// docs that the link check follows from the command's reference page.
+func TestEveryCommandHasAGuide(t *testing.T) {
+	tree := cli.NewRootCmd(factory())
+	tree.AddCommand(&cobra.Command{Use: "unguided", Short: "new", Run: func(*cobra.Command, []string) {}})
+	if _, err := Pages(tree); err == nil || !strings.Contains(err.Error(), "mentor unguided has no guide") {
+		t.Errorf("a command without a guide: %v", err)
+	}
+	pages, err := Pages(cli.NewRootCmd(factory()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path := range Guides {
+		name := MarkdownDir + "/" + strings.ReplaceAll(path, " ", "_") + ".md"
+		if _, ok := pages[name]; !ok {
+			t.Errorf("Guides names %q, which has no page", path)
 		}
 	}
 }
