@@ -25,6 +25,26 @@ import (
 // them.
 var docsWithTables = []string{"../../README.md", "../../docs/reference.md", "../../docs/templates.md"}
 
+// rulePages are the pages of docs/ that describe the file each rule of
+// verify checks, for the rules table; a rule without one fails the test.
+var rulePages = map[string]string{
+	"plan-invalid":             "plan.md#front-matter",
+	"closure-missing":          "closure.md",
+	"closure-invalid":          "closure.md#the-format",
+	"closure-incomplete":       "closure.md#the-format",
+	"closure-mismatch":         "closure.md#the-format",
+	"contact-missing":          "closure.md#the-format",
+	"status-stale":             "plan.md#front-matter",
+	"closure-orphan":           "closure.md",
+	"plan-warning":             "plan.md#checks-on-a-plan",
+	"no-pairs":                 "config.md",
+	"signoff-missing":          "survey.md#signing-off",
+	"survey-invalid":           "survey.md",
+	"final-reflection-missing": "notes.md",
+	"checkin-invalid":          "checkins.md#the-format",
+	"closure-warning":          "closure.md#the-format",
+}
+
 func referenceTables() map[string]string {
 	md := func(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
 	set := func(head string, s enum.Set) string {
@@ -67,9 +87,16 @@ func referenceTables() map[string]string {
 	t["verdicts"] = b.String()
 
 	b.Reset()
-	b.WriteString("| rule | severity | finding | what to do |\n| --- | --- | --- | --- |\n")
+	b.WriteString("| rule | severity | finding | what to do | the file |\n| --- | --- | --- | --- | --- |\n")
 	for _, r := range verify.Rules {
-		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", r.ID, r.Severity, md(r.Summary), md(r.Help))
+		page := rulePages[r.ID]
+		if page == "" {
+			page = "(no page: add the rule to rulePages in reference_test.go)"
+		} else {
+			name, _, _ := strings.Cut(page, "#")
+			page = fmt.Sprintf("[%s](%s)", name, page)
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s |\n", r.ID, r.Severity, md(r.Summary), md(r.Help), page)
 	}
 	t["rules"] = b.String()
 
@@ -175,6 +202,11 @@ func TestReferenceTables(t *testing.T) {
 			if err := os.WriteFile(file, []byte(out), 0o644); err != nil {
 				t.Fatal(err)
 			}
+		}
+	}
+	for _, r := range verify.Rules {
+		if rulePages[r.ID] == "" {
+			t.Errorf("rule %s has no page in rulePages: name the page of docs/ that describes what it checks", r.ID)
 		}
 	}
 	for name := range tables {
