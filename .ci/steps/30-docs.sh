@@ -52,4 +52,4 @@ must_fail "a table whose delimiter row is not in the header's style (MD060)" \
 
 echo "-- links and anchors of the README and docs/, the walk-through, the generated tables, help that ends with its page"
 go test -count=1 -run 'TestDocsLinks|TestSlug|TestReferenceIsCurrent|TestPagesAreDeterministic' ./internal/clidocs
-go test -count=1 -run 'TestWalkthroughIsTheReadmes|TestReferenceTables|TestEveryHelpEndsWithItsDocsPage|TestErrorsPointToTheFormatPage|TestCISnippets' ./internal/cli
+go test -count=1 -run 'TestWalkthroughIsTheReadmes|TestReferenceTables|TestEveryHelpEndsWithItsDocsPage|TestErrorsPointToTheFormatPage|TestCISnippets|TestCIFormatTables' ./internal/cli

@@ -215,3 +215,39 @@ func TestReferenceTables(t *testing.T) {
 		}
 	}
 }
+
+// The format tables of docs/ci.md, which say what each format is for, list
+// the formats the registry has, no more and no fewer.
+func TestCIFormatTables(t *testing.T) {
+	b, err := os.ReadFile("../../docs/ci.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(b)
+	for intro, set := range map[string]enum.Set{
+		"`mentor close verify --format`:": output.VerifySet(),
+		"`mentor close check --format`:":  output.CheckSet(),
+	} {
+		_, rest, ok := strings.Cut(page, "\n"+intro+"\n")
+		if !ok {
+			t.Errorf("docs/ci.md has no table after %s", intro)
+			continue
+		}
+		var got []string
+		for _, line := range strings.Split(strings.TrimLeft(rest, "\n"), "\n") {
+			if !strings.HasPrefix(line, "|") {
+				break
+			}
+			if name, ok := strings.CutPrefix(line, "| `"); ok {
+				got = append(got, name[:strings.Index(name, "`")])
+			}
+		}
+		var want []string
+		for _, v := range set {
+			want = append(want, v.Name)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("docs/ci.md, the table after %s lists %v; the registry has %v", intro, got, want)
+		}
+	}
+}
