@@ -73,11 +73,12 @@ func verdictHelp() string {
 	return defList(rows)
 }
 
-// ruleHelp lists verify's rules with their severity.
+// ruleHelp lists verify's rules with their severity. (defList wraps the
+// text by its words, so the severity leads it rather than padding a column.)
 func ruleHelp() string {
 	rows := make([][2]string, len(verify.Rules))
 	for i, r := range verify.Rules {
-		rows[i] = [2]string{r.ID, fmt.Sprintf("%-8s %s", r.Severity, lowerFirst(r.Summary))}
+		rows[i] = [2]string{r.ID, fmt.Sprintf("%s: %s", r.Severity, lowerFirst(r.Summary))}
 	}
 	return defList(rows)
 }
