@@ -32,7 +32,8 @@ others, says which it kept, and exits 1.
 
 ` + setList(render.Templates) + `
 
-The templates are Go text/template files; the README lists every field they receive.`,
+The templates are Go text/template files; docs/templates.md lists every field and
+function they receive.`,
 		Example: `  mentor close templates
   mentor close templates agenda.md closure.md --commit`,
 		ValidArgs: render.Templates.Completions(),
