@@ -115,7 +115,7 @@ func Pages(root *cobra.Command) (map[string][]byte, error) {
 		if err := doc.GenMan(c, header, &man); err != nil {
 			return fmt.Errorf("%s: %w", c.CommandPath(), err)
 		}
-		pages[ManDir+"/"+ManName(c)] = man.Bytes()
+		pages[ManDir+"/"+ManName(c)] = tidyMan(man.Bytes())
 		for _, sub := range c.Commands() {
 			if !sub.IsAvailableCommand() || sub.IsAdditionalHelpTopicCommand() {
 				continue
@@ -267,4 +267,23 @@ func tidyMarkdown(page []byte, guide string) []byte {
 		lines[2] += "\n\nGuide: [" + name + "](" + guide + ")"
 	}
 	return []byte(strings.Join(lines, "\n") + "\n")
+}
+
+// tidyMan lays out the options of cobra's man page as man pages do: each
+// flag a tagged paragraph (.TP), its text indented below it, where cobra
+// leaves a tab that roff runs into the flag's line.
+func tidyMan(page []byte) []byte {
+	lines := strings.Split(string(page), "\n")
+	for i := 1; i < len(lines); i++ {
+		if !strings.HasPrefix(lines[i], "\t") || !strings.HasPrefix(lines[i-1], `\fB-`) {
+			continue
+		}
+		lines[i] = strings.TrimPrefix(lines[i], "\t")
+		if i >= 2 && lines[i-2] == ".PP" {
+			lines[i-2] = ".TP"
+		} else {
+			lines[i-1] = ".TP\n" + lines[i-1]
+		}
+	}
+	return []byte(strings.Join(lines, "\n"))
 }

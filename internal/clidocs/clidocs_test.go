@@ -155,3 +155,22 @@ func TestEveryCommandHasAGuide(t *testing.T) {
 		}
 	}
 }
+
+// Every flag of a man page is a tagged paragraph, its text below it.
+func TestManOptionsAreTaggedParagraphs(t *testing.T) {
+	pages, err := Pages(cli.NewRootCmd(factory()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	man := string(pages["man/mentor-close-check.1"])
+	for _, want := range []string{".SH OPTIONS\n.TP\n\\fB-f\\fP, \\fB--format\\fP=\"text\"\noutput", ".TP\n\\fB--verdict\\fP=\nkeep the pairs"} {
+		if !strings.Contains(man, want) {
+			t.Errorf("mentor-close-check.1 lacks %q", want)
+		}
+	}
+	for name, page := range pages {
+		if strings.HasPrefix(name, "man/") && strings.Contains(string(page), "\n\t") {
+			t.Errorf("%s has a line that starts with a tab", name)
+		}
+	}
+}
