@@ -107,6 +107,19 @@ func TestErrorsPointToTheFormatPage(t *testing.T) {
 		}
 	}
 
+	for msg, want := range map[string]bool{
+		".mentor.yaml:2: error: unknown key":                  true,
+		"pairs/a--b/plan.md has errors: fix them, then …":     true,
+		"pairs/a--b/closure.md already exists: pass --force":  false,
+		"pairs/a--b/plan.md: permission denied":               false,
+		"--answers x.yaml: no such file or directory":         false,
+		"pairs/a--b/notes/2026-01-02-mentor.md:1: error: bad": true,
+	} {
+		if got := withFormatPage(msg) != msg; got != want {
+			t.Errorf("withFormatPage(%q) adds a page: %v, want %v", msg, got, want)
+		}
+	}
+
 	dir := t.TempDir()
 	if err := os.WriteFile(dir+"/.mentor.yaml", []byte("thresholds:\n  remind_day: 3\n"), 0o644); err != nil {
 		t.Fatal(err)

@@ -142,15 +142,19 @@ func formatPage(file string) string {
 	return ""
 }
 
-// withFormatPage adds to an error about a file — one whose message starts
-// with the file's path, as "FILE:LINE: …" and "FILE has errors: …" do — the
-// page that describes the file's format.
+// withFormatPage adds to an error about what a file says — one that starts
+// "FILE:LINE: …" or "FILE has errors" — the page that describes the file's
+// format. An error about the file as a whole (it exists already, it cannot
+// be read) gets none: its format is not the problem.
 func withFormatPage(msg string) string {
-	file := msg
-	if i := strings.IndexAny(file, ": \n"); i >= 0 {
-		file = file[:i]
+	i := strings.IndexAny(msg, ": \n")
+	if i < 0 {
+		return msg
 	}
-	if page := formatPage(file); page != "" {
+	file, rest := msg[:i], msg[i:]
+	content := strings.HasPrefix(rest, " has errors") ||
+		len(rest) > 1 && rest[0] == ':' && rest[1] >= '0' && rest[1] <= '9'
+	if page := formatPage(file); content && page != "" {
 		msg += "\nThe format of " + path.Base(filepath.ToSlash(file)) + ": " + docsBase + page
 	}
 	return msg
