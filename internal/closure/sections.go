@@ -3,59 +3,10 @@ package closure
 import (
 	"bytes"
 	"regexp"
-	"sort"
 	"strings"
 
-	"github.com/mentor-cli/mentor/internal/diag"
-	"github.com/mentor-cli/mentor/internal/frontmatter"
-	"github.com/mentor-cli/mentor/internal/markdown"
 	"github.com/yuin/goldmark/ast"
 )
-
-// sections finds the level-2 headings that are children of the document (a
-// heading in a list, a quote or a code block is content) and tells which
-// hold nothing but TODO lines, HTML comments and sub-headings.
-func sections(doc frontmatter.Doc, l *diag.List) []Section {
-	body := doc.Body
-	md := markdown.Blocks(body)
-	root := md.Root
-	nl := newlines(body)
-	lineOf := func(off int) int { return doc.BodyLine + sort.SearchInts(nl, off) }
-	if line, msg, ok := md.Skips(lineOf); ok {
-		// What nests past the limit is kept as text: a section that holds
-		// it still says something.
-		l.Warnf(line, "%s", msg)
-	}
-
-	var out []Section
-	cur := -1 // index in out of the open section, -1 outside one
-	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
-		if h, ok := n.(*ast.Heading); ok && h.Level <= 2 {
-			cur = -1
-			if h.Level == 2 {
-				out = append(out, Section{
-					Heading: strings.TrimSpace(string(joinLines(h, body))),
-					Line:    lineOf(start(h)),
-					Empty:   true,
-				})
-				cur = len(out) - 1
-			}
-			continue
-		}
-		if cur < 0 {
-			continue
-		}
-		if out[cur].TODO == 0 {
-			if off := firstTODO(n, body); off >= 0 {
-				out[cur].TODO = lineOf(off)
-			}
-		}
-		if out[cur].Empty && says(n, body) {
-			out[cur].Empty = false
-		}
-	}
-	return out
-}
 
 // firstTODO returns the body offset of the first TODO line a block holds
 // as text, or -1. Code, HTML (comments) and sub-headings do not count: a

@@ -1,0 +1,5 @@
+//go:build nofastbody
+
+package closure
+
+const fastBodyOn = false
