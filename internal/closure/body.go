@@ -1,6 +1,7 @@
 package closure
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 
@@ -30,8 +31,9 @@ type bodyReader struct {
 	l    *diag.List
 	doc  frontmatter.Doc
 	body []byte
-	nl   []int // offsets of '\n' in body
-	what int   // read… flags
+	str  string // body as one string, for the line reader: what it keeps is a slice of it
+	nl   []int  // offsets of '\n' in body
+	what int    // read… flags
 
 	cur int // index in r.Sections of the open section, -1 outside one
 
@@ -155,6 +157,11 @@ func (b *bodyReader) heading(level int, title string, at int) {
 	if b.what&readSections != 0 && level <= 2 {
 		b.cur = -1
 		if level == 2 {
+			if b.r.Sections == nil {
+				// Room for every line that looks like a section, so that
+				// a record of thousands does not copy them over and over.
+				b.r.Sections = make([]Section, 0, 1+bytes.Count(b.body, []byte("\n## ")))
+			}
 			b.r.Sections = append(b.r.Sections, Section{Heading: title, Line: b.lineOf(at), Empty: true})
 			b.cur = len(b.r.Sections) - 1
 		}
@@ -247,10 +254,18 @@ func (b *bodyReader) closeCheckIn(end int) {
 	from := b.lineAfter(cur.Start - b.doc.BodyStart)
 	cur.End = b.doc.BodyStart + end
 	if from < end {
-		cur.Notes = strings.TrimSpace(string(b.body[from:end]))
+		cur.Notes = strings.TrimSpace(b.text(from, end))
 	}
 	b.r.CheckIns = append(b.r.CheckIns, *cur)
 	b.ci = nil
+}
+
+// text is the body from offset from to offset to.
+func (b *bodyReader) text(from, to int) string {
+	if b.str != "" {
+		return b.str[from:to]
+	}
+	return string(b.body[from:to])
 }
 
 // finish ends what is still open at the end of the body.
@@ -276,6 +291,10 @@ func (b *bodyReader) finish() {
 // same words, ignoring case and runs of spaces — without allocating when
 // both are ASCII, as headings nearly always are.
 func sameHeading(s, want string) bool {
+	s, want = skipSpace(s), skipSpace(want)
+	if s != "" && want != "" && s[0] < 0x80 && want[0] < 0x80 && lower(s[0]) != lower(want[0]) {
+		return false // most headings differ in their first letter
+	}
 	if !isASCII(s) || !isASCII(want) {
 		return normHeading(s) == normHeading(want)
 	}

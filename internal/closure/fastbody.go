@@ -26,6 +26,7 @@ import (
 // the record is the one goldmark gives.
 func (b *bodyReader) fastBody() bool {
 	body := b.body
+	b.str = string(body) // titles, notes and check-ins are slices of it
 	for _, c := range body {
 		if c < 0x20 && c != '\n' || c == 0x7f {
 			return false // tabs, carriage returns and other controls
@@ -86,7 +87,7 @@ func (b *bodyReader) fastBody() bool {
 			if level > 6 || level < len(ln) && ln[level] != ' ' {
 				return false
 			}
-			title := strings.TrimSpace(string(ln[level:]))
+			title := strings.TrimSpace(b.str[start+level : start+len(ln)])
 			if strings.HasSuffix(title, "#") {
 				return false // a closing sequence: leave it to goldmark
 			}
@@ -102,7 +103,7 @@ func (b *bodyReader) fastBody() bool {
 			}
 			to = start + len(ln)
 			if b.goalLevel > 0 {
-				b.item(strings.TrimSpace(string(ln[2:])), start)
+				b.item(strings.TrimSpace(b.str[start+2:start+len(ln)]), start)
 			}
 			prev, inList = item, true
 		case ln[0] == ' ':
@@ -114,7 +115,7 @@ func (b *bodyReader) fastBody() bool {
 			}
 			to = start + len(ln)
 			if b.goalLevel > 0 {
-				b.note(strings.TrimSpace(string(ln[4:])))
+				b.note(strings.TrimSpace(b.str[start+4 : start+len(ln)]))
 			}
 			prev = nested
 		case bytes.HasPrefix(ln, []byte("<!--")):
@@ -155,12 +156,12 @@ func (b *bodyReader) fastContent(from, to int, html bool) {
 	if s == nil {
 		return
 	}
-	text := b.body[from:to]
+	text := b.str[from:to]
 	todo := 0
 	if s.TODO == 0 && !html {
 		for off := 0; off < len(text); {
 			ln := text[off:]
-			if i := bytes.IndexByte(ln, '\n'); i >= 0 {
+			if i := strings.IndexByte(ln, '\n'); i >= 0 {
 				ln = ln[:i]
 			}
 			if todoLine(ln) {
