@@ -190,6 +190,7 @@ func NewData(pr *pair.Pair, j signals.Judgement, cfg config.Config, today, date 
 	if d.Status == "" {
 		d.Status = string(plan.Active)
 	}
+	d.Goals = make([]Goal, 0, len(p.Goals))
 	for _, g := range p.Goals {
 		d.AddGoal(NewGoal(g))
 	}

@@ -44,10 +44,18 @@ func (d *Data) SetEnding(unplanned bool, unreachable string) {
 			goals = s
 		}
 	}
+	// The questions depend on the state alone: one list per state, shared
+	// by its goals (templates only read them).
+	asked := map[string][]questions.Question{}
 	all := d.Goals
-	d.Goals, d.GoalsMet, d.GoalsOpen, d.GoalsDropped = nil, nil, nil, nil
+	d.Goals, d.GoalsMet, d.GoalsOpen, d.GoalsDropped = make([]Goal, 0, len(all)), nil, nil, nil
 	for _, g := range all {
-		g.Questions = goals.ForGoal(g.State)
+		qs, ok := asked[g.State]
+		if !ok {
+			qs = goals.ForGoal(g.State)
+			asked[g.State] = qs
+		}
+		g.Questions = qs
 		d.AddGoal(g)
 	}
 	d.Opener = d.opener()
