@@ -1,4 +1,4 @@
-//go:build nofastbody
+//go:build nofastbody || noclosurefast
 
 package closure
 

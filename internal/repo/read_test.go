@@ -165,32 +165,3 @@ func TestScopeReadsAsRead(t *testing.T) {
 		}
 	}
 }
-
-// A Scope lists its folder once and answers for what the folder does not
-// hold from that list, without a probe: a file made after the first read
-// is not seen (One reads a pair in a moment; the next read sees it).
-func TestScopeListsOnce(t *testing.T) {
-	dir := t.TempDir()
-	os.MkdirAll(filepath.Join(dir, "pairs", "a"), 0o755)
-	os.WriteFile(filepath.Join(dir, "pairs", "a", "plan.md"), []byte("plan\n"), 0o644)
-	r, err := OpenAt(dir, FoundByFlag)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := r.Scope("pairs/a")
-	defer s.Close()
-	if _, prob := s.Read("pairs/a/plan.md"); prob != nil {
-		t.Fatal(prob)
-	}
-	os.WriteFile(filepath.Join(dir, "pairs", "a", "closure.md"), []byte("rec\n"), 0o644)
-	os.MkdirAll(filepath.Join(dir, "pairs", "a", "notes"), 0o755)
-	if _, prob := s.Read("pairs/a/closure.md"); prob == nil || !prob.NotExist() {
-		t.Errorf("closure.md made after the listing: %v, want absent", prob)
-	}
-	if _, err := s.ReadDir("pairs/a/notes"); !errors.Is(err, fs.ErrNotExist) {
-		t.Errorf("notes/ made after the listing: %v, want absent", err)
-	}
-	if data, prob := r.Scope("pairs/a").Read("pairs/a/closure.md"); prob != nil || string(data) != "rec\n" {
-		t.Errorf("a new Scope: %q %v", data, prob)
-	}
-}

@@ -18,18 +18,16 @@ import (
 // path outside the folder, a symbolic link, an error) is read by the repo,
 // so answers and messages are Read's and ReadDir's.
 //
-// The folder is listed once, on the first read: a name it does not hold
-// (the notes/, survey/ and closure.md most pairs do not have yet) is
-// answered as absent without a probe. A name that is there, in any case, is
-// opened as before, so what is read and how it is confined do not change.
+// Most of what a pair's commands ask for is not there (closure.md, notes/
+// and survey/ before the pair ends): a name is looked up once, without
+// following links, before it is opened, so that its absence costs one
+// system call and no error from the open. Listing the folder instead costs
+// more than the look-ups it saves (getdents on ext4: about 10 µs a folder
+// against 1.5 µs a look-up, measured on the generated programme).
 type Scope struct {
 	r    *Repo
 	dir  string // repo-relative, with /
 	root *os.Root
-
-	listed bool     // the folder was listed (or could not be)
-	names  []string // its entries, when listing worked
-	all    bool     // names holds every entry of the folder
 }
 
 // Scope opens a repo-relative folder for reading; Close releases it. A
@@ -57,34 +55,14 @@ func (s *Scope) inside(rel string) (string, bool) {
 	return filepath.FromSlash(rel[len(s.dir)+1:]), true
 }
 
-// absent reports whether the folder surely holds nothing at the first
-// element of name: its listing has no entry of that name in any case (on a
-// file system that ignores case, "Plan.md" opens as plan.md).
+// absent reports whether nothing at all, not even a link, is at name below
+// the folder.
 func (s *Scope) absent(name string) bool {
-	if !s.listed {
-		s.listed = true
-		if d, err := s.root.Open("."); err == nil {
-			s.names, err = d.Readdirnames(-1)
-			s.all = err == nil
-			d.Close()
-		}
-	}
-	if !s.all {
-		return false
-	}
-	if i := strings.IndexAny(name, `/\`); i >= 0 {
-		name = name[:i]
-	}
-	for _, n := range s.names {
-		if n == name || strings.EqualFold(n, name) {
-			return false
-		}
-	}
-	return true
+	_, err := s.root.Lstat(name)
+	return errors.Is(err, fs.ErrNotExist)
 }
 
-// notThere is the error of a name the listing does not hold, as the file
-// system gives it.
+// notThere is the error of a name that is not there.
 func notThere(op, rel string) error {
 	return &fs.PathError{Op: op, Path: rel, Err: syscall.ENOENT}
 }
@@ -96,28 +74,18 @@ func (s *Scope) Read(rel string) ([]byte, *ReadProblem) {
 		return s.r.Read(rel)
 	}
 	if s.absent(name) {
-		return nil, missing(rel, notThere("open", rel))
+		// Nothing there, not even a link: the common "no closure record
+		// yet", answered without a walk from the repo's root.
+		return nil, &ReadProblem{&diag.Problem{File: rel, Line: 1, Severity: diag.Error,
+			Message: "cannot read: no such file or directory"}, notThere("open", rel)}
 	}
 	f, err := s.root.OpenFile(name, os.O_RDONLY|openNonBlock, 0)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			if _, lerr := s.root.Lstat(name); errors.Is(lerr, fs.ErrNotExist) {
-				// Nothing there, not even a link, answered without a
-				// second walk.
-				return nil, missing(rel, err)
-			}
-		}
 		return s.r.Read(rel)
 	}
 	defer f.Close()
 	data, _, prob := readOpen(f, rel, false)
 	return data, prob
-}
-
-// missing is the problem of a file that is not there.
-func missing(rel string, err error) *ReadProblem {
-	return &ReadProblem{&diag.Problem{File: rel, Line: 1, Severity: diag.Error,
-		Message: "cannot read: no such file or directory"}, err}
 }
 
 // ReadDir lists a repo-relative folder as Repo.ReadDir does.
@@ -131,11 +99,6 @@ func (s *Scope) ReadDir(rel string) ([]fs.DirEntry, error) {
 	}
 	d, err := s.root.Open(name)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			if _, lerr := s.root.Lstat(name); errors.Is(lerr, fs.ErrNotExist) {
-				return nil, err
-			}
-		}
 		return s.r.ReadDir(rel)
 	}
 	defer d.Close()
@@ -149,9 +112,6 @@ func (s *Scope) ReadDir(rel string) ([]fs.DirEntry, error) {
 // Lstat says what a repo-relative path is, without following a final link.
 func (s *Scope) Lstat(rel string) (fs.FileInfo, error) {
 	if name, ok := s.inside(rel); ok {
-		if s.absent(name) {
-			return nil, notThere("lstat", rel)
-		}
 		return s.root.Lstat(name)
 	}
 	return s.r.Lstat(rel)
