@@ -65,7 +65,7 @@ func One(r *repo.Repo, ref pair.Ref, opt Options) *pair.Pair {
 	}
 	s := r.Scope(ref.Dir)
 	defer s.Close()
-	data, prob := s.Read(ref.PlanFile())
+	data, prob := s.ReadExpected(ref.PlanFile())
 	switch {
 	case prob == nil:
 		p.PlanRead.Exists = true

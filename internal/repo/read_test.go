@@ -143,9 +143,11 @@ func TestScopeReadsAsRead(t *testing.T) {
 		"pairs/a/abs.md", "pairs/a/out.md", "pairs/a/dangling.md", "pairs/a/survey/x.md", "pairs/b/plan.md", "pairs/a/notes",
 		"pairs/a/none/x.md", "pairs/a/Plan.md", "pairs/a/NOTES/n.md"} {
 		d1, p1 := r.Read(rel)
-		d2, p2 := s.Read(rel)
-		if string(d1) != string(d2) || (p1 == nil) != (p2 == nil) || p1 != nil && (*p1.Problem != *p2.Problem || p1.NotExist() != p2.NotExist()) {
-			t.Errorf("%s: Read %q %+v, Scope %q %+v", rel, d1, p1, d2, p2)
+		for _, read := range []func(string) ([]byte, *ReadProblem){s.Read, s.ReadExpected} {
+			d2, p2 := read(rel)
+			if string(d1) != string(d2) || (p1 == nil) != (p2 == nil) || p1 != nil && (*p1.Problem != *p2.Problem || p1.NotExist() != p2.NotExist()) {
+				t.Errorf("%s: Read %q %+v, Scope %q %+v", rel, d1, p1, d2, p2)
+			}
 		}
 	}
 	for _, rel := range []string{"pairs/a/notes", "pairs/a/survey", "pairs/a/none", "pairs/a/Notes"} {

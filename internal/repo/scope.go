@@ -76,9 +76,39 @@ func (s *Scope) Read(rel string) ([]byte, *ReadProblem) {
 	if s.absent(name) {
 		// Nothing there, not even a link: the common "no closure record
 		// yet", answered without a walk from the repo's root.
-		return nil, &ReadProblem{&diag.Problem{File: rel, Line: 1, Severity: diag.Error,
-			Message: "cannot read: no such file or directory"}, notThere("open", rel)}
+		return nil, missing(rel, notThere("open", rel))
 	}
+	return s.open(rel, name)
+}
+
+// ReadExpected is Read for a file that is usually there (a pair's plan.md):
+// it is opened first, and only an open that fails is looked into.
+func (s *Scope) ReadExpected(rel string) ([]byte, *ReadProblem) {
+	name, ok := s.inside(rel)
+	if !ok {
+		return s.r.Read(rel)
+	}
+	f, err := s.root.OpenFile(name, os.O_RDONLY|openNonBlock, 0)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) && s.absent(name) {
+			return nil, missing(rel, err)
+		}
+		return s.r.Read(rel)
+	}
+	defer f.Close()
+	data, _, prob := readOpen(f, rel, false)
+	return data, prob
+}
+
+// missing is the problem of a file that is not there.
+func missing(rel string, err error) *ReadProblem {
+	return &ReadProblem{&diag.Problem{File: rel, Line: 1, Severity: diag.Error,
+		Message: "cannot read: no such file or directory"}, err}
+}
+
+// open reads name below the folder, or, when the folder cannot open it
+// (a link, an error), rel through the repo.
+func (s *Scope) open(rel, name string) ([]byte, *ReadProblem) {
 	f, err := s.root.OpenFile(name, os.O_RDONLY|openNonBlock, 0)
 	if err != nil {
 		return s.r.Read(rel)
