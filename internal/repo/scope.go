@@ -4,8 +4,10 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/mentor-cli/mentor/internal/diag"
@@ -34,10 +36,42 @@ type Scope struct {
 // folder that cannot be opened leaves every read to the repo.
 func (r *Repo) Scope(dir string) *Scope {
 	s := &Scope{r: r, dir: dir}
-	if sub, err := r.fs.OpenRoot(filepath.FromSlash(dir)); err == nil {
+	if sub, err := r.openFolder(dir); err == nil {
 		s.root = sub
 	}
 	return s
+}
+
+// folderRoots are the folders that hold pair folders (pairs/), each opened
+// once as an os.Root inside the repo's, and kept for the Repo's life as
+// the repo's own root is: a pair folder is then opened with one system
+// call from its parent, not walked to from the repo's root.
+type folderRoots struct{ m sync.Map } // repo-relative folder → *os.Root, or nil when it cannot be opened
+
+// openFolder opens a repo-relative folder as an os.Root, from its parent
+// folder's root when the parent can be opened: as confined as opening it
+// from the repo's root, since the parent's root is itself opened from it.
+func (r *Repo) openFolder(dir string) (*os.Root, error) {
+	parent, base := path.Split(dir)
+	parent = strings.TrimSuffix(parent, "/")
+	if r.folders == nil || parent == "" || base == "" || base == "." || base == ".." {
+		return r.fs.OpenRoot(filepath.FromSlash(dir))
+	}
+	v, ok := r.folders.m.Load(parent)
+	if !ok {
+		root, err := r.fs.OpenRoot(filepath.FromSlash(parent))
+		if err != nil {
+			root = nil
+		}
+		var loaded bool
+		if v, loaded = r.folders.m.LoadOrStore(parent, root); loaded && root != nil {
+			root.Close() // another reader opened it first
+		}
+	}
+	if root, _ := v.(*os.Root); root != nil {
+		return root.OpenRoot(base)
+	}
+	return r.fs.OpenRoot(filepath.FromSlash(dir))
 }
 
 // Close releases the folder.
