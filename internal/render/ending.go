@@ -47,17 +47,17 @@ func (d *Data) SetEnding(unplanned bool, unreachable string) {
 	// The questions depend on the state alone: one list per state, shared
 	// by its goals (templates only read them).
 	asked := map[string][]questions.Question{}
-	all := d.Goals
-	d.Goals, d.GoalsMet, d.GoalsOpen, d.GoalsDropped = make([]Goal, 0, len(all)), nil, nil, nil
-	for _, g := range all {
+	all := make([]Goal, len(d.Goals))
+	for i, g := range d.Goals {
 		qs, ok := asked[g.State]
 		if !ok {
 			qs = goals.ForGoal(g.State)
 			asked[g.State] = qs
 		}
 		g.Questions = qs
-		d.AddGoal(g)
+		all[i] = g
 	}
+	d.SetGoals(all)
 	d.Opener = d.opener()
 	d.ReflectionsDue = d.reflectionsDue()
 }
