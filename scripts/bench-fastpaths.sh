@@ -2,7 +2,8 @@
 # bench-fastpaths.sh [N] — what each fast path buys check and verify.
 #
 # Builds the benchmarks of internal/cli once per set of build tags — none
-# (the fast path on) and nofastbody (plan bodies through goldmark) — then runs
+# (the fast paths on), nofastbody (plan and closure record bodies through
+# goldmark) and noclosurefast (closure record bodies alone) — then runs
 # BenchmarkCheck and BenchmarkVerify on a programme of N pairs (default
 # 10000, made by internal/bench) ROUNDS times (default 5), taking turns
 # between the builds so that the machine's load falls on all of them alike.
@@ -16,7 +17,7 @@ cd "$(dirname "$0")/.."
 N=${1:-10000}
 ROUNDS=${ROUNDS:-5}
 BENCHTIME=${BENCHTIME:-3x}
-builds=(none nofastbody)
+builds=(none nofastbody noclosurefast)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/mentor-fastpaths.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -47,7 +48,7 @@ awk '
     bytes[key] = $5; allocs[key] = $6
   }
   END {
-    n = split("none nofastbody", b, " ")
+    n = split(builds, b, " ")
     printf "%-22s %-16s %9s %9s %8s %11s %10s %10s\n", "build", "benchmark", "wall ms", "cpu ms", "MB/op", "allocs/op", "buys wall", "buys cpu"
     for (i = 1; i <= n; i++) {
       for (j = 1; j <= 2; j++) {
@@ -61,4 +62,4 @@ awk '
         printf "%-22s %-16s %9.1f %9.0f %8.1f %11d %10s %10s\n", b[i], bench, wall[key] / 1e6, cpu[key], bytes[key] / 1e6, allocs[key], bw, bc
       }
     }
-  }' "$work/runs.txt"
+  }' builds="${builds[*]}" "$work/runs.txt"

@@ -173,9 +173,8 @@ func (r *Record) Valid() bool { return !diag.HasErrors(r.Problems) }
 // FindSection returns the first section whose heading matches name, ignoring
 // case and runs of spaces, or nil.
 func (r *Record) FindSection(name string) *Section {
-	want := normHeading(name)
 	for i := range r.Sections {
-		if normHeading(r.Sections[i].Heading) == want {
+		if sameHeading(r.Sections[i].Heading, name) {
 			return &r.Sections[i]
 		}
 	}
@@ -198,7 +197,11 @@ func IsTODO(s string) bool {
 }
 
 // Parse reads a closure record. It never fails: what is wrong is in Problems.
-func Parse(file string, src []byte) *Record {
+func Parse(file string, src []byte) *Record { return parse(file, src, false) }
+
+// parse is Parse; noFast reads the body with goldmark even when the line
+// reader would take it (the tests compare the two).
+func parse(file string, src []byte, noFast bool) *Record {
 	r := &Record{File: file}
 	l := diag.List{File: file}
 	defer func() { r.Problems = l.Problems }()
@@ -212,18 +215,11 @@ func Parse(file string, src []byte) *Record {
 		if doc.HasBOM {
 			body = src[len(frontmatter.BOM):]
 		}
-		r.Sections = sections(frontmatter.Doc{Body: body, BodyLine: 1}, &l)
+		r.readBody(frontmatter.Doc{Body: body, BodyLine: 1}, &l, readSections, noFast)
 		return r
 	}
 	r.frontMatter(doc, &l)
-	r.Sections = sections(doc, &l)
-	r.NextGoals = nextGoals(doc)
-	for _, s := range r.Sections {
-		if IsCheckInsHeading(s.Heading) {
-			r.checkIns(doc, &l)
-			break
-		}
-	}
+	r.readBody(doc, &l, readAll, noFast)
 	return r
 }
 

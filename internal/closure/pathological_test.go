@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/mentor-cli/mentor/internal/bench"
+	"github.com/mentor-cli/mentor/internal/config"
 )
 
 func pathologicalRecord(body string) []byte {
@@ -53,5 +54,38 @@ func TestPathologicalRecords(t *testing.T) {
 		if !r.Valid() || sum == nil || sum.Empty || thanks == nil || thanks.Empty {
 			t.Errorf("%s: problems %v, sections %+v", s.Name, r.Problems, r.Sections)
 		}
+	}
+}
+
+// manySections is a record of about 1 MiB made of 37,000 short sections,
+// none of them a required one but the last.
+func manySections() []byte {
+	var b strings.Builder
+	b.WriteString(complete[:strings.Index(complete, "## Summary")])
+	for i := 0; b.Len() < 1<<20-64; i++ {
+		fmt.Fprintf(&b, "## Part %d\nWe met.\n\n", i)
+	}
+	b.WriteString("## Thanks\nThank you.\n")
+	return []byte(b.String())
+}
+
+// BenchmarkManySections reads a 1 MiB record of 37,000 sections and looks
+// up the sections verify requires, as verify does.
+func BenchmarkManySections(b *testing.B) {
+	src := manySections()
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		r := Parse("closure.md", src)
+		for _, name := range config.DefaultSections {
+			r.FindSection(name)
+		}
+	}
+}
+
+func TestManySections(t *testing.T) {
+	r := Parse("closure.md", manySections())
+	if n := len(r.Sections); n < 30000 || r.FindSection("Thanks") == nil || r.FindSection("thanks  ") == nil || r.FindSection("Summary") != nil {
+		t.Errorf("%d sections, Thanks %v, Summary %v", n, r.FindSection("Thanks"), r.FindSection("Summary"))
 	}
 }

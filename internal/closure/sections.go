@@ -3,59 +3,10 @@ package closure
 import (
 	"bytes"
 	"regexp"
-	"sort"
 	"strings"
 
-	"github.com/mentor-cli/mentor/internal/diag"
-	"github.com/mentor-cli/mentor/internal/frontmatter"
-	"github.com/mentor-cli/mentor/internal/markdown"
 	"github.com/yuin/goldmark/ast"
 )
-
-// sections finds the level-2 headings that are children of the document (a
-// heading in a list, a quote or a code block is content) and tells which
-// hold nothing but TODO lines, HTML comments and sub-headings.
-func sections(doc frontmatter.Doc, l *diag.List) []Section {
-	body := doc.Body
-	md := markdown.Blocks(body)
-	root := md.Root
-	nl := newlines(body)
-	lineOf := func(off int) int { return doc.BodyLine + sort.SearchInts(nl, off) }
-	if line, msg, ok := md.Skips(lineOf); ok {
-		// What nests past the limit is kept as text: a section that holds
-		// it still says something.
-		l.Warnf(line, "%s", msg)
-	}
-
-	var out []Section
-	cur := -1 // index in out of the open section, -1 outside one
-	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
-		if h, ok := n.(*ast.Heading); ok && h.Level <= 2 {
-			cur = -1
-			if h.Level == 2 {
-				out = append(out, Section{
-					Heading: strings.TrimSpace(string(joinLines(h, body))),
-					Line:    lineOf(start(h)),
-					Empty:   true,
-				})
-				cur = len(out) - 1
-			}
-			continue
-		}
-		if cur < 0 {
-			continue
-		}
-		if out[cur].TODO == 0 {
-			if off := firstTODO(n, body); off >= 0 {
-				out[cur].TODO = lineOf(off)
-			}
-		}
-		if out[cur].Empty && says(n, body) {
-			out[cur].Empty = false
-		}
-	}
-	return out
-}
 
 // firstTODO returns the body offset of the first TODO line a block holds
 // as text, or -1. Code, HTML (comments) and sub-headings do not count: a
@@ -69,7 +20,7 @@ func firstTODO(n ast.Node, body []byte) int {
 		if ls := n.Lines(); ls != nil {
 			for i := 0; i < ls.Len(); i++ {
 				seg := ls.At(i)
-				if todoLine(seg.Value(body)) {
+				if todoLine(string(seg.Value(body))) {
 					return seg.Start
 				}
 			}
@@ -83,20 +34,29 @@ func firstTODO(n ast.Node, body []byte) int {
 	return -1
 }
 
-// todoLine reports whether a line of text is a TODO placeholder, with the
-// list and quote markers, checkbox and emphasis that saysText allows.
 // IsTODOLine reports whether a line of a record's body is a TODO
 // placeholder: TODO at its start, after any quote or list marker and an
 // empty checkbox ("TODO: why it ended", "- [ ] TODO: a next goal").
-func IsTODOLine(line string) bool { return todoLine([]byte(line)) }
+func IsTODOLine(line string) bool { return todoLine(line) }
 
-func todoLine(line []byte) bool {
-	s := strings.TrimSpace(string(line))
-	s = strings.TrimLeft(s, "> \t")
+// todoLine reports whether a line of text is a TODO placeholder, with the
+// list and quote markers, checkbox and emphasis that saysText allows.
+func todoLine(s string) bool {
+	s = strings.TrimSpace(s)
+	s = trimLeftOf(s, "> \t")
 	s = trimListMarker(s)
 	s = strings.TrimPrefix(s, "[ ]")
-	s = strings.TrimLeft(s, " \t*_")
+	s = trimLeftOf(s, " \t*_")
 	return s != "" && IsTODO(s)
+}
+
+// trimLeftOf is strings.TrimLeft for a few ASCII bytes, without building
+// a set on every call (it runs on every line of a record).
+func trimLeftOf(s, cut string) string {
+	for s != "" && strings.IndexByte(cut, s[0]) >= 0 {
+		s = s[1:]
+	}
+	return s
 }
 
 // says reports whether a block holds something a person wrote: anything but
@@ -114,7 +74,7 @@ func says(n ast.Node, body []byte) bool {
 		if b.HasClosure() {
 			raw = append(raw, b.ClosureLine.Value(body)...)
 		}
-		return saysText(raw)
+		return saysText(string(raw))
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		return true
 	}
@@ -122,7 +82,7 @@ func says(n ast.Node, body []byte) bool {
 	if s < 0 {
 		return false
 	}
-	return saysText(body[s:e])
+	return saysText(string(body[s:e]))
 }
 
 var comment = regexp.MustCompile(`(?s)<!--.*?-->`)
@@ -130,30 +90,30 @@ var comment = regexp.MustCompile(`(?s)<!--.*?-->`)
 // saysText reports whether raw Markdown has a line that is not blank, not a
 // TODO line and not inside an HTML comment. List markers, quote markers,
 // checkboxes and emphasis around a TODO are allowed.
-func saysText(raw []byte) bool {
-	if bytes.Contains(raw, []byte("<!--")) {
-		raw = comment.ReplaceAll(raw, nil)
-		if i := bytes.Index(raw, []byte("<!--")); i >= 0 {
+func saysText(raw string) bool {
+	if strings.Contains(raw, "<!--") {
+		raw = comment.ReplaceAllString(raw, "")
+		if i := strings.Index(raw, "<!--"); i >= 0 {
 			raw = raw[:i] // an unclosed comment runs to the end of the block
 		}
 	}
 	for len(raw) > 0 { // line by line, up to the first that says something
 		line := raw
-		if i := bytes.IndexByte(raw, '\n'); i >= 0 {
+		if i := strings.IndexByte(raw, '\n'); i >= 0 {
 			line, raw = raw[:i], raw[i+1:]
 		} else {
-			raw = nil
+			raw = ""
 		}
-		s := strings.TrimSpace(string(line))
+		s := strings.TrimSpace(line)
 		for { // quote and list markers, as deep as they go
-			t := trimListMarker(strings.TrimLeft(s, "> \t"))
+			t := trimListMarker(trimLeftOf(s, "> \t"))
 			if t == s {
 				break
 			}
 			s = t
 		}
 		s = strings.TrimPrefix(s, "[ ]")
-		s = strings.TrimLeft(s, " \t*_")
+		s = trimLeftOf(s, " \t*_")
 		if s == "" || IsTODO(s) {
 			continue
 		}

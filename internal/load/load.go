@@ -53,6 +53,7 @@ func Everything(today dates.Date) Options {
 // pair folder that opens the folder once.
 type reader interface {
 	Read(rel string) ([]byte, *repo.ReadProblem)
+	ReadExpected(rel string) ([]byte, *repo.ReadProblem) // Read, for a file that is usually there
 	ReadDir(rel string) ([]fs.DirEntry, error)
 	Lstat(rel string) (fs.FileInfo, error)
 }
@@ -65,7 +66,7 @@ func One(r *repo.Repo, ref pair.Ref, opt Options) *pair.Pair {
 	}
 	s := r.Scope(ref.Dir)
 	defer s.Close()
-	data, prob := s.Read(ref.PlanFile())
+	data, prob := s.ReadExpected(ref.PlanFile())
 	switch {
 	case prob == nil:
 		p.PlanRead.Exists = true
@@ -138,7 +139,7 @@ func readNotes(r reader, ref pair.Ref) []note.Note {
 		if !note.IsNote(name) || e.IsDir() {
 			continue
 		}
-		data, prob := r.Read(dir + "/" + name)
+		data, prob := r.ReadExpected(dir + "/" + name) // listed a moment ago
 		var dp *diag.Problem
 		if prob != nil {
 			dp = prob.Problem
@@ -174,7 +175,7 @@ func readSurveys(r reader, ref pair.Ref, keys *survey.Keys) []*survey.Survey {
 			continue
 		}
 		file := dir + "/" + name
-		data, prob := r.Read(file)
+		data, prob := r.ReadExpected(file) // listed a moment ago
 		if prob != nil {
 			s := &survey.Survey{File: file, Name: name, Problems: []diag.Problem{*prob.Problem}}
 			s.Date, s.Side = survey.FromName(name)

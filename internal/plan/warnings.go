@@ -114,7 +114,9 @@ func (w *walker) warnHeading(level int, title string, start int) {
 		return
 	}
 	dated := false
-	if title != "" && title[0] >= '0' && title[0] <= '9' {
+	// A meeting's own heading is read as one (ParseHeading): whether it
+	// starts with a date only matters elsewhere.
+	if title != "" && title[0] >= '0' && title[0] <= '9' && !(level == 3 && w.section == "meetings") {
 		_, _, dated, _ = dates.Prefix(title)
 	}
 	line := w.lines.line(start)

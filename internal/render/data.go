@@ -190,9 +190,11 @@ func NewData(pr *pair.Pair, j signals.Judgement, cfg config.Config, today, date 
 	if d.Status == "" {
 		d.Status = string(plan.Active)
 	}
-	for _, g := range p.Goals {
-		d.AddGoal(NewGoal(g))
+	goals := make([]Goal, len(p.Goals))
+	for i, g := range p.Goals {
+		goals[i] = NewGoal(g)
 	}
+	d.SetGoals(goals)
 	for _, m := range p.SortedMeetings() {
 		if !m.Date.After(today) {
 			d.Meetings = append(d.Meetings, NewMeeting(m))
@@ -252,6 +254,37 @@ func (d *Data) AddGoal(g Goal) {
 		d.GoalsDropped = append(d.GoalsDropped, g)
 	default:
 		d.GoalsOpen = append(d.GoalsOpen, g)
+	}
+}
+
+// SetGoals makes gs the goals, as AddGoal of each in turn would, with each
+// list made at its size once: a plan of thousands of goals is not copied
+// at every growth.
+func (d *Data) SetGoals(gs []Goal) {
+	var met, dropped int
+	for _, g := range gs {
+		switch g.State {
+		case string(plan.Met):
+			met++
+		case string(plan.Dropped):
+			dropped++
+		}
+	}
+	d.Goals, d.GoalsMet, d.GoalsOpen, d.GoalsDropped = make([]Goal, 0, len(gs)), nil, nil, nil
+	if met > 0 {
+		d.GoalsMet = make([]Goal, 0, met)
+	}
+	if dropped > 0 {
+		d.GoalsDropped = make([]Goal, 0, dropped)
+	}
+	if open := len(gs) - met - dropped; open > 0 {
+		d.GoalsOpen = make([]Goal, 0, open)
+	}
+	for _, g := range gs {
+		d.AddGoal(g)
+	}
+	if len(gs) == 0 {
+		d.Goals = nil
 	}
 }
 

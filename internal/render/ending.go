@@ -44,12 +44,20 @@ func (d *Data) SetEnding(unplanned bool, unreachable string) {
 			goals = s
 		}
 	}
-	all := d.Goals
-	d.Goals, d.GoalsMet, d.GoalsOpen, d.GoalsDropped = nil, nil, nil, nil
-	for _, g := range all {
-		g.Questions = goals.ForGoal(g.State)
-		d.AddGoal(g)
+	// The questions depend on the state alone: one list per state, shared
+	// by its goals (templates only read them).
+	asked := map[string][]questions.Question{}
+	all := make([]Goal, len(d.Goals))
+	for i, g := range d.Goals {
+		qs, ok := asked[g.State]
+		if !ok {
+			qs = goals.ForGoal(g.State)
+			asked[g.State] = qs
+		}
+		g.Questions = qs
+		all[i] = g
 	}
+	d.SetGoals(all)
 	d.Opener = d.opener()
 	d.ReflectionsDue = d.reflectionsDue()
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 )
 
 // The functions the built-in templates use to put a person's words — names,
@@ -41,6 +42,9 @@ func OrList(values []string) string {
 // become spaces.
 func MarkdownText(v any) string {
 	s := oneLine(toString(v))
+	if plainText(s) {
+		return s // most names and titles: nothing to escape
+	}
 	var b strings.Builder
 	for i, r := range s {
 		switch r {
@@ -58,6 +62,40 @@ func MarkdownText(v any) string {
 		b.WriteRune(r)
 	}
 	return autolinks.Replace(b.String())
+}
+
+// plainText reports whether MarkdownText would leave s as it is: no
+// character it escapes anywhere, none that it escapes at the start, no
+// number that reads as a list marker, and nothing autolinks changes.
+func plainText(s string) bool {
+	if s == "" {
+		return true
+	}
+	switch s[0] {
+	case '-', '+', '=':
+		return false
+	}
+	if s[0] >= '0' && s[0] <= '9' {
+		return false // "1. Ada" and "1) Ada"; rare enough to leave to the loop
+	}
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~', '&', '$', '@':
+			return false
+		case ':':
+			if strings.HasPrefix(s[i:], "://") {
+				return false
+			}
+		case '.':
+			if i >= 3 && (s[i-3:i] == "www" || s[i-3:i] == "WWW") {
+				return false
+			}
+		default:
+			ascii = ascii && c < utf8.RuneSelf
+		}
+	}
+	return ascii || utf8.ValidString(s) // the loop writes a bad byte as U+FFFD
 }
 
 // autolinks keeps GitHub from turning a URL or an address in a name into a
@@ -151,9 +189,13 @@ func ShellWord(v any) string {
 }
 
 func oneLine(s string) string {
-	s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+	if strings.ContainsAny(s, "\r\n") {
+		s = lineBreaks.Replace(s)
+	}
 	return strings.TrimSpace(s)
 }
+
+var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
 
 func toString(v any) string {
 	switch x := v.(type) {

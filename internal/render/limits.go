@@ -259,9 +259,12 @@ func printfBound(format string, args []any, stop int) int {
 	return n
 }
 
-// addTicks makes every template of t call the tick when it starts, before
-// every action and block, and at every iteration of every range: nothing
-// a template does between two ticks can take long.
+// addTicks makes every template of t call the tick when it starts and at
+// every iteration of every range: those are the only ways a template can
+// repeat work, so nothing it does between two ticks can take long (what
+// runs between them is bounded by the template's own text, and every
+// string a function builds by the output limit). A tick before every
+// action as well would double the calls a goal costs the agenda.
 func addTicks(t *ttemplate.Template) {
 	for _, tt := range t.Templates() {
 		if tt.Tree != nil && tt.Tree.Root != nil {
@@ -274,7 +277,7 @@ func tickList(l *parse.ListNode, always bool) {
 	if l == nil {
 		return
 	}
-	nodes := make([]parse.Node, 0, 2*len(l.Nodes)+1)
+	nodes := make([]parse.Node, 0, len(l.Nodes)+1)
 	if always {
 		nodes = append(nodes, tickNode(l.Position()))
 	}
@@ -295,7 +298,7 @@ func tickList(l *parse.ListNode, always bool) {
 		case *parse.ListNode:
 			tickList(n, false)
 		}
-		nodes = append(nodes, tickNode(n.Position()), n)
+		nodes = append(nodes, n)
 	}
 	l.Nodes = nodes
 }

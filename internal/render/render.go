@@ -111,6 +111,33 @@ func ExecuteText(file string, src []byte, data any) (out []byte, err error) {
 	return w.buf, nil
 }
 
+// plainYAML reports whether s is a string YAML reads back as itself
+// unquoted, as yaml.Marshal writes it: short, made of letters, digits and
+// single spaces between words, starting with a letter, and not a word YAML
+// reads as a boolean or null. Titles and names mostly are; the rest goes
+// through the encoder.
+func plainYAML(s string) bool {
+	if s == "" || len(s) > 60 || !(s[0] >= 'a' && s[0] <= 'z' || s[0] >= 'A' && s[0] <= 'Z') || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		case c == ' ' && s[i-1] != ' ':
+		default:
+			return false
+		}
+	}
+	if len(s) <= 5 {
+		switch strings.ToLower(s) {
+		case "true", "false", "yes", "no", "on", "off", "y", "n", "null":
+			return false
+		}
+	}
+	return true
+}
+
 // Funcs are the functions every template can call.
 var Funcs = template.FuncMap{
 	"yaml":  YAMLScalar,
@@ -142,7 +169,13 @@ var Funcs = template.FuncMap{
 
 // YAMLScalar quotes s as YAML needs it to read back as the same string.
 func YAMLScalar(v any) string {
-	s := fmt.Sprint(v)
+	s, ok := v.(string)
+	if !ok {
+		s = fmt.Sprint(v)
+	}
+	if plainYAML(s) {
+		return s // what yaml.Marshal writes for it too (TestPlainYAML)
+	}
 	out, err := yaml.Marshal(s)
 	if err != nil {
 		return fmt.Sprintf("%q", s)

@@ -31,7 +31,9 @@ func safe(d *Data) {
 		}
 		return out
 	}
-	d.Goals, d.GoalsMet, d.GoalsOpen, d.GoalsDropped = goals(d.Goals), goals(d.GoalsMet), goals(d.GoalsOpen), goals(d.GoalsDropped)
+	// The lists by state hold the same goals as Goals: each is made safe
+	// once, and the lists are made again from them.
+	d.SetGoals(goals(d.Goals))
 	if d.Meetings != nil {
 		ms := make([]Meeting, len(d.Meetings))
 		for i, m := range d.Meetings {

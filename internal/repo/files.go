@@ -137,6 +137,10 @@ func (r *Repo) pathProblem(rel string, err error) string {
 	return fmt.Sprintf("cannot read: %v", unwrap(err))
 }
 
+// ReadExpected is Read: the repo has no cheaper way for a file that is
+// usually there (a Scope has).
+func (r *Repo) ReadExpected(rel string) ([]byte, *ReadProblem) { return r.Read(rel) }
+
 // Read reads a repo-relative file, refusing what mentor must not read:
 // files over 1 MiB, files that are not UTF-8 text, anything but a regular
 // file, and any path a symbolic link leads outside the repo.

@@ -1,6 +1,8 @@
 package repo
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -138,18 +140,30 @@ func TestScopeReadsAsRead(t *testing.T) {
 	s := r.Scope("pairs/a")
 	defer s.Close()
 	for _, rel := range []string{"pairs/a/plan.md", "pairs/a/notes/n.md", "pairs/a/closure.md", "pairs/a/up.md",
-		"pairs/a/abs.md", "pairs/a/out.md", "pairs/a/dangling.md", "pairs/a/survey/x.md", "pairs/b/plan.md", "pairs/a/notes"} {
+		"pairs/a/abs.md", "pairs/a/out.md", "pairs/a/dangling.md", "pairs/a/survey/x.md", "pairs/b/plan.md", "pairs/a/notes",
+		"pairs/a/none/x.md", "pairs/a/Plan.md", "pairs/a/NOTES/n.md"} {
 		d1, p1 := r.Read(rel)
-		d2, p2 := s.Read(rel)
-		if string(d1) != string(d2) || (p1 == nil) != (p2 == nil) || p1 != nil && (*p1.Problem != *p2.Problem || p1.NotExist() != p2.NotExist()) {
-			t.Errorf("%s: Read %q %+v, Scope %q %+v", rel, d1, p1, d2, p2)
+		for _, read := range []func(string) ([]byte, *ReadProblem){s.Read, s.ReadExpected} {
+			d2, p2 := read(rel)
+			if string(d1) != string(d2) || (p1 == nil) != (p2 == nil) || p1 != nil && (*p1.Problem != *p2.Problem || p1.NotExist() != p2.NotExist()) {
+				t.Errorf("%s: Read %q %+v, Scope %q %+v", rel, d1, p1, d2, p2)
+			}
 		}
 	}
-	for _, rel := range []string{"pairs/a/notes", "pairs/a/survey", "pairs/a/none"} {
+	for _, rel := range []string{"pairs/a/notes", "pairs/a/survey", "pairs/a/none", "pairs/a/Notes"} {
 		e1, err1 := r.ReadDir(rel)
 		e2, err2 := s.ReadDir(rel)
-		if len(e1) != len(e2) || (err1 == nil) != (err2 == nil) {
+		if len(e1) != len(e2) || (err1 == nil) != (err2 == nil) ||
+			errors.Is(err1, fs.ErrNotExist) != errors.Is(err2, fs.ErrNotExist) {
 			t.Errorf("%s: ReadDir %v %v, Scope %v %v", rel, e1, err1, e2, err2)
+		}
+	}
+	for _, rel := range []string{"pairs/a/plan.md", "pairs/a/closure.md", "pairs/a/dangling.md", "pairs/a/survey", "pairs/a/none/x"} {
+		i1, err1 := r.Lstat(rel)
+		i2, err2 := s.Lstat(rel)
+		if (err1 == nil) != (err2 == nil) || err1 == nil && i1.Mode() != i2.Mode() ||
+			errors.Is(err1, fs.ErrNotExist) != errors.Is(err2, fs.ErrNotExist) {
+			t.Errorf("%s: Lstat %v %v, Scope %v %v", rel, i1, err1, i2, err2)
 		}
 	}
 }

@@ -44,7 +44,8 @@ type Repo struct {
 	LockTimeout time.Duration
 	BreakLock   bool
 
-	fs *os.Root
+	fs      *os.Root
+	folders *folderRoots // the folders pair folders are opened from
 }
 
 // UsageError is a problem with what the user asked for (exit code 2).
@@ -116,7 +117,7 @@ func OpenAt(root, how string) (*Repo, error) {
 	if err != nil {
 		return nil, usagef("cannot open the repo %s: %v", root, unwrap(err))
 	}
-	r := &Repo{Root: root, FoundBy: how, Config: config.Default(), fs: fsys}
+	r := &Repo{Root: root, FoundBy: how, Config: config.Default(), fs: fsys, folders: &folderRoots{}}
 	data, prob := r.Read(config.FileName)
 	if prob != nil {
 		if prob.NotExist() {

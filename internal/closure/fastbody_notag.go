@@ -1,0 +1,5 @@
+//go:build nofastbody || noclosurefast
+
+package closure
+
+const fastBodyOn = false
