@@ -6,3 +6,5 @@ echo "scripts/bench-markdown.sh, one run of each size"
 LIMIT=1000000 BENCHTIME=1x COUNT=1 scripts/bench-markdown.sh
 echo "scripts/bench-fastpaths.sh on 200 pairs, one round"
 ROUNDS=1 BENCHTIME=1x scripts/bench-fastpaths.sh 200
+echo "scripts/bench.sh on 50 pairs, one round"
+RUNS=1 scripts/bench.sh 50
