@@ -10,13 +10,15 @@
 # then takes RUNS rounds (default 5) of the floor followed by the command,
 # so that a load that comes and goes on a shared machine falls on both. It
 # prints, per command:
-#   median    the command's median wall time
-#   floor     the floor's median over the same rounds
-#   vs floor  the median of the rounds' ratios, command / floor
-#   peak RSS  the command's peak resident memory, over one more run
+#   median        the command's median wall time
+#   floor         the floor's median wall time over the same rounds
+#   vs floor      the median of the rounds' ratios of wall time, command / floor
+#   CPU vs floor  the same for the CPU time (user + system), which a loaded
+#                 machine moves less than the wall time
+#   peak RSS      the command's peak resident memory
 # for
+#   floor     the floor itself, over all the rounds
 #   cat       find … | xargs cat of the same files, for comparison
-#   floor     the floor itself: its median over all the rounds, its memory
 #   check     mentor close check --format json
 #   verify    mentor close verify --format json
 #   report    mentor close report --format md, and --format json
@@ -31,8 +33,10 @@
 # programme; RUNS=R the number of rounds. A command the binary lacks is
 # left out; one that fails (exit 2 or more) is marked.
 #
-# Peak memory comes from GNU time (/usr/bin/time -v; apt-get install time),
-# else from internal/bench/peakrss (the kernel's rusage of that one child).
+# Each run is timed by internal/bench/rusage (the kernel's rusage of that
+# one child: wall and CPU time, peak memory). Peak memory comes from one
+# more run under GNU time (/usr/bin/time -v; apt-get install time) when it
+# is installed, else from the largest of the timed runs' rusage.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,6 +46,7 @@ for n in "${sizes[@]}"; do
   case $n in '' | *[!0-9]*) echo "bench.sh: $n is not a number of pairs: give counts such as 10000 100000" >&2; exit 2 ;; esac
 done
 RUNS=${RUNS:-5}
+case $RUNS in '' | *[!0-9]* | 0) echo "bench.sh: RUNS=$RUNS is not a number of rounds: give one such as 5" >&2; exit 2 ;; esac
 TODAY=2026-11-21
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/mentor-bench.XXXXXX")
@@ -62,38 +67,27 @@ else
 fi
 go build -o "$work/gen" ./internal/bench/gen
 go build -o "$work/floor" ./internal/bench/floor
+go build -o "$work/rusage" ./internal/bench/rusage
 
 if [ -x /usr/bin/time ] && /usr/bin/time -v true >/dev/null 2>&1; then
   rss_by="GNU time"
+  # peak_kib CMD… prints the peak resident memory of one more run, in KiB.
   peak_kib() { { /usr/bin/time -v "$@" 2>&1 >/dev/null || true; } | awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}'; }
 else
-  rss_by="rusage (internal/bench/peakrss; apt-get install time for GNU time)"
-  go build -o "$work/peakrss" ./internal/bench/peakrss
-  peak_kib() { "$work/peakrss" "$@" 2>/dev/null || echo n/a; }
+  rss_by="rusage (apt-get install time for GNU time)"
+  peak_kib() { :; } # the timed runs' figure is used
 fi
 
 loadavg() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime | sed 's/.*load averages*: //'; }
 
-# now_us prints the wall clock in microseconds, without a fork when bash
-# has EPOCHREALTIME.
-if [ -n "${EPOCHREALTIME:-}" ]; then
-  now_us() { local t=${EPOCHREALTIME/[.,]/}; echo "$t"; }
-else
-  now_us() { echo $(($(date +%s%N) / 1000)); }
-fi
-
-# run_us CMD… runs CMD once, output thrown away, and prints its wall time
-# in microseconds.
-run_us() {
-  local t0 t1
-  t0=$(now_us)
-  "$@" >/dev/null 2>&1 || true
-  t1=$(now_us)
-  echo $((t1 - t0))
-}
+# usage CMD… runs CMD once and prints "WALL_US CPU_US MAXRSS_KIB".
+usage() { "$work/rusage" "$@"; }
 
 # median_ms prints the median of the microsecond counts on stdin, in ms.
 median_ms() { sort -n | awk '{a[NR] = $1} END {printf "%.1f", ((NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) / 1000}'; }
+
+# mib KIB prints KiB as MiB, or n/a.
+mib() { awk -v k="$1" 'BEGIN {if (k ~ /^[0-9]+$/) printf "%.0f MiB", k / 1024; else print "n/a"}'; }
 
 # has COMMAND: the binary has `mentor close COMMAND`.
 has() { "$mentor" close --help 2>/dev/null | grep -qE "^ +$1( |\$)"; }
@@ -102,36 +96,36 @@ has() { "$mentor" close --help 2>/dev/null | grep -qE "^ +$1( |\$)"; }
 # in the page cache (reclaimed after about a minute idle).
 warm() { find "$repo/pairs" -type f -print0 | xargs -0 cat >/dev/null; }
 
-# measure NAME CMD… prints one row: RUNS rounds of floor-then-CMD.
+# measure NAME CMD… prints one row, tab-separated: RUNS rounds of the floor
+# then CMD.
 measure() {
-  local name=$1 i code peak f c
+  local name=$1 i code peak
   shift
   warm
   code=0
   "$@" >/dev/null 2>&1 || code=$?
   for ((i = 0; i < RUNS; i++)); do
-    f=$(run_us "${floor_cmd[@]}")
-    c=$(run_us "$@")
-    echo "$f $c"
+    echo "$(usage "${floor_cmd[@]}") $(usage "$@")"
   done >"$work/rounds"
-  cut -d' ' -f1 "$work/rounds" >>"$work/floors"
+  cut -d' ' -f1-3 "$work/rounds" >>"$work/floors"
   peak=$(peak_kib "$@")
-  awk -v name="$name" -v peak="$peak" -v code="$code" -v n="$N" '
+  if [ -z "$peak" ]; then peak=$(cut -d' ' -f6 "$work/rounds" | sort -n | tail -1); fi
+  awk -v name="$name" -v peak="$(mib "$peak")" -v code="$code" -v n="$N" '
     function median(v, k,    i, j, t) {
       for (i = 2; i <= k; i++) for (j = i; j > 1 && v[j - 1] > v[j]; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
       return (k % 2) ? v[(k + 1) / 2] : (v[k / 2] + v[k / 2 + 1]) / 2
     }
-    { k++; f[k] = $1; c[k] = $2; r[k] = $2 / ($1 > 0 ? $1 : 1) }
+    function div(a, b) { return a / (b > 0 ? b : 1) }
+    { k++; f[k] = $1; c[k] = $4; r[k] = div($4, $1); rc[k] = div($5, $2) }
     END {
-      mem = (peak ~ /^[0-9]+$/) ? sprintf("%.0f MiB", peak / 1024) : "n/a"
       note = (code >= 2) ? sprintf(" (exit %d)", code) : ""
-      printf "%s\t%s%s\t%.1f\t%.1f\t%.2f×\t%s\n", n, name, note, median(c, k) / 1000, median(f, k) / 1000, median(r, k), mem
+      printf "%s\t%s%s\t%.1f\t%.1f\t%.2f×\t%.2f×\t%s\n", n, name, note, median(c, k) / 1000, median(f, k) / 1000, median(r, k), median(rc, k), peak
     }' "$work/rounds"
 }
 
 echo "mentor bench: $build; $(nproc) cores; median of $RUNS rounds; peak memory by $rss_by"
-echo "load average at the start: $(loadavg)"
 load_start=$(loadavg)
+echo "load average at the start: $load_start"
 : >"$work/table"
 for N in "${sizes[@]}"; do
   repo="$work/programme-$N"
@@ -152,18 +146,19 @@ for N in "${sizes[@]}"; do
     done
   } >"$work/rows"
   {
-    printf '%s\tfloor (internal/bench/floor)\t%s\t%s\t1.00×\t%s\n' "$N" "$(median_ms <"$work/floors")" "$(median_ms <"$work/floors")" \
-      "$(peak_kib "${floor_cmd[@]}" | awk '/^[0-9]+$/ {printf "%.0f MiB", $1 / 1024; next} {print "n/a"}')"
+    peak=$(peak_kib "${floor_cmd[@]}")
+    if [ -z "$peak" ]; then peak=$(cut -d' ' -f3 "$work/floors" | sort -n | tail -1); fi
+    floor_ms=$(cut -d' ' -f1 "$work/floors" | median_ms)
+    printf '%s\tfloor (internal/bench/floor)\t%s\t%s\t1.00×\t1.00×\t%s\n' "$N" "$floor_ms" "$floor_ms" "$(mib "$peak")"
     cat "$work/rows"
   } | tee -a "$work/table" | awk -F'\t' '
-    BEGIN { printf "  %-28s %11s %11s %9s %10s\n", "command", "median ms", "floor ms", "vs floor", "peak RSS" }
-    { printf "  %-28s %11s %11s %9s %10s\n", $2, $3, $4, $5, $6 }'
+    BEGIN { printf "  %-28s %11s %11s %9s %13s %10s\n", "command", "median ms", "floor ms", "vs floor", "CPU vs floor", "peak RSS" }
+    { printf "  %-28s %11s %11s %9s %13s %10s\n", $2, $3, $4, $5, $6, $7 }'
   rm -rf "$repo"
 done
 
-v=()
-for ((i = 0; i < RUNS * 4; i++)); do v+=("$(run_us "$mentor" --version)"); done
-version_ms=$(printf '%s\n' "${v[@]}" | median_ms)
+for ((i = 0; i < RUNS * 4; i++)); do usage "$mentor" --version; done | cut -d' ' -f1 >"$work/version"
+version_ms=$(median_ms <"$work/version")
 echo
 echo "mentor --version: $version_ms ms (median of $((RUNS * 4)) runs)"
 load_end=$(loadavg)
@@ -172,9 +167,9 @@ echo "load average at the end: $load_end"
 echo
 echo "Markdown ($build; load average $load_start at the start, $load_end at the end):"
 echo
-echo "| pairs | command | median | floor | vs floor | peak RSS |"
-echo "|---:|---|---:|---:|---:|---:|"
+echo "| pairs | command | median | floor | vs floor | CPU vs floor | peak RSS |"
+echo "|---:|---|---:|---:|---:|---:|---:|"
 awk -F'\t' '
   function commas(s) { while (s ~ /[0-9][0-9][0-9][0-9]/) sub(/[0-9][0-9][0-9]($|,)/, ",&", s); return s }
-  { printf "| %s | %s | %s ms | %s ms | %s | %s |\n", commas($1), $2, $3, $4, $5, $6 }' "$work/table"
-echo "| | \`mentor --version\` | $version_ms ms | | | |"
+  { printf "| %s | %s | %s ms | %s ms | %s | %s | %s |\n", commas($1), $2, $3, $4, $5, $6, $7 }' "$work/table"
+echo "| | \`mentor --version\` | $version_ms ms | | | | |"
