@@ -137,6 +137,7 @@ for N in "${sizes[@]}"; do
   echo
   echo "$N pairs: $files files, $(awk -v b="$bytes" 'BEGIN {printf "%.1f", b / 1048576}') MiB (load $(loadavg))"
   {
+    # shellcheck disable=SC2016 # $1 is bash -c's own argument
     measure "\`cat\` of every file" bash -c 'find "$1/pairs" -type f -print0 | xargs -0 cat' - "$repo"
     for cmd in "check --format json" "verify --format json" "report --format md" "report --format json" "list --format json"; do
       read -r sub _ <<<"$cmd"
