@@ -38,7 +38,7 @@ echo "$out" | awk -v limit="$LIMIT" '
     return (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
   }
   END {
-    printf "%-9s %-24s %12s %12s %7s\n", "reader", "shape", "x1", "x10", "x10/x1"
+    printf "%-9s %-26s %12s %12s %7s\n", "reader", "shape", "x1", "x10", "x10/x1"
     bad = 0
     for (i = 1; i <= count; i++) {
       key = order[i]; split(key, k, " ")
@@ -48,7 +48,7 @@ echo "$out" | awk -v limit="$LIMIT" '
       ratio = median(r, n); ta = median(a, n); tb = median(b, n)
       mark = ""
       if (ratio > limit) { mark = "  over " limit; bad = 1 }
-      printf "%-9s %-24s %9.3f ms %9.3f ms %7.1f%s\n", k[1], k[2], ta / 1e6, tb / 1e6, ratio, mark
+      printf "%-9s %-26s %9.3f ms %9.3f ms %7.1f%s\n", k[1], k[2], ta / 1e6, tb / 1e6, ratio, mark
     }
     exit bad
   }'

@@ -14,11 +14,11 @@ import (
 
 // benchPairs is how many pairs the benchmarks' programme has: 2,000, or
 // MENTOR_BENCH_PAIRS (the measurements of the fast paths use 10,000).
-func benchPairs(b *testing.B) int {
+func benchPairs(tb testing.TB) int {
 	if s := os.Getenv("MENTOR_BENCH_PAIRS"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n <= 0 {
-			b.Fatalf("MENTOR_BENCH_PAIRS=%q is not a number of pairs", s)
+			tb.Fatalf("MENTOR_BENCH_PAIRS=%q is not a number of pairs: give a count such as 10000", s)
 		}
 		return n
 	}
@@ -26,8 +26,8 @@ func benchPairs(b *testing.B) int {
 }
 
 // benchProgramme generates the benchmarks' programme, once per process.
-func benchProgramme(b *testing.B) string {
-	n := benchPairs(b)
+func benchProgramme(tb testing.TB) string {
+	n := benchPairs(tb)
 	progMu.Lock()
 	defer progMu.Unlock()
 	if dir, ok := progDirs[n]; ok {
@@ -35,10 +35,10 @@ func benchProgramme(b *testing.B) string {
 	}
 	dir, err := os.MkdirTemp("", "mentor-bench-")
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	if _, err := bench.Generate(dir, n, bench.DefaultSeed); err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	progDirs[n] = dir
 	return dir
@@ -69,17 +69,23 @@ func benchRunCode(b *testing.B, code int, args ...string) {
 	defer func() {
 		// CPU time, all goroutines: on a shared machine it moves less
 		// with the load than the wall time does.
-		b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
+		b.ReportMetric(float64(cpuTime()-cpu0)/1e6/float64(b.N), "cpu-ms/op")
 	}()
 	for i := 0; i < b.N; i++ {
-		io, _, _, _ := iostreams.Test()
-		io.Out, io.ErrOut = discard{}, discard{}
-		f := &Factory{IO: io, Getenv: func(string) string { return "" },
-			Getwd: func() (string, error) { return dir, nil }, Now: time.Now}
-		if got := Run(f, append([]string{"--repo", dir, "--today", bench.Today.String()}, args...)); got != code {
+		if got := benchOnce(dir, discard{}, args...); got != code {
 			b.Fatalf("exit %d, want %d", got, code)
 		}
 	}
+}
+
+// benchOnce runs mentor with args on the programme in dir, as of
+// bench.Today, its output to out, and returns its exit code.
+func benchOnce(dir string, out io.Writer, args ...string) int {
+	ios, _, _, _ := iostreams.Test()
+	ios.Out, ios.ErrOut = out, discard{}
+	f := &Factory{IO: ios, Getenv: func(string) string { return "" },
+		Getwd: func() (string, error) { return dir, nil }, Now: time.Now}
+	return Run(f, append([]string{"--repo", dir, "--today", bench.Today.String()}, args...))
 }
 
 type discard struct{}
