@@ -33,7 +33,7 @@ func TestReportGoldens(t *testing.T) {
 		{"example-program", []string{"--identity", key, "--program", "Platform mentoring 2026"}},
 		{"example-since", []string{"--since", "2026-06-01"}},
 	} {
-		for _, format := range []string{"md", "json", "csv", "text"} {
+		for _, format := range []string{"md", "json", "csv", "text", "survey-csv"} {
 			t.Run(tc.name+"."+format, func(t *testing.T) {
 				args := append([]string{"close", "report", "--repo", examples, "--today", "2026-11-21", "--format", format}, tc.args...)
 				out, errOut, code := runMentor(t, args...)
@@ -73,7 +73,7 @@ func TestReportGeneratedGolden(t *testing.T) {
 			{"all", nil},
 			{"program", []string{"--program", "Women in engineering 2026", "--since", "2026-03-01"}},
 		} {
-			for _, format := range []string{"md", "json", "csv", "text"} {
+			for _, format := range []string{"md", "json", "csv", "text", "survey-csv"} {
 				args := append([]string{"close", "report", "--repo", dir, "--today", "2026-11-21", "--format", format}, tc.args...)
 				out, errOut, code := runMentor(t, args...)
 				if code != 0 {
