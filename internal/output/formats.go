@@ -6,7 +6,6 @@ import (
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/enum"
 	"github.com/mentor-cli/mentor/internal/iostreams"
-	"github.com/mentor-cli/mentor/internal/report"
 	"github.com/mentor-cli/mentor/internal/verify"
 )
 
@@ -126,19 +125,21 @@ func ListSet() enum.Set {
 	return s
 }
 
-// ReportFormat is one format of `mentor close report`.
+// ReportFormat is one format of `mentor close report`: New starts its
+// writer, which takes the pairs' rows as the report folds them in.
 type ReportFormat struct {
 	Name, Help string
-	Write      func(w io.Writer, rep *report.Report) error
+	New        func(w io.Writer) ReportStream
 }
 
 // ReportFormats are the formats of `mentor close report`, the default first.
 var ReportFormats = []ReportFormat{
-	{Name: "text", Help: "Markdown with Mermaid charts, each with its table (readable as text, rendered on GitHub)", Write: ReportMarkdown},
-	{Name: "md", Help: "the same Markdown as text", Write: ReportMarkdown},
-	{Name: "json", Help: "every number as JSON, for scripts", Write: ReportJSON},
-	{Name: "csv", Help: "one row per pair, for a spreadsheet", Write: ReportCSV},
-	{Name: "survey-csv", Help: "the closure survey's figures, one row per group and question, for a spreadsheet", Write: ReportSurveyCSV},
+	{Name: "text", Help: "Markdown with Mermaid charts, each with its table (readable as text, rendered on GitHub)", New: newReportMarkdown},
+	{Name: "md", Help: "the same Markdown as text", New: newReportMarkdown},
+	{Name: "json", Help: "every number as JSON, for scripts", New: newReportJSON},
+	{Name: "csv", Help: "one row per pair, for a spreadsheet", New: newReportCSV},
+	{Name: "survey-csv", Help: "the closure survey's figures, one row per group and question, for a spreadsheet",
+		New: func(w io.Writer) ReportStream { return reportSurveyCSV{w} }},
 }
 
 // VerifySet, CheckSet and ReportSet are the formats of each command as a set
