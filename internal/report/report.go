@@ -402,7 +402,6 @@ func share(n, whole int) float64 {
 	return math.Round(float64(n)/float64(whole)*1000) / 1000
 }
 
-
 func bucketMap(n []int) map[string]int {
 	m := map[string]int{}
 	for i, c := range n {
