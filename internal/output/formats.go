@@ -103,17 +103,18 @@ func (t *checkTable) Close() error {
 	return CheckTable(t.env.Out, t.env.Palette, t.env.Today, t.rows, t.env.NoPairs)
 }
 
-// ListFormat is one format of `mentor close list`.
+// ListFormat is one format of `mentor close list`: New starts its writer,
+// which takes the pairs as they are read.
 type ListFormat struct {
 	Name, Help string
-	Write      func(w io.Writer, pal iostreams.Palette, pairs []Listed) error
+	New        func(w io.Writer, pal iostreams.Palette) ListSink
 }
 
 // ListFormats are the formats of `mentor close list`, the default first.
 var ListFormats = []ListFormat{
-	{Name: "text", Help: "a table for people", Write: ListTable},
+	{Name: "text", Help: "a table for people", New: newListTable},
 	{Name: "json", Help: `{"schema_version": 2, "pairs": [...]}, for scripts`,
-		Write: func(w io.Writer, _ iostreams.Palette, pairs []Listed) error { return ListJSON(w, pairs) }},
+		New: func(w io.Writer, _ iostreams.Palette) ListSink { return newListJSON(w) }},
 }
 
 // ListSet is the formats of list as a set of values.

@@ -3,11 +3,9 @@ package output
 import (
 	"bufio"
 	"bytes"
-	"encoding/binary"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -235,8 +233,7 @@ func (m *reportMarkdown) Attention(a report.Attention) error {
 	m.cells = m.cells[:0]
 	for _, c := range []string{link(a.ID, a.Plan), escape.MarkdownCell(programmeName(a.Program)), string(a.Verdict),
 		escape.MarkdownCell(strings.Join(Why(a.Signals, a.Problems), "; "))} {
-		m.cells = binary.AppendUvarint(m.cells, uint64(len(c)))
-		m.cells = append(m.cells, c...)
+		m.cells = appendCell(m.cells, c)
 	}
 	_, err := m.attention.Write(m.cells)
 	return err
@@ -270,28 +267,12 @@ func (m *reportMarkdown) attentionRows(out *md, named bool) {
 		out.fail(err)
 		return
 	}
-	br, ok := r.(io.ByteReader)
-	if !ok {
-		br = bufio.NewReader(r)
-	}
-	cell := func() (string, error) {
-		n, err := binary.ReadUvarint(br)
-		if err != nil {
-			return "", err
-		}
-		b := make([]byte, n)
-		_, err = io.ReadFull(br.(io.Reader), b)
-		return string(b), err
-	}
+	cr := newCellReader(r)
+	var c [4]string
 	for i := 0; i < m.attention.n; i++ {
-		var c [4]string
-		for k := range c {
-			s, err := cell()
-			if err != nil {
-				out.fail(fmt.Errorf("reading back the report's attention list: %w", err))
-				return
-			}
-			c[k] = s
+		if err := cr.read(c[:]); err != nil {
+			out.fail(err)
+			return
 		}
 		if named {
 			out.row([]string{c[0], c[1], c[2], c[3]})

@@ -3,6 +3,7 @@ package output
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"os"
@@ -108,4 +109,43 @@ func (s *Spool) Close() error {
 		err = rerr
 	}
 	return err
+}
+
+// appendCell appends a cell to a record of cells kept in a Spool: its
+// length, then its bytes, so that any text fits.
+func appendCell(b []byte, cell string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(cell)))
+	return append(b, cell...)
+}
+
+// cellReader reads back records of cells written with appendCell.
+type cellReader struct {
+	r   *bufio.Reader
+	buf []byte
+}
+
+func newCellReader(r io.Reader) *cellReader {
+	if br, ok := r.(*bufio.Reader); ok {
+		return &cellReader{r: br}
+	}
+	return &cellReader{r: bufio.NewReader(r)}
+}
+
+// read fills cells with the next record's cells.
+func (c *cellReader) read(cells []string) error {
+	for i := range cells {
+		n, err := binary.ReadUvarint(c.r)
+		if err != nil {
+			return fmt.Errorf("reading back the rows kept aside: %w", err)
+		}
+		if uint64(cap(c.buf)) < n {
+			c.buf = make([]byte, n)
+		}
+		c.buf = c.buf[:n]
+		if _, err := io.ReadFull(c.r, c.buf); err != nil {
+			return fmt.Errorf("reading back the rows kept aside: %w", err)
+		}
+		cells[i] = string(c.buf)
+	}
+	return nil
 }
