@@ -6,7 +6,6 @@ import (
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/enum"
 	"github.com/mentor-cli/mentor/internal/iostreams"
-	"github.com/mentor-cli/mentor/internal/verify"
 )
 
 // The output formats of each command: the one table that --format's
@@ -16,7 +15,7 @@ import (
 // VerifyRun is what a verify format writes: the findings of a run.
 type VerifyRun struct {
 	Pairs    int
-	Findings []verify.Finding
+	Findings *Findings
 	Version  string // mentor's version, for formats that name the tool
 }
 
@@ -34,16 +33,15 @@ type VerifyFormat struct {
 // VerifyFormats are the formats of `mentor close verify`, the default first.
 var VerifyFormats = []VerifyFormat{
 	{Name: "text", Help: "FILE:LINE: SEVERITY: MESSAGE [RULE], then a summary",
-		Write: func(w io.Writer, r VerifyRun) error { return VerifyText(w, r.Pairs, r.Findings) }},
+		Write: verifyText},
 	{Name: "json", Help: "the findings as JSON, for scripts",
-		Write: func(w io.Writer, r VerifyRun) error { return VerifyJSON(w, r.Pairs, r.Findings) }},
+		Write: verifyJSON},
 	{Name: "github", Help: "GitHub Actions annotations, and a job summary", BaseEnv: "GITHUB_WORKSPACE",
-		Write:   func(w io.Writer, r VerifyRun) error { return VerifyGitHub(w, r.Pairs, r.Findings) },
-		Summary: func(w io.Writer, r VerifyRun) error { return VerifyMarkdown(w, r.Pairs, r.Findings) }},
+		Write: verifyGitHub, Summary: verifyMarkdown},
 	{Name: "sarif", Help: "SARIF 2.1.0, for code scanning", BaseEnv: "GITHUB_WORKSPACE",
-		Write: func(w io.Writer, r VerifyRun) error { return VerifySARIF(w, r.Version, r.Findings) }},
+		Write: verifySARIF},
 	{Name: "gitlab", Help: "a GitLab Code Quality report", BaseEnv: "CI_PROJECT_DIR",
-		Write: func(w io.Writer, r VerifyRun) error { return VerifyGitLab(w, r.Findings) }},
+		Write: verifyGitLab},
 }
 
 // CheckEnv is where a check format writes.

@@ -70,13 +70,13 @@ func (s *Spool) fileErr(err error) error {
 	return fmt.Errorf("%s: cannot write the report's rows aside: %w; free some disk space or set TMPDIR to another folder", s.file.Name(), err)
 }
 
-// Reader reads back what was written, once.
+// Reader reads back what was written, from the start.
 func (s *Spool) Reader() (io.Reader, error) {
 	if s.err != nil {
 		return nil, s.err
 	}
 	if s.file == nil {
-		return &s.mem, nil
+		return bytes.NewReader(s.mem.Bytes()), nil
 	}
 	if err := s.w.Flush(); err != nil {
 		return nil, s.fileErr(err)
@@ -87,7 +87,7 @@ func (s *Spool) Reader() (io.Reader, error) {
 	return bufio.NewReaderSize(s.file, 64<<10), nil
 }
 
-// WriteTo copies what was written to w, once.
+// WriteTo copies what was written to w.
 func (s *Spool) WriteTo(w io.Writer) (int64, error) {
 	r, err := s.Reader()
 	if err != nil {
