@@ -139,6 +139,7 @@ func reportRun(opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
+	defer programmeMemory(f, len(pairs))()
 	var format *output.ReportFormat
 	for i := range output.ReportFormats {
 		if output.ReportFormats[i].Name == opts.Format {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -102,11 +101,7 @@ func verifyRun(opts *VerifyOptions) error {
 	if err != nil {
 		return err
 	}
-	// Like check, verify keeps little alive: each pair is checked as soon
-	// as it is read and only its findings are kept. GOGC, when set, wins.
-	if f.Getenv("GOGC") == "" {
-		defer debug.SetGCPercent(debug.SetGCPercent(400))
-	}
+	defer programmeMemory(f, len(pairs))()
 	vopt := verify.Options{Config: r.Config, Today: today, All: opts.All}
 	var vf output.VerifyFormat
 	for _, x := range output.VerifyFormats {
