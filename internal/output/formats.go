@@ -82,25 +82,6 @@ var CheckFormats = []CheckFormat{
 		BaseEnv: "GITHUB_WORKSPACE", New: newCheckGitHub},
 }
 
-// checkTable keeps what the table shows and writes it at the end; the
-// plans' problems go to stderr as they come.
-type checkTable struct {
-	env  CheckEnv
-	rows []Checked
-}
-
-func newCheckTable(env CheckEnv) CheckSink { return &checkTable{env: env} }
-
-func (t *checkTable) Add(c Checked) error {
-	Problems(t.env.ErrOut, c.Problems)
-	t.rows = append(t.rows, c)
-	return nil
-}
-
-func (t *checkTable) Close() error {
-	return CheckTable(t.env.Out, t.env.Palette, t.env.Today, t.rows, t.env.NoPairs)
-}
-
 // ListFormat is one format of `mentor close list`: New starts its writer,
 // which takes the pairs as they are read.
 type ListFormat struct {
