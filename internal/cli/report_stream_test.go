@@ -64,17 +64,23 @@ func TestReportGeneratedGolden(t *testing.T) {
 	want := readSums(t, file)
 	got := map[string]string{}
 	for _, n := range sizes {
-		dir := t.TempDir()
+		dir, plain := t.TempDir(), t.TempDir()
 		mixedProgramme(t, dir, n)
+		// The same programme where no plan names a programme: the report
+		// has no programme column and no breakdown by programme.
+		mixedProgramme(t, plain, n)
+		withoutPrograms(t, plain)
 		for _, tc := range []struct {
 			name string
 			args []string
+			repo string
 		}{
-			{"all", nil},
-			{"program", []string{"--program", "Women in engineering 2026", "--since", "2026-03-01"}},
+			{"all", nil, dir},
+			{"program", []string{"--program", "Women in engineering 2026", "--since", "2026-03-01"}, dir},
+			{"no-program", nil, plain},
 		} {
 			for _, format := range []string{"md", "json", "csv", "text", "survey-csv"} {
-				args := append([]string{"close", "report", "--repo", dir, "--today", "2026-11-21", "--format", format}, tc.args...)
+				args := append([]string{"close", "report", "--repo", tc.repo, "--today", "2026-11-21", "--format", format}, tc.args...)
 				out, errOut, code := runMentor(t, args...)
 				if code != 0 {
 					t.Fatalf("%v: exit %d, stderr:\n%s", args, code, errOut)
@@ -235,4 +241,28 @@ func mixedProgramme(t *testing.T, dir string, n int) {
 	previous(ids[300], "no-such-pair")
 	previous(ids[301], ids[7])
 	previous(ids[400], closed[10])
+}
+
+// withoutPrograms takes the program line out of every plan.
+func withoutPrograms(t *testing.T, dir string) {
+	t.Helper()
+	plans, err := filepath.Glob(filepath.Join(dir, "pairs", "*", "plan.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range plans {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, line := range strings.SplitAfter(string(data), "\n") {
+			if !strings.HasPrefix(line, "program:") {
+				out = append(out, line)
+			}
+		}
+		if err := os.WriteFile(p, []byte(strings.Join(out, "")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
