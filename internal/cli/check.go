@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 	"runtime/debug"
 
@@ -115,7 +114,8 @@ func checkRun(opts *CheckOptions) error {
 	if cf.BaseEnv != "" {
 		env.Prefix = basePrefix(r.Root, f.Getenv(cf.BaseEnv))
 	}
-	var summary bytes.Buffer
+	var summary output.Spool
+	defer summary.Close()
 	summaryPath := f.Getenv("GITHUB_STEP_SUMMARY")
 	if summaryPath != "" {
 		env.Summary = &summary
@@ -151,8 +151,8 @@ func checkRun(opts *CheckOptions) error {
 	if err != nil {
 		return err
 	}
-	if summary.Len() > 0 {
-		if serr := appendFile(summaryPath, summary.Bytes()); serr != nil {
+	if summary.Size() > 0 {
+		if serr := appendFile(summaryPath, &summary); serr != nil {
 			fmt.Fprintf(f.IO.ErrOut, "mentor: warning: cannot write the job summary to %s: %v\n", summaryPath, serr)
 		}
 	}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -154,11 +153,12 @@ func verifyRun(opts *VerifyOptions) error {
 		return err
 	}
 	if path := f.Getenv("GITHUB_STEP_SUMMARY"); path != "" && vf.Summary != nil {
-		var b bytes.Buffer
+		var b output.Spool
 		err := vf.Summary(&b, run)
 		if err == nil {
-			err = appendFile(path, b.Bytes())
+			err = appendFile(path, &b)
 		}
+		b.Close()
 		if err != nil {
 			fmt.Fprintf(f.IO.ErrOut, "mentor: warning: cannot write the job summary to %s: %v\n", path, err)
 		}
@@ -218,14 +218,14 @@ func basePrefix(root, base string) string {
 	return filepath.ToSlash(rel) + "/"
 }
 
-// appendFile appends to a file that belongs to the CI (the job summary,
-// which other steps write to too): it is never replaced.
-func appendFile(path string, data []byte) error {
+// appendFile appends what a Spool holds to a file that belongs to the CI
+// (the job summary, which other steps write to too): it is never replaced.
+func appendFile(path string, data *output.Spool) error {
 	fh, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
 	if err != nil {
 		return err
 	}
-	if _, err := fh.Write(data); err != nil {
+	if _, err := data.WriteTo(fh); err != nil {
 		fh.Close()
 		return err
 	}

@@ -23,14 +23,19 @@ type Spool struct {
 	mem  bytes.Buffer
 	file *os.File
 	w    *bufio.Writer
-	n    int // records written, for the writer's own use
+	n    int   // records written, for the writer's own use
+	size int64 // bytes written
 	err  error
 }
+
+// Size is how many bytes were written.
+func (s *Spool) Size() int64 { return s.size }
 
 func (s *Spool) Write(p []byte) (int, error) {
 	if s.err != nil {
 		return 0, s.err
 	}
+	s.size += int64(len(p))
 	if s.file == nil {
 		if s.mem.Len()+len(p) <= spoolMemory {
 			return s.mem.Write(p)
@@ -61,6 +66,7 @@ func (s *Spool) Write(p []byte) (int, error) {
 
 func (s *Spool) WriteString(p string) (int, error) {
 	if s.file == nil && s.err == nil && s.mem.Len()+len(p) <= spoolMemory {
+		s.size += int64(len(p))
 		return s.mem.WriteString(p)
 	}
 	return s.Write([]byte(p))
