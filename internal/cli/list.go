@@ -70,24 +70,34 @@ func listRun(opts *ListOptions) error {
 	for _, s := range opts.Status {
 		keep[s] = true
 	}
+	defer programmeMemory(f, len(refs))()
+	var sink output.ListSink
+	for _, lf := range output.ListFormats {
+		if lf.Name == opts.Format {
+			sink = lf.New(f.IO.Out, f.IO.Palette())
+		}
+	}
+	if sink == nil {
+		return usageErr("--format %q is not one of %s", opts.Format, output.ListSet())
+	}
 	type row struct {
 		l     output.Listed
 		probs []diag.Problem
 		bad   bool
 	}
-	rows := load.All(r, refs, load.Options{FrontMatterOnly: true}, func(p *pair.Pair) row {
+	// Each pair is written (or, for the table, its cells kept aside) as it
+	// is read; its problems go to stderr as they come.
+	bad := false
+	err = load.Each(r, refs, load.Options{FrontMatterOnly: true}, func(p *pair.Pair) row {
 		l := output.Listed{ID: p.ID, Plan: p.PlanFile()}
 		if pl := p.Plan; pl != nil {
 			l.Mentor, l.Mentee, l.Program = output.Text(pl.Mentor), output.Text(pl.Mentee), output.Text(pl.Program)
 			l.Status, l.Start, l.End = output.Text(string(pl.Status)), pl.Start, pl.End
 		}
 		return row{l: l, probs: p.PlanProblems(), bad: !p.PlanValid()}
-	})
-	var out []output.Listed
-	bad := false
-	for _, x := range rows {
+	}, func(x row) error {
 		if len(keep) > 0 && !keep[string(x.l.Status)] {
-			continue
+			return nil
 		}
 		var errs []diag.Problem
 		for _, pr := range x.probs {
@@ -97,12 +107,10 @@ func listRun(opts *ListOptions) error {
 		}
 		output.Problems(f.IO.ErrOut, errs)
 		bad = bad || x.bad
-		out = append(out, x.l)
-	}
-	for _, lf := range output.ListFormats {
-		if lf.Name == opts.Format {
-			err = lf.Write(f.IO.Out, f.IO.Palette(), out)
-		}
+		return sink.Add(x.l)
+	})
+	if cerr := sink.Close(); err == nil {
+		err = cerr
 	}
 	if err != nil {
 		return err

@@ -8,13 +8,14 @@ import (
 	"strings"
 
 	"github.com/mentor-cli/mentor/internal/dates"
+	"github.com/mentor-cli/mentor/internal/diag"
 	"github.com/mentor-cli/mentor/internal/load"
 	"github.com/mentor-cli/mentor/internal/output"
 	"github.com/mentor-cli/mentor/internal/pair"
+	"github.com/mentor-cli/mentor/internal/plan"
 	"github.com/mentor-cli/mentor/internal/repo"
 	"github.com/mentor-cli/mentor/internal/report"
 	"github.com/mentor-cli/mentor/internal/signals"
-	"github.com/mentor-cli/mentor/internal/survey"
 	"github.com/spf13/cobra"
 )
 
@@ -138,60 +139,119 @@ func reportRun(opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
-	loaded := loadPairs(r, pairs, today, keys)
-	var tally keyTally
-	for _, p := range loaded {
-		tally.add(p.Pair)
-	}
-	tally.warn(f, keys)
-	if err := knownProgram(ropt.Program, loaded); err != nil {
-		return err
-	}
-	rep := report.Build(loaded, r.Config, today, ropt)
-	// The files that cannot be used are in the report; say so on stderr
-	// too, where a redirected report does not hide them.
-	for _, inv := range rep.Invalid {
-		output.Problems(f.IO.ErrOut, inv.Problems)
-	}
-	for _, rf := range output.ReportFormats {
-		if rf.Name == opts.Format {
-			return rf.Write(f.IO.Out, rep)
+	defer programmeMemory(f, len(pairs))()
+	var format *output.ReportFormat
+	for i := range output.ReportFormats {
+		if output.ReportFormats[i].Name == opts.Format {
+			format = &output.ReportFormats[i]
 		}
 	}
-	return usageErr("--format %q is not one of %s", opts.Format, output.ReportSet())
-}
-
-// loadPairs reads and judges every pair, once each.
-func loadPairs(r *repo.Repo, refs []pair.Ref, today dates.Date, keys *survey.Keys) []report.Pair {
+	if format == nil {
+		return usageErr("--format %q is not one of %s", opts.Format, output.ReportSet())
+	}
+	// Each pair is folded into the figures as it is read and dropped; its
+	// rows wait, kept aside by the format, until the figures are written.
+	out := format.New(f.IO.Out)
+	defer out.Close()
+	sink := &reportSink{ReportStream: out}
+	defer sink.problems.Close()
+	b := report.NewBuilder(r.Config, today, ropt, sink)
+	var tally keyTally
 	opt := load.Everything(today)
 	opt.Keys = keys
-	return load.All(r, refs, opt, func(p *pair.Pair) report.Pair {
+	err = load.Each(r, pairs, opt, func(p *pair.Pair) report.Pair {
 		return report.Pair{Pair: p, Judgement: signals.Judge(p, r.Config, today)}
+	}, func(p report.Pair) error {
+		tally.add(p.Pair)
+		return b.Add(p)
 	})
+	if err != nil {
+		return err
+	}
+	tally.warn(f, keys)
+	if err := knownProgram(ropt.Program, b.Programmes()); err != nil {
+		return err
+	}
+	rep := b.Finish(planLookup(r, pairs, today))
+	// The files that cannot be used are in the report; say so on stderr
+	// too, where a redirected report does not hide them.
+	if _, err := sink.problems.WriteTo(f.IO.ErrOut); err != nil {
+		return err
+	}
+	return out.Finish(rep)
+}
+
+// reportSink passes the pairs' rows to the format and keeps the problems
+// of the files that cannot be used for stderr, said once the report is
+// known to be written.
+type reportSink struct {
+	output.ReportStream
+	problems output.Spool
+}
+
+func (s *reportSink) Invalid(inv report.Invalid) error {
+	output.Problems(&s.problems, inv.Problems)
+	return s.ReportStream.Invalid(inv)
+}
+
+// planLookup reads again, by id, the plan of a pair among refs (sorted by
+// id, as the repo lists them), for the previous links the report follows
+// once every pair has been read. Of two folders with one id, the last that
+// holds a pair counts, as when every pair was kept.
+func planLookup(r *repo.Repo, refs []pair.Ref, today dates.Date) report.Lookup {
+	sorted := sort.SliceIsSorted(refs, func(i, j int) bool { return refs[i].ID < refs[j].ID })
+	return func(id string) (*plan.Plan, bool) {
+		from, to := 0, len(refs)
+		if sorted {
+			from = sort.Search(len(refs), func(i int) bool { return refs[i].ID >= id })
+		}
+		var found *pair.Pair
+		for i := from; i < to; i++ {
+			if refs[i].ID != id {
+				if sorted {
+					break
+				}
+				continue
+			}
+			if p := readPlan(r, refs[i], today); load.IsPair(p) {
+				found = p
+			}
+		}
+		if found == nil {
+			return nil, false
+		}
+		return found.Plan, true
+	}
+}
+
+// readPlan reads a pair's plan; a pair whose reading panics has no plan,
+// as when it was read with the others.
+func readPlan(r *repo.Repo, ref pair.Ref, today dates.Date) (p *pair.Pair) {
+	defer func() {
+		if e := recover(); e != nil {
+			ref.Problem = &diag.Problem{File: ref.PlanFile(), Line: 1, Severity: diag.Error, Message: fmt.Sprint(e)}
+			p = &pair.Pair{Ref: ref}
+		}
+	}()
+	return load.One(r, ref, load.Options{Today: today})
 }
 
 // knownProgram rejects a --program that no plan names, most likely a typo,
-// and lists the programmes there are.
-func knownProgram(program string, pairs []report.Pair) error {
+// and lists the programmes there are (names, sorted).
+func knownProgram(program string, names []string) error {
 	if program == "" {
 		return nil
 	}
-	seen := map[string]bool{}
-	for _, p := range pairs {
-		if p.Plan != nil && p.Plan.Program != "" {
-			if p.Plan.Program == program {
-				return nil
-			}
-			seen[strconv.Quote(p.Plan.Program)] = true
+	quoted := make([]string, 0, len(names))
+	for _, n := range names {
+		if n == program {
+			return nil
 		}
+		quoted = append(quoted, strconv.Quote(n))
 	}
-	if len(seen) == 0 {
+	if len(quoted) == 0 {
 		return usageErr("--program %q: no plan names a programme (add \"program: NAME\" to the plans' front matter)", program)
 	}
-	names := make([]string, 0, len(seen))
-	for n := range seen {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return usageErr("--program %q: no plan names this programme; the plans name %s", program, strings.Join(names, ", "))
+	sort.Strings(quoted)
+	return usageErr("--program %q: no plan names this programme; the plans name %s", program, strings.Join(quoted, ", "))
 }

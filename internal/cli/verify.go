@@ -1,11 +1,10 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/mentor-cli/mentor/internal/config"
@@ -101,13 +100,23 @@ func verifyRun(opts *VerifyOptions) error {
 	if err != nil {
 		return err
 	}
-	// Like check, verify keeps little alive: each pair is checked as soon
-	// as it is read and only its findings are kept. GOGC, when set, wins.
-	if f.Getenv("GOGC") == "" {
-		defer debug.SetGCPercent(debug.SetGCPercent(400))
-	}
+	defer programmeMemory(f, len(pairs))()
 	vopt := verify.Options{Config: r.Config, Today: today, All: opts.All}
-	var findings []verify.Finding
+	var vf output.VerifyFormat
+	for _, x := range output.VerifyFormats {
+		if x.Name == opts.Format {
+			vf = x
+		}
+	}
+	prefix := ""
+	if vf.BaseEnv != "" {
+		prefix = basePrefix(r.Root, f.Getenv(vf.BaseEnv))
+	}
+	// The findings are kept aside as each pair's come, in the order of
+	// their files: the pairs are read in the order of their folders with
+	// the "/" after them, which is the order of the files in them.
+	findings := &output.Findings{}
+	defer findings.Close()
 	n := 0
 	var tally keyTally
 	check := func(p *pair.Pair) []verify.Finding { tally.add(p); return verify.Check(p, vopt) }
@@ -116,48 +125,57 @@ func verifyRun(opts *VerifyOptions) error {
 		// Notes cost a folder read per pair: only a rule that asks for a
 		// final reflection needs them.
 		Notes: r.Config.RequireFinalReflection != "none"}
-	_ = load.Each(r, pairs, lopt, check, func(fs []verify.Finding) error {
+	keep := func(fd verify.Finding) error {
+		fd.File = prefix + fd.File
+		return findings.Add(fd)
+	}
+	err = load.Each(r, folderOrder(pairs), lopt, check, func(fs []verify.Finding) error {
 		n++
-		findings = append(findings, fs...)
-		return nil
-	})
-	if n == 0 && !opts.AllowEmpty {
-		findings = append(findings, noPairs(r, opts.Paths))
-	}
-	verify.Sort(findings)
-	tally.warn(f, keys)
-
-	var vf output.VerifyFormat
-	for _, x := range output.VerifyFormats {
-		if x.Name == opts.Format {
-			vf = x
-		}
-	}
-	if vf.BaseEnv != "" {
-		if prefix := basePrefix(r.Root, f.Getenv(vf.BaseEnv)); prefix != "" {
-			for i := range findings {
-				findings[i].File = prefix + findings[i].File
+		for _, fd := range fs {
+			if err := keep(fd); err != nil {
+				return err
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
+	if n == 0 && !opts.AllowEmpty {
+		if err := keep(noPairs(r, opts.Paths)); err != nil {
+			return err
+		}
+	}
+	tally.warn(f, keys)
+
 	run := output.VerifyRun{Pairs: n, Findings: findings, Version: Version()}
 	if err := vf.Write(f.IO.Out, run); err != nil {
 		return err
 	}
 	if path := f.Getenv("GITHUB_STEP_SUMMARY"); path != "" && vf.Summary != nil {
-		var b bytes.Buffer
+		var b output.Spool
 		err := vf.Summary(&b, run)
 		if err == nil {
-			err = appendFile(path, b.Bytes())
+			err = appendFile(path, &b)
 		}
+		b.Close()
 		if err != nil {
 			fmt.Fprintf(f.IO.ErrOut, "mentor: warning: cannot write the job summary to %s: %v\n", path, err)
 		}
 	}
-	if errs, _ := verify.Count(findings); errs > 0 {
+	if errs, _ := findings.Count(); errs > 0 {
 		return silentExit(ExitFindings)
 	}
 	return nil
+}
+
+// folderOrder sorts pairs by their folder with a "/" after it, the order
+// of the files inside them (pairs/a-b/ comes after pairs/a-b-c/), so that
+// their findings come in verify.Sort's order.
+func folderOrder(pairs []pair.Ref) []pair.Ref {
+	out := slices.Clone(pairs)
+	slices.SortStableFunc(out, func(a, b pair.Ref) int { return strings.Compare(a.Dir+"/", b.Dir+"/") })
+	return out
 }
 
 // noPairs is the no-pairs finding: it names the repo root as an absolute
@@ -200,14 +218,14 @@ func basePrefix(root, base string) string {
 	return filepath.ToSlash(rel) + "/"
 }
 
-// appendFile appends to a file that belongs to the CI (the job summary,
-// which other steps write to too): it is never replaced.
-func appendFile(path string, data []byte) error {
+// appendFile appends what a Spool holds to a file that belongs to the CI
+// (the job summary, which other steps write to too): it is never replaced.
+func appendFile(path string, data *output.Spool) error {
 	fh, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
 	if err != nil {
 		return err
 	}
-	if _, err := fh.Write(data); err != nil {
+	if _, err := data.WriteTo(fh); err != nil {
 		fh.Close()
 		return err
 	}

@@ -215,13 +215,15 @@ func MarkdownCell(s string) string {
 func MarkdownLink(path string) string {
 	segs := strings.Split(path, "/")
 	for i, s := range segs {
-		segs[i] = strings.ReplaceAll(url.PathEscape(s), ":", "%3A")
-		// PathEscape keeps some sub-delimiters that Markdown reads.
-		segs[i] = strings.NewReplacer("(", "%28", ")", "%29", "*", "%2A", "!", "%21", "'", "%27", "$", "%24",
-			"&", "%26", "+", "%2B", ",", "%2C", ";", "%3B", "=", "%3D", "@", "%40").Replace(segs[i])
+		segs[i] = linkDelims.Replace(url.PathEscape(s))
 	}
 	return strings.Join(segs, "/")
 }
+
+// linkDelims percent-encodes the sub-delimiters that url.PathEscape keeps
+// and Markdown reads, and ":"; built once, as a Replacer is costly to make.
+var linkDelims = strings.NewReplacer(":", "%3A", "(", "%28", ")", "%29", "*", "%2A", "!", "%21", "'", "%27", "$", "%24",
+	"&", "%26", "+", "%2B", ",", "%2C", ";", "%3B", "=", "%3D", "@", "%40")
 
 // CSV neutralises a cell that a spreadsheet would run as a formula (a
 // leading =, +, -, @, tab or carriage return) by starting it with a single
@@ -305,10 +307,12 @@ func Line(s string) string {
 	}), " "))
 }
 
+var lineBreaksAndTabs = strings.NewReplacer("\n", "", "\t", "")
+
 // Block keeps a multi-line text's lines (and tabs) but writes every other
 // unsafe character as an escape (Text), for notes a template may copy.
 func Block(s string) string {
-	if plainText(strings.NewReplacer("\n", "", "\t", "").Replace(s)) {
+	if plainText(lineBreaksAndTabs.Replace(s)) {
 		return s
 	}
 	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")

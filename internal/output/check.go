@@ -173,60 +173,119 @@ func NoPairs(lookedIn, root string) string {
 // signal messages of the pairs that have any, then a summary line. With no
 // pair it says so, naming where it looked (see NoPairs).
 func CheckTable(w io.Writer, pal iostreams.Palette, today dates.Date, results []Checked, noPairs string) error {
-	if len(results) == 0 {
-		_, err := fmt.Fprintln(w, noPairs)
+	t := newCheckTableOf(CheckEnv{Out: w, ErrOut: io.Discard, Palette: pal, Today: today, NoPairs: noPairs})
+	for _, r := range results {
+		t.row(r)
+	}
+	return t.Close()
+}
+
+var checkHeader = []string{"PAIR", "VERDICT", "SIGNALS", "GOALS", "LAST MEETING", "LAST NOTE"}
+
+// checkTable is `check --format text`. It keeps what the table shows, not
+// the pairs: each row's cells and the signal messages below the table,
+// kept aside (see Spool), with the widest cell of each column and the
+// count of each verdict; the plans' problems go to stderr as they come.
+type checkTable struct {
+	env          CheckEnv
+	rows, detail Spool
+	widths       []int
+	withNotes    bool
+	counts       map[signals.Verdict]int
+	cells        []byte
+}
+
+func newCheckTable(env CheckEnv) CheckSink { return newCheckTableOf(env) }
+
+func newCheckTableOf(env CheckEnv) *checkTable {
+	t := &checkTable{env: env, widths: make([]int, len(checkHeader)), counts: map[signals.Verdict]int{}}
+	for i, h := range checkHeader {
+		t.widths[i] = utf8.RuneCountInString(h)
+	}
+	return t
+}
+
+func (t *checkTable) Add(c Checked) error {
+	Problems(t.env.ErrOut, c.Problems)
+	return t.row(c)
+}
+
+func (t *checkTable) row(r Checked) error {
+	sig := make([]string, 0, len(r.Judgement.Signals))
+	for _, s := range r.Judgement.Signals {
+		sig = append(sig, s.ID)
+	}
+	sigs := strings.Join(sig, ", ")
+	if c := r.Closure; c != nil {
+		sigs = closureCell(c)
+	}
+	if sigs == "" {
+		sigs = "-"
+	}
+	goals, last, note := "-", "-", "-"
+	// A result without a plan is always invalid, so the verdict alone
+	// says whether there is anything to count (check drops the plans as
+	// it streams).
+	if r.Judgement.Verdict != signals.Invalid {
+		// Met against the goals that count: a dropped goal is neither
+		// met nor owed.
+		goals = fmt.Sprintf("%d/%d", r.Judgement.Goals.Met, r.Judgement.Goals.Counted())
+		if !r.Judgement.Meetings.LastHeld.IsZero() {
+			last = r.Judgement.Meetings.LastHeld.String()
+		}
+	}
+	if !r.Notes.Last.IsZero() {
+		note = r.Notes.Last.String()
+		t.withNotes = true
+	}
+	t.counts[r.Judgement.Verdict]++
+	t.cells = t.cells[:0]
+	for i, c := range [...]string{escape.Name(r.ID), string(r.Judgement.Verdict), sigs, goals, last, note} {
+		t.widths[i] = max(t.widths[i], utf8.RuneCountInString(c))
+		t.cells = appendCell(t.cells, c)
+	}
+	t.rows.n++
+	if _, err := t.rows.Write(t.cells); err != nil {
 		return err
 	}
-	header := []string{"PAIR", "VERDICT", "SIGNALS", "GOALS", "LAST MEETING", "LAST NOTE"}
-	rows := make([][]string, 0, len(results))
-	withNotes := false
-	for _, r := range results {
-		sig := make([]string, 0, len(r.Judgement.Signals))
-		for _, s := range r.Judgement.Signals {
-			sig = append(sig, s.ID)
-		}
-		sigs := strings.Join(sig, ", ")
-		if c := r.Closure; c != nil {
-			sigs = closureCell(c)
-		}
-		if sigs == "" {
-			sigs = "-"
-		}
-		goals, last, note := "-", "-", "-"
-		// A result without a plan is always invalid, so the verdict alone
-		// says whether there is anything to count (check drops the plans
-		// as it streams).
-		if r.Judgement.Verdict != signals.Invalid {
-			// Met against the goals that count: a dropped goal is
-			// neither met nor owed.
-			goals = fmt.Sprintf("%d/%d", r.Judgement.Goals.Met, r.Judgement.Goals.Counted())
-			if !r.Judgement.Meetings.LastHeld.IsZero() {
-				last = r.Judgement.Meetings.LastHeld.String()
-			}
-		}
-		if !r.Notes.Last.IsZero() {
-			note = r.Notes.Last.String()
-			withNotes = true
-		}
-		rows = append(rows, []string{escape.Name(r.ID), string(r.Judgement.Verdict), sigs, goals, last, note})
+	if len(r.Judgement.Signals) == 0 && r.Closure == nil {
+		return nil
 	}
-	if !withNotes {
+	pal := t.env.Palette
+	var b strings.Builder
+	b.WriteString(pal.Bold(escape.Name(r.ID)) + "\n")
+	for _, s := range r.Judgement.Signals {
+		if s.Fix != "" {
+			fmt.Fprintf(&b, "  %s: %s; %s\n", s.ID, escape.Text(s.Message), escape.Text(s.Fix))
+			continue
+		}
+		fmt.Fprintf(&b, "  %s: %s\n", s.ID, escape.Text(s.Message))
+	}
+	if c := r.Closure; c != nil {
+		fmt.Fprintf(&b, "  closing: %s\n", closureDetail(r.ID, c))
+	}
+	t.detail.n++
+	_, err := t.detail.WriteString(b.String())
+	return err
+}
+
+func (t *checkTable) Close() error {
+	defer t.rows.Close()
+	defer t.detail.Close()
+	w, pal := t.env.Out, t.env.Palette
+	if t.rows.n == 0 {
+		_, err := fmt.Fprintln(w, t.env.NoPairs)
+		return err
+	}
+	header := checkHeader
+	if !t.withNotes {
 		header = header[:5]
 	}
-	widths := make([]int, len(header))
-	for i, h := range header {
-		widths[i] = utf8.RuneCountInString(h)
-	}
-	for _, row := range rows {
-		for i := range header {
-			widths[i] = max(widths[i], utf8.RuneCountInString(row[i]))
-		}
-	}
-	var b strings.Builder
+	b := bufio.NewWriterSize(w, 64<<10)
 	line := func(cells []string, style func(i int, s string) string) {
 		for i := range header {
 			cell := cells[i]
-			pad := widths[i] - utf8.RuneCountInString(cell)
+			pad := t.widths[i] - utf8.RuneCountInString(cell)
 			if i == len(header)-1 {
 				pad = 0
 			}
@@ -239,7 +298,16 @@ func CheckTable(w io.Writer, pal iostreams.Palette, today dates.Date, results []
 		b.WriteString("\n")
 	}
 	line(header, func(_ int, s string) string { return pal.Bold(s) })
-	for _, row := range rows {
+	r, err := t.rows.Reader()
+	if err != nil {
+		return err
+	}
+	cr := newCellReader(r)
+	row := make([]string, len(checkHeader))
+	for i := 0; i < t.rows.n; i++ {
+		if err := cr.read(row); err != nil {
+			return err
+		}
 		line(row, func(i int, s string) string {
 			if i == 1 {
 				return colorVerdict(pal, signals.Verdict(s))
@@ -247,36 +315,14 @@ func CheckTable(w io.Writer, pal iostreams.Palette, today dates.Date, results []
 			return s
 		})
 	}
-
-	details := false
-	for _, r := range results {
-		if len(r.Judgement.Signals) == 0 && r.Closure == nil {
-			continue
-		}
-		if !details {
-			b.WriteString("\n")
-			details = true
-		}
-		b.WriteString(pal.Bold(escape.Name(r.ID)) + "\n")
-		for _, s := range r.Judgement.Signals {
-			if s.Fix != "" {
-				fmt.Fprintf(&b, "  %s: %s; %s\n", s.ID, escape.Text(s.Message), escape.Text(s.Fix))
-				continue
-			}
-			fmt.Fprintf(&b, "  %s: %s\n", s.ID, escape.Text(s.Message))
-		}
-		if c := r.Closure; c != nil {
-			fmt.Fprintf(&b, "  closing: %s\n", closureDetail(r.ID, c))
+	if t.detail.n > 0 {
+		b.WriteString("\n")
+		if _, err := t.detail.WriteTo(b); err != nil {
+			return err
 		}
 	}
-
-	counts := map[signals.Verdict]int{}
-	for _, r := range results {
-		counts[r.Judgement.Verdict]++
-	}
-	fmt.Fprintf(&b, "\n%s\n", checkSummary(len(results), counts, today))
-	_, err := io.WriteString(w, b.String())
-	return err
+	fmt.Fprintf(b, "\n%s\n", checkSummary(t.rows.n, t.counts, t.env.Today))
+	return b.Flush()
 }
 
 // checkSummary is the line that ends check's output: "12 pairs: 2

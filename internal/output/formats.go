@@ -6,8 +6,6 @@ import (
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/enum"
 	"github.com/mentor-cli/mentor/internal/iostreams"
-	"github.com/mentor-cli/mentor/internal/report"
-	"github.com/mentor-cli/mentor/internal/verify"
 )
 
 // The output formats of each command: the one table that --format's
@@ -17,7 +15,7 @@ import (
 // VerifyRun is what a verify format writes: the findings of a run.
 type VerifyRun struct {
 	Pairs    int
-	Findings []verify.Finding
+	Findings *Findings
 	Version  string // mentor's version, for formats that name the tool
 }
 
@@ -35,16 +33,15 @@ type VerifyFormat struct {
 // VerifyFormats are the formats of `mentor close verify`, the default first.
 var VerifyFormats = []VerifyFormat{
 	{Name: "text", Help: "FILE:LINE: SEVERITY: MESSAGE [RULE], then a summary",
-		Write: func(w io.Writer, r VerifyRun) error { return VerifyText(w, r.Pairs, r.Findings) }},
+		Write: verifyText},
 	{Name: "json", Help: "the findings as JSON, for scripts",
-		Write: func(w io.Writer, r VerifyRun) error { return VerifyJSON(w, r.Pairs, r.Findings) }},
+		Write: verifyJSON},
 	{Name: "github", Help: "GitHub Actions annotations, and a job summary", BaseEnv: "GITHUB_WORKSPACE",
-		Write:   func(w io.Writer, r VerifyRun) error { return VerifyGitHub(w, r.Pairs, r.Findings) },
-		Summary: func(w io.Writer, r VerifyRun) error { return VerifyMarkdown(w, r.Pairs, r.Findings) }},
+		Write: verifyGitHub, Summary: verifyMarkdown},
 	{Name: "sarif", Help: "SARIF 2.1.0, for code scanning", BaseEnv: "GITHUB_WORKSPACE",
-		Write: func(w io.Writer, r VerifyRun) error { return VerifySARIF(w, r.Version, r.Findings) }},
+		Write: verifySARIF},
 	{Name: "gitlab", Help: "a GitLab Code Quality report", BaseEnv: "CI_PROJECT_DIR",
-		Write: func(w io.Writer, r VerifyRun) error { return VerifyGitLab(w, r.Findings) }},
+		Write: verifyGitLab},
 }
 
 // CheckEnv is where a check format writes.
@@ -85,36 +82,18 @@ var CheckFormats = []CheckFormat{
 		BaseEnv: "GITHUB_WORKSPACE", New: newCheckGitHub},
 }
 
-// checkTable keeps what the table shows and writes it at the end; the
-// plans' problems go to stderr as they come.
-type checkTable struct {
-	env  CheckEnv
-	rows []Checked
-}
-
-func newCheckTable(env CheckEnv) CheckSink { return &checkTable{env: env} }
-
-func (t *checkTable) Add(c Checked) error {
-	Problems(t.env.ErrOut, c.Problems)
-	t.rows = append(t.rows, c)
-	return nil
-}
-
-func (t *checkTable) Close() error {
-	return CheckTable(t.env.Out, t.env.Palette, t.env.Today, t.rows, t.env.NoPairs)
-}
-
-// ListFormat is one format of `mentor close list`.
+// ListFormat is one format of `mentor close list`: New starts its writer,
+// which takes the pairs as they are read.
 type ListFormat struct {
 	Name, Help string
-	Write      func(w io.Writer, pal iostreams.Palette, pairs []Listed) error
+	New        func(w io.Writer, pal iostreams.Palette) ListSink
 }
 
 // ListFormats are the formats of `mentor close list`, the default first.
 var ListFormats = []ListFormat{
-	{Name: "text", Help: "a table for people", Write: ListTable},
+	{Name: "text", Help: "a table for people", New: newListTable},
 	{Name: "json", Help: `{"schema_version": 2, "pairs": [...]}, for scripts`,
-		Write: func(w io.Writer, _ iostreams.Palette, pairs []Listed) error { return ListJSON(w, pairs) }},
+		New: func(w io.Writer, _ iostreams.Palette) ListSink { return newListJSON(w) }},
 }
 
 // ListSet is the formats of list as a set of values.
@@ -126,19 +105,21 @@ func ListSet() enum.Set {
 	return s
 }
 
-// ReportFormat is one format of `mentor close report`.
+// ReportFormat is one format of `mentor close report`: New starts its
+// writer, which takes the pairs' rows as the report folds them in.
 type ReportFormat struct {
 	Name, Help string
-	Write      func(w io.Writer, rep *report.Report) error
+	New        func(w io.Writer) ReportStream
 }
 
 // ReportFormats are the formats of `mentor close report`, the default first.
 var ReportFormats = []ReportFormat{
-	{Name: "text", Help: "Markdown with Mermaid charts, each with its table (readable as text, rendered on GitHub)", Write: ReportMarkdown},
-	{Name: "md", Help: "the same Markdown as text", Write: ReportMarkdown},
-	{Name: "json", Help: "every number as JSON, for scripts", Write: ReportJSON},
-	{Name: "csv", Help: "one row per pair, for a spreadsheet", Write: ReportCSV},
-	{Name: "survey-csv", Help: "the closure survey's figures, one row per group and question, for a spreadsheet", Write: ReportSurveyCSV},
+	{Name: "text", Help: "Markdown with Mermaid charts, each with its table (readable as text, rendered on GitHub)", New: newReportMarkdown},
+	{Name: "md", Help: "the same Markdown as text", New: newReportMarkdown},
+	{Name: "json", Help: "every number as JSON, for scripts", New: newReportJSON},
+	{Name: "csv", Help: "one row per pair, for a spreadsheet", New: newReportCSV},
+	{Name: "survey-csv", Help: "the closure survey's figures, one row per group and question, for a spreadsheet",
+		New: func(w io.Writer) ReportStream { return reportSurveyCSV{w} }},
 }
 
 // VerifySet, CheckSet and ReportSet are the formats of each command as a set

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bufio"
 	"fmt"
 	"github.com/mentor-cli/mentor/internal/escape"
 	"io"
@@ -56,8 +57,10 @@ type checkGitHub struct {
 	env    CheckEnv
 	n      int
 	counts map[signals.Verdict]int
-	attn   []Checked
-	b      strings.Builder
+	// attn holds the job summary's rows of the pairs that need attention,
+	// kept aside (see Spool) until the summary line above them is known.
+	attn Spool
+	b    strings.Builder
 }
 
 func newCheckGitHub(env CheckEnv) CheckSink {
@@ -91,13 +94,16 @@ func (g *checkGitHub) Add(c Checked) error {
 		fmt.Fprintf(&g.b, "%s:%d: %s: %s [%s]\n", escape.Name(file), max(s.Line, 1), kind, escape.Text(s.Message), s.ID)
 		g.b.WriteString(Annotation(kind, s.ID+" ("+c.ID+")", file, s.Line, s.Message))
 	}
-	if needsAttention(c) {
+	if needsAttention(c) && g.env.Summary != nil {
 		probs := errorsOnly(c.Problems)
 		for i := range probs {
 			probs[i].File = g.env.Prefix + probs[i].File
 		}
-		g.attn = append(g.attn, Checked{ID: c.ID, Plan: file, Judgement: signals.Judgement{Verdict: c.Judgement.Verdict, Signals: c.Judgement.Signals},
-			Problems: probs})
+		g.attn.n++
+		if _, err := g.attn.WriteString(attentionRow(Checked{ID: c.ID, Plan: file,
+			Judgement: signals.Judgement{Verdict: c.Judgement.Verdict, Signals: c.Judgement.Signals}, Problems: probs})); err != nil {
+			return err
+		}
 	}
 	if g.b.Len() > 64<<10 {
 		return g.flush()
@@ -122,6 +128,7 @@ func errorsOnly(ps []diag.Problem) []diag.Problem {
 }
 
 func (g *checkGitHub) Close() error {
+	defer g.attn.Close()
 	if g.n == 0 {
 		g.b.WriteString(g.env.NoPairs + "\n")
 	} else {
@@ -133,36 +140,48 @@ func (g *checkGitHub) Close() error {
 	if g.env.Summary == nil {
 		return nil
 	}
-	return CheckMarkdown(g.env.Summary, g.n, g.counts, g.env.Today, g.attn, g.env.NoPairs)
+	return checkMarkdown(g.env.Summary, g.n, g.counts, g.env.Today, &g.attn, g.env.NoPairs)
 }
 
 // CheckMarkdown writes check's job summary: a heading, the summary line and
 // a table of the pairs that need attention, with what needs it.
 func CheckMarkdown(w io.Writer, n int, counts map[signals.Verdict]int, today dates.Date, attn []Checked, noPairs string) error {
-	var b strings.Builder
+	var rows Spool
+	defer rows.Close()
+	for _, c := range attn {
+		rows.n++
+		rows.WriteString(attentionRow(c))
+	}
+	return checkMarkdown(w, n, counts, today, &rows, noPairs)
+}
+
+// attentionRow is a pair's row in the job summary's table.
+func attentionRow(c Checked) string {
+	return fmt.Sprintf("| %s | %s | %s | %s |\n", escape.MarkdownCell(c.ID), c.Judgement.Verdict,
+		escape.MarkdownCell(strings.Join(Why(c.Judgement.Signals, c.Problems), "; ")), escape.MarkdownCell(c.Plan))
+}
+
+func checkMarkdown(w io.Writer, n int, counts map[signals.Verdict]int, today dates.Date, attn *Spool, noPairs string) error {
+	b := bufio.NewWriter(w)
 	b.WriteString("### mentor close check\n\n")
 	if n == 0 {
 		b.WriteString(escape.Markdown(noPairs) + "\n\n")
-		_, err := io.WriteString(w, b.String())
-		return err
+		return b.Flush()
 	}
 	b.WriteString(escape.Markdown(checkSummary(n, counts, today)) + "\n\n")
-	if len(attn) == 0 {
+	if attn.n == 0 {
 		b.WriteString("No pair needs attention today.\n\n")
-		_, err := io.WriteString(w, b.String())
-		return err
+		return b.Flush()
 	}
-	if len(attn) == 1 {
+	if attn.n == 1 {
 		b.WriteString("1 pair needs attention:\n\n")
 	} else {
-		fmt.Fprintf(&b, "%d pairs need attention:\n\n", len(attn))
+		fmt.Fprintf(b, "%d pairs need attention:\n\n", attn.n)
 	}
 	b.WriteString("| Pair | Verdict | Why | Plan |\n| --- | --- | --- | --- |\n")
-	for _, c := range attn {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", escape.MarkdownCell(c.ID), c.Judgement.Verdict,
-			escape.MarkdownCell(strings.Join(Why(c.Judgement.Signals, c.Problems), "; ")), escape.MarkdownCell(c.Plan))
+	if _, err := attn.WriteTo(b); err != nil {
+		return err
 	}
 	b.WriteByte('\n')
-	_, err := io.WriteString(w, b.String())
-	return err
+	return b.Flush()
 }

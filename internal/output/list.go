@@ -1,9 +1,11 @@
 package output
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -43,68 +45,155 @@ func (n Nullable) MarshalJSON() ([]byte, error) {
 // ListSchemaVersion is the schema_version of `list --format json`.
 const ListSchemaVersion = 2
 
+// ListSink takes the listed pairs one by one, in id order; Close writes
+// what is left and flushes.
+type ListSink interface {
+	Add(Listed) error
+	Close() error
+}
+
 // ListJSON writes `list --format json`: {"schema_version": 2, "pairs": [...]}.
 func ListJSON(w io.Writer, pairs []Listed) error {
-	if pairs == nil {
-		pairs = []Listed{}
-	}
-	return encode(w, struct {
-		SchemaVersion int      `json:"schema_version"`
-		Pairs         []Listed `json:"pairs"`
-	}{ListSchemaVersion, pairs})
+	return writeList(newListJSON(w), pairs)
 }
 
 // ListTable writes the pairs as a table a person reads.
 func ListTable(w io.Writer, pal iostreams.Palette, pairs []Listed) error {
-	if len(pairs) == 0 {
-		_, err := fmt.Fprintln(w, "No pairs. Start one with: mentor close init --mentor NAME --mentee NAME")
+	return writeList(newListTable(w, pal), pairs)
+}
+
+func writeList(s ListSink, pairs []Listed) error {
+	for _, p := range pairs {
+		if err := s.Add(p); err != nil {
+			s.Close()
+			return err
+		}
+	}
+	return s.Close()
+}
+
+// listJSON writes each pair as it comes, as encoding/json indents it.
+type listJSON struct {
+	w    *bufio.Writer
+	item *jsonItems
+	n    int
+	err  error
+}
+
+func newListJSON(w io.Writer) ListSink {
+	l := &listJSON{w: bufio.NewWriterSize(w, 64<<10), item: newJSONItems("    ")}
+	_, l.err = l.w.WriteString("{\n  \"schema_version\": " + strconv.Itoa(ListSchemaVersion) + ",\n  \"pairs\": [")
+	return l
+}
+
+func (l *listJSON) Add(p Listed) error {
+	if l.err != nil {
+		return l.err
+	}
+	b, err := l.item.encode(p)
+	if err != nil {
+		l.err = err
 		return err
 	}
-	header := []string{"PAIR", "MENTOR", "MENTEE", "PROGRAM", "STATUS", "START", "END"}
-	rows := make([][]string, 0, len(pairs))
-	for _, p := range pairs {
-		dash := func(s Nullable) string {
-			if s == "" {
-				return "-"
-			}
-			return escape.Text(string(s))
-		}
-		day := func(d dates.Date) string {
-			if d.IsZero() {
-				return "-"
-			}
-			return d.String()
-		}
-		rows = append(rows, []string{escape.Text(p.ID), dash(p.Mentor), dash(p.Mentee), dash(p.Program), dash(p.Status), day(p.Start), day(p.End)})
+	sep := ",\n    "
+	if l.n == 0 {
+		sep = "\n    "
 	}
-	widths := make([]int, len(header))
-	for i, h := range header {
-		widths[i] = len(h)
+	l.n++
+	l.w.WriteString(sep)
+	_, l.err = l.w.Write(b)
+	return l.err
+}
+
+func (l *listJSON) Close() error {
+	if l.err != nil {
+		return l.err
 	}
-	for _, r := range rows {
-		for i, c := range r {
-			widths[i] = max(widths[i], utf8.RuneCountInString(c))
+	end := "\n  ]\n}\n"
+	if l.n == 0 {
+		end = "]\n}\n"
+	}
+	l.w.WriteString(end)
+	return l.w.Flush()
+}
+
+// listTable keeps each row's cells aside (see Spool) and the widest cell
+// of each column, and writes the table at the end.
+type listTable struct {
+	w      io.Writer
+	pal    iostreams.Palette
+	rows   Spool
+	widths []int
+	cells  []byte
+}
+
+var listHeader = []string{"PAIR", "MENTOR", "MENTEE", "PROGRAM", "STATUS", "START", "END"}
+
+func newListTable(w io.Writer, pal iostreams.Palette) ListSink {
+	t := &listTable{w: w, pal: pal, widths: make([]int, len(listHeader))}
+	for i, h := range listHeader {
+		t.widths[i] = len(h)
+	}
+	return t
+}
+
+func (t *listTable) Add(p Listed) error {
+	dash := func(s Nullable) string {
+		if s == "" {
+			return "-"
 		}
+		return escape.Text(string(s))
 	}
-	var b strings.Builder
+	day := func(d dates.Date) string {
+		if d.IsZero() {
+			return "-"
+		}
+		return d.String()
+	}
+	row := [...]string{escape.Text(p.ID), dash(p.Mentor), dash(p.Mentee), dash(p.Program), dash(p.Status), day(p.Start), day(p.End)}
+	t.cells = t.cells[:0]
+	for i, c := range row {
+		t.widths[i] = max(t.widths[i], utf8.RuneCountInString(c))
+		t.cells = appendCell(t.cells, c)
+	}
+	t.rows.n++
+	_, err := t.rows.Write(t.cells)
+	return err
+}
+
+func (t *listTable) Close() error {
+	defer t.rows.Close()
+	if t.rows.n == 0 {
+		_, err := fmt.Fprintln(t.w, "No pairs. Start one with: mentor close init --mentor NAME --mentee NAME")
+		return err
+	}
+	b := bufio.NewWriterSize(t.w, 64<<10)
 	line := func(cells []string, bold bool) {
 		for i, c := range cells {
 			text := c
 			if bold {
-				text = pal.Bold(c)
+				text = t.pal.Bold(c)
 			}
 			b.WriteString(text)
 			if i < len(cells)-1 {
-				b.WriteString(strings.Repeat(" ", widths[i]-utf8.RuneCountInString(c)+2))
+				b.WriteString(strings.Repeat(" ", t.widths[i]-utf8.RuneCountInString(c)+2))
 			}
 		}
 		b.WriteByte('\n')
 	}
-	line(header, true)
-	for _, r := range rows {
-		line(r, false)
+	line(listHeader, true)
+	r, err := t.rows.Reader()
+	if err != nil {
+		return err
 	}
-	fmt.Fprintf(&b, "\n%s\n", plural(len(pairs), "pair", "pairs"))
-	_, err := io.WriteString(w, b.String())
-	return err
+	cr := newCellReader(r)
+	row := make([]string, len(listHeader))
+	for i := 0; i < t.rows.n; i++ {
+		if err := cr.read(row); err != nil {
+			return err
+		}
+		line(row, false)
+	}
+	fmt.Fprintf(b, "\n%s\n", plural(t.rows.n, "pair", "pairs"))
+	return b.Flush()
 }

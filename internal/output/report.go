@@ -1,7 +1,7 @@
 package output
 
 import (
-	"encoding/csv"
+	"bufio"
 	"fmt"
 	"github.com/mentor-cli/mentor/internal/escape"
 	"io"
@@ -16,10 +16,7 @@ import (
 // ReportJSON writes `report --format json`: every number of the report,
 // after the schema version.
 func ReportJSON(w io.Writer, rep *report.Report) error {
-	return encode(w, struct {
-		SchemaVersion int `json:"schema_version"`
-		*report.Report
-	}{SchemaVersion, rep})
+	return writeReport(newReportJSON(w), rep)
 }
 
 // CSVHeader is the first row of `report --format csv`.
@@ -35,10 +32,11 @@ var CSVHeader = []string{"id", "program", "status", "verdict", "signals", "start
 // ReportCSV writes `report --format csv`: one row per pair; then, after a
 // blank line, the closure survey's figures, one row per group and question.
 func ReportCSV(w io.Writer, rep *report.Report) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(CSVHeader); err != nil {
-		return err
-	}
+	return writeReport(newReportCSV(w), rep)
+}
+
+// csvRow is a pair's row of `report --format csv`.
+func csvRow(r report.Row) []string {
 	n := strconv.Itoa
 	days := func(d *int) string {
 		if d == nil {
@@ -47,39 +45,71 @@ func ReportCSV(w io.Writer, rep *report.Report) error {
 		return n(*d)
 	}
 	t := escape.CSV
-	for _, r := range rep.Pairs {
-		ids := make([]string, len(r.Signals))
-		for i, s := range r.Signals {
-			ids[i] = s.ID
-		}
-		row := []string{t(r.ID), t(string(r.Program)), t(string(r.Status)), string(r.Verdict), strings.Join(ids, " "),
-			r.Start.String(), r.End.String(), r.Closed.String(),
-			t(string(r.Reason)), t(string(r.Transition)), t(string(r.ContactChannel)),
-			n(r.GoalsTotal), n(r.GoalsMet), n(r.GoalsOpen), n(r.GoalsDropped),
-			n(r.Outcomes.Total), n(r.Outcomes.Met), n(r.Outcomes.Partial), n(r.Outcomes.NotMet), n(r.Outcomes.Dropped),
-			n(r.Held), n(r.Unproductive),
-			n(r.Cancelled.Mentor), n(r.Cancelled.Mentee), n(r.Cancelled.Unnamed),
-			n(r.NoShow.Mentor), n(r.NoShow.Mentee), n(r.NoShow.Unnamed),
-			days(r.PlannedDays), days(r.ActualDays), strconv.FormatBool(r.Early),
-			strconv.FormatBool(r.ClosureMissing), strconv.FormatBool(r.Attention), t(r.Plan)}
-		if err := cw.Write(row); err != nil {
-			return err
-		}
+	ids := make([]string, len(r.Signals))
+	for i, s := range r.Signals {
+		ids[i] = s.ID
 	}
-	cw.Flush()
-	return cw.Error()
+	return []string{t(r.ID), t(string(r.Program)), t(string(r.Status)), string(r.Verdict), strings.Join(ids, " "),
+		r.Start.String(), r.End.String(), r.Closed.String(),
+		t(string(r.Reason)), t(string(r.Transition)), t(string(r.ContactChannel)),
+		n(r.GoalsTotal), n(r.GoalsMet), n(r.GoalsOpen), n(r.GoalsDropped),
+		n(r.Outcomes.Total), n(r.Outcomes.Met), n(r.Outcomes.Partial), n(r.Outcomes.NotMet), n(r.Outcomes.Dropped),
+		n(r.Held), n(r.Unproductive),
+		n(r.Cancelled.Mentor), n(r.Cancelled.Mentee), n(r.Cancelled.Unnamed),
+		n(r.NoShow.Mentor), n(r.NoShow.Mentee), n(r.NoShow.Unnamed),
+		days(r.PlannedDays), days(r.ActualDays), strconv.FormatBool(r.Early),
+		strconv.FormatBool(r.ClosureMissing), strconv.FormatBool(r.Attention), t(r.Plan)}
 }
 
 // ReportMarkdown writes the report as Markdown for GitHub and GitLab: Mermaid
 // charts, each followed by a table with the same numbers.
 func ReportMarkdown(w io.Writer, rep *report.Report) error {
-	var m md
-	m.report(rep)
-	_, err := io.WriteString(w, strings.TrimRight(m.String(), "\n")+"\n")
-	return err
+	return writeReport(newReportMarkdown(w), rep)
 }
 
-type md struct{ strings.Builder }
+// md writes Markdown as it goes. Line breaks are held back until more text
+// follows, so that the document ends with exactly one.
+type md struct {
+	w   *bufio.Writer
+	nl  int // line breaks held back
+	err error
+}
+
+func newMD(w io.Writer) *md { return &md{w: bufio.NewWriterSize(w, 64<<10)} }
+
+func (m *md) WriteString(s string) (int, error) {
+	if m.err != nil || s == "" {
+		return len(s), m.err
+	}
+	t := strings.TrimRight(s, "\n")
+	if t == "" {
+		m.nl += len(s)
+		return len(s), nil
+	}
+	for ; m.nl > 0; m.nl-- {
+		m.w.WriteByte('\n')
+	}
+	_, m.err = m.w.WriteString(t)
+	m.nl = len(s) - len(t)
+	return len(s), m.err
+}
+
+func (m *md) Write(p []byte) (int, error) { return m.WriteString(string(p)) }
+
+func (m *md) fail(err error) {
+	if m.err == nil {
+		m.err = err
+	}
+}
+
+// close ends the document with one line break and flushes it.
+func (m *md) close() error {
+	if m.err != nil {
+		return m.err
+	}
+	m.w.WriteByte('\n')
+	return m.w.Flush()
+}
 
 func (m *md) para(format string, args ...any) {
 	fmt.Fprintf(m, format, args...)
@@ -106,6 +136,15 @@ func (m *md) table(align string, header []string, rows [][]string) {
 // tableMD writes a table whose cells are Markdown already (links, escaped
 // text).
 func (m *md) tableMD(align string, header []string, rows [][]string) {
+	m.tableHeader(align, header)
+	for _, r := range rows {
+		m.row(r)
+	}
+	m.WriteString("\n")
+}
+
+// tableHeader starts a table whose rows follow.
+func (m *md) tableHeader(align string, header []string) {
 	m.row(header)
 	cells := make([]string, len(header))
 	for i := range header {
@@ -115,10 +154,6 @@ func (m *md) tableMD(align string, header []string, rows [][]string) {
 		}
 	}
 	m.WriteString("| " + strings.Join(cells, " | ") + " |\n")
-	for _, r := range rows {
-		m.row(r)
-	}
-	m.WriteString("\n")
 }
 
 func (m *md) row(cells []string) {
@@ -201,7 +236,7 @@ func programmeName[S ~string](n S) string {
 	return string(n)
 }
 
-func (m *md) report(rep *report.Report) {
+func (m *md) report(rep *report.Report, kept *reportMarkdown) {
 	s := rep.Overall
 	m.heading(1, "Programme report")
 	scope := fmt.Sprintf("As of %s, %s in %s", rep.Today, plural(s.Pairs, "pair", "pairs"), escape.MarkdownCode(rep.PairsDir+"/"))
@@ -222,14 +257,14 @@ func (m *md) report(rep *report.Report) {
 	}
 	m.overview(rep)
 	m.standing(s)
-	m.attention(rep)
+	m.attention(rep, kept)
 	m.closures(s)
 	m.survey(rep)
 	m.after(s)
 	m.durations(s)
 	m.meetings(s)
 	m.programmes(rep)
-	m.invalid(rep)
+	m.invalid(kept)
 }
 
 func (m *md) overview(rep *report.Report) {
@@ -277,9 +312,9 @@ func (m *md) standing(s report.Summary) {
 	}
 }
 
-func (m *md) attention(rep *report.Report) {
+func (m *md) attention(rep *report.Report, kept *reportMarkdown) {
 	m.heading(2, "Needs attention now")
-	if len(rep.Attention) == 0 {
+	if kept.attention.n == 0 {
 		m.para("No pair needs attention today.")
 		return
 	}
@@ -288,15 +323,9 @@ func (m *md) attention(rep *report.Report) {
 	if named {
 		header = []string{"Pair", "Programme", "Verdict", "Why"}
 	}
-	var rows [][]string
-	for _, a := range rep.Attention {
-		row := []string{link(a.ID, a.Plan), string(a.Verdict), escape.MarkdownCell(strings.Join(Why(a.Signals, a.Problems), "; "))}
-		if named {
-			row = []string{row[0], escape.MarkdownCell(programmeName(a.Program)), row[1], row[2]}
-		}
-		rows = append(rows, row)
-	}
-	m.tableMD("", header, rows)
+	m.tableHeader("", header)
+	kept.attentionRows(m, named)
+	m.WriteString("\n")
 }
 
 func (m *md) durations(s report.Summary) {
@@ -370,21 +399,17 @@ func (m *md) programmes(rep *report.Report) {
 	m.table("l"+strings.Repeat("r", len(header)-1), header, rows)
 }
 
-func (m *md) invalid(rep *report.Report) {
-	if len(rep.Invalid) == 0 {
+func (m *md) invalid(kept *reportMarkdown) {
+	if kept.invalid.n == 0 {
 		return
 	}
 	m.heading(2, "Files that cannot be used")
 	m.para("These pairs are counted above but their numbers are missing until the files are fixed (`mentor close check` shows every problem).")
-	var rows [][]string
-	for _, inv := range rep.Invalid {
-		var msgs []string
-		for _, p := range inv.Problems {
-			msgs = append(msgs, p.String())
-		}
-		rows = append(rows, []string{escape.MarkdownCell(inv.ID), link(inv.File, inv.File), escape.MarkdownCell(strings.Join(msgs, "; "))})
+	m.tableHeader("", []string{"Pair", "File", "Problems"})
+	if _, err := kept.invalid.WriteTo(m); err != nil {
+		m.fail(err)
 	}
-	m.tableMD("", []string{"Pair", "File", "Problems"}, rows)
+	m.WriteString("\n")
 }
 
 // Why lists what needs attention in a pair, for people: each signal as

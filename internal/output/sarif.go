@@ -1,6 +1,9 @@
 package output
 
 import (
+	"bufio"
+	"bytes"
+	"fmt"
 	"io"
 	"net/url"
 	"strings"
@@ -97,6 +100,12 @@ func sarifLevel(s diag.Severity) string {
 // has a short and a full description and help; every result a region (a
 // finding about a whole file is on its line 1) and a fingerprint of its own.
 func VerifySARIF(w io.Writer, version string, fs []verify.Finding) error {
+	return verifySARIF(w, VerifyRun{Version: version, Findings: NewFindings(fs)})
+}
+
+// verifySARIF writes the log with its results left empty, then puts the
+// results in their place one at a time.
+func verifySARIF(w io.Writer, run VerifyRun) error {
 	rules := make([]sarifRule, len(verify.Rules))
 	index := map[string]int{}
 	for i, r := range verify.Rules {
@@ -110,25 +119,42 @@ func VerifySARIF(w io.Writer, version string, fs []verify.Finding) error {
 			DefaultConfiguration: sarifDefault{sarifLevel(r.Severity)},
 		}
 	}
-	results := make([]sarifResult, 0, len(fs))
-	prints := Fingerprints(fs)
-	for i, f := range fs {
+	var head bytes.Buffer
+	err := encode(&head, sarifLog{
+		Schema: sarifSchema, Version: sarifVersion,
+		Runs: []sarifRun{{
+			Tool:    sarifTool{sarifDriver{Name: "mentor", Version: sarifToolVersion(run.Version), InformationURI: InformationURI, Rules: rules}},
+			Results: []sarifResult{},
+		}},
+	})
+	if err != nil {
+		return err
+	}
+	// The results are the run's last member: its empty list is the last
+	// "results": [] of the log, as no text of a rule holds a bare quote.
+	const empty = `"results": [`
+	at := bytes.LastIndex(head.Bytes(), []byte(empty+"]"))
+	if at < 0 {
+		return fmt.Errorf("the SARIF log has no results list")
+	}
+	b := bufio.NewWriterSize(w, 64<<10)
+	b.Write(head.Bytes()[:at+len(empty)])
+	prints := newFingerprinter(run.Findings.grouped())
+	err = jsonArray(b, run.Findings, "        ", func(f verify.Finding) any {
 		loc := sarifLocation{sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(f.File)},
 			Region: sarifRegion{StartLine: max(f.Line, 1)}}}
-		results = append(results, sarifResult{
+		return sarifResult{
 			RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel(f.Severity),
 			Message:             sarifText{f.Message},
 			Locations:           []sarifLocation{loc},
-			PartialFingerprints: map[string]string{"mentorFinding/v2": prints[i]},
-		})
-	}
-	return encode(w, sarifLog{
-		Schema: sarifSchema, Version: sarifVersion,
-		Runs: []sarifRun{{
-			Tool:    sarifTool{sarifDriver{Name: "mentor", Version: sarifToolVersion(version), InformationURI: InformationURI, Rules: rules}},
-			Results: results,
-		}},
+			PartialFingerprints: map[string]string{"mentorFinding/v2": prints.next(f)},
+		}
 	})
+	if err != nil {
+		return err
+	}
+	b.Write(head.Bytes()[at+len(empty)+1:])
+	return b.Flush()
 }
 
 // sarifURI turns a repo-relative slash path into the relative URI reference

@@ -1,14 +1,12 @@
 package output
 
 import (
+	"bufio"
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"github.com/mentor-cli/mentor/internal/escape"
 	"io"
-	"strings"
 
 	"github.com/mentor-cli/mentor/internal/diag"
 	"github.com/mentor-cli/mentor/internal/verify"
@@ -28,20 +26,31 @@ func findingLine(f verify.Finding) string {
 // VerifySummary is the one-line summary: "12 pairs checked: 2 errors, 1 warning".
 func VerifySummary(pairs int, fs []verify.Finding) string {
 	e, w := verify.Count(fs)
-	return fmt.Sprintf("%s checked: %s, %s", plural(pairs, "pair", "pairs"), plural(e, "error", "errors"), plural(w, "warning", "warnings"))
+	return summaryLine(pairs, e, w)
+}
+
+func summaryLine(pairs, errors, warnings int) string {
+	return fmt.Sprintf("%s checked: %s, %s", plural(pairs, "pair", "pairs"), plural(errors, "error", "errors"), plural(warnings, "warning", "warnings"))
 }
 
 // VerifyText writes one finding per line, then the summary.
 func VerifyText(w io.Writer, pairs int, fs []verify.Finding) error {
-	var b strings.Builder
-	for _, f := range fs {
+	return verifyText(w, VerifyRun{Pairs: pairs, Findings: NewFindings(fs)})
+}
+
+func verifyText(w io.Writer, run VerifyRun) error {
+	b := bufio.NewWriterSize(w, 64<<10)
+	err := run.Findings.Each(func(f verify.Finding) error {
 		b.WriteString(findingLine(f))
-		b.WriteByte('\n')
+		return b.WriteByte('\n')
+	})
+	if err != nil {
+		return err
 	}
-	b.WriteString(VerifySummary(pairs, fs))
+	e, wn := run.Findings.Count()
+	b.WriteString(summaryLine(run.Pairs, e, wn))
 	b.WriteByte('\n')
-	_, err := io.WriteString(w, b.String())
-	return err
+	return b.Flush()
 }
 
 // VerifyReport is `verify --format json`.
@@ -54,11 +63,49 @@ type VerifyReport struct {
 
 // VerifyJSON writes the findings as JSON.
 func VerifyJSON(w io.Writer, pairs int, fs []verify.Finding) error {
-	e, _ := verify.Count(fs)
-	if fs == nil {
-		fs = []verify.Finding{}
+	return verifyJSON(w, VerifyRun{Pairs: pairs, Findings: NewFindings(fs)})
+}
+
+// verifyJSON writes VerifyReport a finding at a time, as encoding/json
+// indents it.
+func verifyJSON(w io.Writer, run VerifyRun) error {
+	e, _ := run.Findings.Count()
+	b := bufio.NewWriterSize(w, 64<<10)
+	fmt.Fprintf(b, "{\n  \"schema_version\": %d,\n  \"ok\": %t,\n  \"pairs\": %d,\n  \"findings\": [", SchemaVersion, e == 0, run.Pairs)
+	if err := jsonArray(b, run.Findings, "    ", func(f verify.Finding) any { return f }); err != nil {
+		return err
 	}
-	return encode(w, VerifyReport{SchemaVersion: SchemaVersion, OK: e == 0, Pairs: pairs, Findings: fs})
+	b.WriteString("\n}\n")
+	return b.Flush()
+}
+
+// jsonArray writes the findings as the items of an open JSON array whose
+// items are indented by prefix, and closes it.
+func jsonArray(b *bufio.Writer, fs *Findings, prefix string, item func(verify.Finding) any) error {
+	if fs.Len() == 0 {
+		_, err := b.WriteString("]")
+		return err
+	}
+	enc := newJSONItems(prefix)
+	first := true
+	err := fs.Each(func(f verify.Finding) error {
+		data, err := enc.encode(item(f))
+		if err != nil {
+			return err
+		}
+		if !first {
+			b.WriteByte(',')
+		}
+		first = false
+		b.WriteString("\n" + prefix)
+		_, err = b.Write(data)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	_, err = b.WriteString("\n" + prefix[:len(prefix)-2] + "]")
+	return err
 }
 
 // encode writes v as indented JSON, with what a terminal would act on
@@ -80,42 +127,57 @@ func encode(w io.Writer, v any) error {
 // an ::error or ::warning command that annotates the file and line. The
 // summary line ends the output.
 func VerifyGitHub(w io.Writer, pairs int, fs []verify.Finding) error {
-	var b strings.Builder
-	for _, f := range fs {
+	return verifyGitHub(w, VerifyRun{Pairs: pairs, Findings: NewFindings(fs)})
+}
+
+func verifyGitHub(w io.Writer, run VerifyRun) error {
+	b := bufio.NewWriterSize(w, 64<<10)
+	err := run.Findings.Each(func(f verify.Finding) error {
 		b.WriteString(findingLine(f))
 		b.WriteByte('\n')
 		kind := "error"
 		if f.Severity == diag.Warning {
 			kind = "warning"
 		}
-		b.WriteString(Annotation(kind, f.Rule, f.File, f.Line, f.Message))
+		_, err := b.WriteString(Annotation(kind, f.Rule, f.File, f.Line, f.Message))
+		return err
+	})
+	if err != nil {
+		return err
 	}
-	b.WriteString(VerifySummary(pairs, fs))
+	e, wn := run.Findings.Count()
+	b.WriteString(summaryLine(run.Pairs, e, wn))
 	b.WriteByte('\n')
-	_, err := io.WriteString(w, b.String())
-	return err
+	return b.Flush()
 }
 
 // VerifyMarkdown writes the job summary: a heading, the summary line and a
 // table of every finding.
 func VerifyMarkdown(w io.Writer, pairs int, fs []verify.Finding) error {
-	var b strings.Builder
+	return verifyMarkdown(w, VerifyRun{Pairs: pairs, Findings: NewFindings(fs)})
+}
+
+func verifyMarkdown(w io.Writer, run VerifyRun) error {
+	b := bufio.NewWriterSize(w, 64<<10)
 	b.WriteString("### mentor close verify\n\n")
-	e, _ := verify.Count(fs)
+	e, wn := run.Findings.Count()
 	mark := "✅"
 	if e > 0 {
 		mark = "❌"
 	}
-	fmt.Fprintf(&b, "%s %s\n", mark, VerifySummary(pairs, fs))
-	if len(fs) > 0 {
+	fmt.Fprintf(b, "%s %s\n", mark, summaryLine(run.Pairs, e, wn))
+	if run.Findings.Len() > 0 {
 		b.WriteString("\n| File | Line | Severity | Rule | Message |\n| --- | ---: | --- | --- | --- |\n")
-		for _, f := range fs {
-			fmt.Fprintf(&b, "| %s | %d | %s | %s | %s |\n", escape.MarkdownCell(f.File), max(f.Line, 1), f.Severity, f.Rule, escape.MarkdownCell(f.Message))
+		err := run.Findings.Each(func(f verify.Finding) error {
+			_, err := fmt.Fprintf(b, "| %s | %d | %s | %s | %s |\n", escape.MarkdownCell(f.File), max(f.Line, 1), f.Severity, f.Rule, escape.MarkdownCell(f.Message))
+			return err
+		})
+		if err != nil {
+			return err
 		}
 	}
 	b.WriteByte('\n')
-	_, err := io.WriteString(w, b.String())
-	return err
+	return b.Flush()
 }
 
 // Fingerprints identify each finding across runs: the rule, the file, the
@@ -124,19 +186,9 @@ func VerifyMarkdown(w io.Writer, pairs int, fs []verify.Finding) error {
 // share one (code scanning and GitLab keep one finding per fingerprint).
 func Fingerprints(fs []verify.Finding) []string {
 	out := make([]string, len(fs))
-	seen := map[string]int{}
+	p := newFingerprinter(false)
 	for i, f := range fs {
-		h := sha256.New()
-		h.Write([]byte(f.Rule))
-		h.Write([]byte{0})
-		h.Write([]byte(f.File))
-		h.Write([]byte{0})
-		h.Write([]byte(f.Message))
-		key := string(h.Sum(nil))
-		n := seen[key]
-		seen[key] = n + 1
-		fmt.Fprintf(h, "\x00%d", n)
-		out[i] = hex.EncodeToString(h.Sum(nil))
+		out[i] = p.next(f)
 	}
 	return out
 }
@@ -162,20 +214,29 @@ type gitlabLines struct {
 // VerifyGitLab writes a GitLab Code Quality report: errors are major,
 // warnings minor; a finding about a whole file is put on its line 1.
 func VerifyGitLab(w io.Writer, fs []verify.Finding) error {
-	issues := make([]gitlabIssue, 0, len(fs))
-	prints := Fingerprints(fs)
-	for i, f := range fs {
+	return verifyGitLab(w, VerifyRun{Findings: NewFindings(fs)})
+}
+
+func verifyGitLab(w io.Writer, run VerifyRun) error {
+	b := bufio.NewWriterSize(w, 64<<10)
+	prints := newFingerprinter(run.Findings.grouped())
+	b.WriteString("[")
+	err := jsonArray(b, run.Findings, "  ", func(f verify.Finding) any {
 		sev := "major"
 		if f.Severity == diag.Warning {
 			sev = "minor"
 		}
-		issues = append(issues, gitlabIssue{
+		return gitlabIssue{
 			Description: f.Message,
 			CheckName:   f.Rule,
-			Fingerprint: prints[i],
+			Fingerprint: prints.next(f),
 			Severity:    sev,
 			Location:    gitlabLocation{Path: f.File, Lines: gitlabLines{Begin: max(f.Line, 1)}},
-		})
+		}
+	})
+	if err != nil {
+		return err
 	}
-	return encode(w, issues)
+	b.WriteString("\n")
+	return b.Flush()
 }

@@ -234,25 +234,46 @@ func CheckText(data []byte) string {
 // ReadDir lists a repo-relative folder, through the root.
 func (r *Repo) ReadDir(rel string) ([]fs.DirEntry, error) {
 	var entries []fs.DirEntry
+	if err := r.EachDirEntry(rel, func(e fs.DirEntry) { entries = append(entries, e) }); err != nil {
+		return nil, err
+	}
+	return entries, nil
+}
+
+// EachDirEntry calls fn with each entry of a repo-relative folder, in the
+// order the system lists them, reading them a few hundred at a time: a
+// folder of many pairs is never held whole as entries. Its errors are
+// ReadDir's.
+func (r *Repo) EachDirEntry(rel string, fn func(fs.DirEntry)) error {
 	err := r.inRoot(rel, func(name string) error {
 		d, err := r.fs.Open(name)
 		if err != nil {
 			return err
 		}
 		defer d.Close()
-		entries, err = d.ReadDir(-1)
-		return err
+		for {
+			entries, err := d.ReadDir(512)
+			for _, e := range entries {
+				fn(e)
+			}
+			if err == io.EOF {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+		}
 	})
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, err
+			return err
 		}
 		if escapes(err) || errors.Is(err, syscall.ELOOP) {
-			return nil, usagef("cannot list %s: %s", rel, r.pathProblem(rel, err))
+			return usagef("cannot list %s: %s", rel, r.pathProblem(rel, err))
 		}
-		return nil, usagef("cannot list %s: %v", rel, unwrap(err))
+		return usagef("cannot list %s: %v", rel, unwrap(err))
 	}
-	return entries, nil
+	return nil
 }
 
 // Stat returns what a repo-relative path leads to, through the root.

@@ -14,6 +14,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"syscall"
@@ -210,37 +211,42 @@ func (r *Repo) PairIDs() []string {
 // start with a dot. A link that leads outside the repo is listed with its
 // problem; the loader decides which folders hold a pair.
 func (r *Repo) pairsIn(dir string) ([]pair.Ref, error) {
-	entries, err := r.ReadDir(dir)
-	if err != nil {
-		return nil, err
-	}
-	refs := make([]pair.Ref, 0, len(entries))
-	for _, e := range entries {
+	// The entries are read a few hundred at a time and only the refs are
+	// kept, each id a part of its folder's path: the ids are all a
+	// programme-wide command holds, because the order needs them.
+	var refs []pair.Ref
+	err := r.EachDirEntry(dir, func(e fs.DirEntry) {
 		name := e.Name()
 		if strings.HasPrefix(name, ".") {
-			continue
+			return
 		}
 		rel := join(dir, name)
-		p := pair.Ref{ID: name, Dir: rel}
+		p := pair.Ref{ID: rel[len(rel)-len(name):], Dir: rel}
 		switch {
 		case e.IsDir():
 		case e.Type()&fs.ModeSymlink != 0:
 			st, err := r.fs.Stat(filepath.FromSlash(rel))
 			if err != nil {
 				if !escapes(err) {
-					continue // a dangling link is not a pair
+					return // a dangling link is not a pair
 				}
 				p.Problem = &diag.Problem{File: rel, Line: 1, Severity: diag.Error,
 					Message: "pair folder is a symbolic link to a place outside the repo; it is not followed (move the pair into the repo)"}
 			} else if !st.IsDir() {
-				continue
+				return
 			}
 		default:
-			continue
+			return
 		}
 		refs = append(refs, p)
+	})
+	if err != nil {
+		return nil, err
 	}
-	sort.Slice(refs, func(i, j int) bool { return refs[i].ID < refs[j].ID })
+	if refs == nil {
+		refs = []pair.Ref{}
+	}
+	slices.SortFunc(refs, func(a, b pair.Ref) int { return strings.Compare(a.ID, b.ID) })
 	return refs, nil
 }
 

@@ -43,17 +43,13 @@ type Chain struct {
 // afterFacts is what one pair adds to After.
 type afterFacts struct {
 	informal, keptCheckIn, overdue bool
-	rematch                        bool
-	carried, carriedMet            int
-	chain                          []string // earlier pairs, oldest first, when this pair ends a chain
-	chainCarried, chainMet         int
+	rematch                        bool // the plan is valid and names a previous pair
 }
 
-// studyAfter works out a pair's after-closure facts. byID holds every pair
-// read, also those the report's filters leave out, so that a previous link
-// is followed wherever it leads; followed names the pairs some other pair
-// follows.
-func studyAfter(f *facts, byID map[string]*Pair, followed map[string]bool) {
+// studyAfter works out what a pair adds to After on its own: its
+// check-ins, and whether it follows an earlier pair. What it carried over
+// and the chain it ends wait for Finish, when every pair has been read.
+func studyAfter(f *facts) {
 	a := &f.after
 	p := f.pair
 	if rec := f.closure.record; rec != nil && rec.Transition == "informal" {
@@ -61,47 +57,117 @@ func studyAfter(f *facts, byID map[string]*Pair, followed map[string]bool) {
 		a.keptCheckIn = len(rec.CheckIns) > 0
 		a.overdue = p.Judgement.Has(signals.FollowUpDue)
 	}
-	if !f.valid || p.Plan.Previous == "" {
-		return
+	a.rematch = f.valid && p.Plan.Previous != ""
+}
+
+// rematchFacts is what the report keeps of a pair that follows another
+// until every pair has been read: its link, its goals and its people.
+type rematchFacts struct {
+	id, previous, program string
+	mentee, mentor        string
+	goals                 []goalState
+	carried, carriedMet   int
+}
+
+type goalState struct {
+	title string
+	state plan.GoalState
+}
+
+func goalStates(pl *plan.Plan) []goalState {
+	out := make([]goalState, len(pl.Goals))
+	for i, g := range pl.Goals {
+		out[i] = goalState{g.Title, g.State}
 	}
-	a.rematch = true
-	a.carried, a.carriedMet = carriedGoals(byID[p.Plan.Previous], p.Plan)
-	if followed[p.Pair.ID] {
-		return
+	return out
+}
+
+func newRematch(f *facts) rematchFacts {
+	pl := f.pair.Plan
+	return rematchFacts{id: f.pair.Pair.ID, previous: pl.Previous, program: f.program,
+		mentee: pl.Mentee, mentor: pl.Mentor, goals: goalStates(pl)}
+}
+
+// node is a pair as the previous links see it: whether its plan can be
+// read, the pair it follows, and its goals.
+type node struct {
+	ok, hasPlan bool
+	previous    string
+	goals       []goalState
+}
+
+// links resolves the previous links of the rematches: their own plans are
+// kept, the plans they lead to are looked up once each.
+type links struct {
+	nodes  map[string]*node
+	lookup Lookup
+}
+
+func newLinks(rs []rematchFacts, lookup Lookup) *links {
+	l := &links{nodes: map[string]*node{}, lookup: lookup}
+	for _, r := range rs {
+		l.nodes[r.id] = &node{ok: true, hasPlan: true, previous: r.previous, goals: r.goals}
+	}
+	return l
+}
+
+func (l *links) node(id string) *node {
+	if n, ok := l.nodes[id]; ok {
+		return n
+	}
+	n := &node{}
+	if pl, ok := l.lookup(id); ok {
+		n.ok = true
+		if pl != nil {
+			n.hasPlan, n.previous, n.goals = true, pl.Previous, goalStates(pl)
+		}
+	}
+	l.nodes[id] = n
+	return n
+}
+
+// follow counts what a rematch carried over from the pair it follows and,
+// when no pair follows it, returns the chain it ends.
+func (l *links) follow(r *rematchFacts, followed map[string]bool) *Chain {
+	r.carried, r.carriedMet = carriedGoals(l.node(r.previous), r.goals)
+	if followed[r.id] {
+		return nil
 	}
 	previous := func(id string) (string, bool) {
-		q, ok := byID[id]
-		if !ok || q.Plan == nil {
+		n := l.node(id)
+		if !n.ok || !n.hasPlan {
 			return "", false
 		}
-		return q.Plan.Previous, true
+		return n.previous, true
 	}
-	a.chain, _, _ = rematch.Chain(p.Pair.ID, previous)
-	a.chainCarried, a.chainMet = a.carried, a.carriedMet
-	next := p.Plan
-	for i := len(a.chain) - 1; i > 0; i-- {
-		next = byID[a.chain[i]].Plan
-		c, m := carriedGoals(byID[a.chain[i-1]], next)
-		a.chainCarried += c
-		a.chainMet += m
+	chain, _, _ := rematch.Chain(r.id, previous)
+	if len(chain) == 0 {
+		return nil
 	}
+	carried, met := r.carried, r.carriedMet
+	for i := len(chain) - 1; i > 0; i-- {
+		c, m := carriedGoals(l.node(chain[i-1]), l.node(chain[i]).goals)
+		carried += c
+		met += m
+	}
+	return &Chain{Pairs: append(chain, r.id), Mentee: r.mentee, Mentor: r.mentor, CarriedGoals: carried, CarriedMet: met}
 }
 
 // carriedGoals counts the goals open in the earlier pair's plan that the
 // next plan has (by title), and how many of them it met.
-func carriedGoals(prev *Pair, next *plan.Plan) (carried, met int) {
-	if prev == nil || prev.Plan == nil || next == nil {
+func carriedGoals(prev *node, next []goalState) (carried, met int) {
+	if !prev.hasPlan {
 		return 0, 0
 	}
 	state := map[string]plan.GoalState{}
-	for _, g := range next.Goals {
-		state[g.Title] = g.State
+	for _, g := range next {
+		state[g.title] = g.state
 	}
-	for _, g := range prev.Plan.Goals {
-		if g.State != plan.Open {
+	for _, g := range prev.goals {
+		if g.state != plan.Open {
 			continue
 		}
-		if st, ok := state[g.Title]; ok {
+		if st, ok := state[g.title]; ok {
 			carried++
 			if st == plan.Met {
 				met++
@@ -109,44 +175,4 @@ func carriedGoals(prev *Pair, next *plan.Plan) (carried, met int) {
 		}
 	}
 	return carried, met
-}
-
-func summariseAfter(s *Summary, fs []*facts) {
-	a := &s.After
-	a.Chains = []Chain{}
-	for _, f := range fs {
-		x := f.after
-		if x.informal {
-			a.Informal++
-			if x.keptCheckIn {
-				a.KeptCheckIn++
-			}
-			if x.overdue {
-				a.Overdue++
-			}
-		}
-		if x.rematch {
-			a.Rematches++
-			a.CarriedGoals += x.carried
-			a.CarriedMet += x.carriedMet
-		}
-		if len(x.chain) > 0 {
-			pl := f.pair.Plan
-			a.Chains = append(a.Chains, Chain{Pairs: append(append([]string(nil), x.chain...), f.pair.Pair.ID),
-				Mentee: pl.Mentee, Mentor: pl.Mentor, CarriedGoals: x.chainCarried, CarriedMet: x.chainMet})
-		}
-	}
-	a.KeptShare = share(a.KeptCheckIn, a.Informal)
-	a.CarriedShare = share(a.CarriedMet, a.CarriedGoals)
-}
-
-// followedIDs names the pairs that some pair's plan names as previous.
-func followedIDs(pairs []Pair) map[string]bool {
-	out := map[string]bool{}
-	for _, p := range pairs {
-		if p.Plan != nil && p.Plan.Previous != "" {
-			out[p.Plan.Previous] = true
-		}
-	}
-	return out
 }

@@ -3,7 +3,6 @@ package report
 import (
 	"sort"
 	"strconv"
-	"strings"
 
 	"github.com/mentor-cli/mentor/internal/closure"
 	"github.com/mentor-cli/mentor/internal/config"
@@ -81,73 +80,6 @@ func studyClosure(f *facts, cfg config.Config, today dates.Date) closureFacts {
 }
 
 const notGiven = "not given"
-
-func summariseClosures(s *Summary, fs []*facts) {
-	c := &s.Closures
-	reasons, transitions, initiated, outcomes := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
-	channels, earlyReasons := map[string]int{}, map[string]int{}
-	var actual []int
-	actualB := make([]int, len(Buckets))
-	goals, withEnd := 0, 0
-	c.Early.Pairs = []EarlyPair{}
-	for _, f := range fs {
-		fc := f.closure
-		if fc.exists {
-			c.Records++
-			if fc.record == nil {
-				c.Invalid++
-			}
-		}
-		if fc.missing {
-			c.Missing++
-		}
-		rec := fc.record
-		if rec == nil {
-			continue
-		}
-		reasons[rec.Reason]++
-		transitions[rec.Transition]++
-		if rec.InitiatedBy == "" {
-			initiated[notGiven]++
-		} else {
-			initiated[rec.InitiatedBy]++
-		}
-		if rec.Transition != "end" {
-			c.Contact.StayInTouch++
-			if ch := strings.ToLower(strings.Join(strings.Fields(rec.Contact.Channel), " ")); ch != "" {
-				c.Contact.Agreed++
-				channels[ch]++
-			}
-		}
-		for _, g := range rec.Goals {
-			outcomes[g.Outcome]++
-			goals++
-		}
-		d := *f.row.ActualDays
-		actual = append(actual, d)
-		actualB[bucket(d)]++
-		if f.valid && !f.pair.Plan.End.IsZero() {
-			withEnd++
-		}
-		if fc.early != nil {
-			c.Early.Count++
-			c.Early.Pairs = append(c.Early.Pairs, *fc.early)
-			earlyReasons[rec.Reason]++
-		}
-	}
-	n := c.Records - c.Invalid
-	c.Reasons = counts(closure.Reasons.Names(), reasons, n)
-	c.Transitions = counts(closure.Transitions.Names(), transitions, n)
-	c.InitiatedBy = counts(append(closure.Initiators.Names(), notGiven), initiated, n)
-	c.Contact.Share = share(c.Contact.Agreed, c.Contact.StayInTouch)
-	c.Contact.Channels = ranked(channels, c.Contact.Agreed)
-	c.Outcomes = counts(closure.Outcomes.Names(), outcomes, goals)
-	c.MetShare = share(outcomes["met"], goals-outcomes["dropped"])
-	c.Early.Share = share(c.Early.Count, withEnd)
-	c.Early.Reasons = counts(closure.Reasons.Names(), earlyReasons, c.Early.Count)
-	s.Durations.Actual = spread(actual)
-	s.Durations.ActualBuckets = counts(Buckets, bucketMap(actualB), len(actual))
-}
 
 // ranked lists free-text values by count, most first, then by name.
 func ranked(n map[string]int, whole int) []Count {

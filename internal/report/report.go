@@ -6,7 +6,6 @@ package report
 
 import (
 	"math"
-	"sort"
 
 	"github.com/mentor-cli/mentor/internal/config"
 	"github.com/mentor-cli/mentor/internal/dates"
@@ -274,56 +273,6 @@ func bucket(days int) int {
 	return 4
 }
 
-// Build computes the report. pairs are in id order, as the loader gives them.
-func Build(pairs []Pair, cfg config.Config, today dates.Date, opt Options) *Report {
-	rep := &Report{Today: today, Program: nullable.String(opt.Program), Since: opt.Since, PairsDir: cfg.PairsDir,
-		Attention: []Attention{}, Invalid: []Invalid{}, Pairs: []Row{}, Programmes: []Programme{}}
-	var kept []*facts
-	byID, followed := map[string]*Pair{}, followedIDs(pairs)
-	for i := range pairs {
-		byID[pairs[i].Pair.ID] = &pairs[i]
-	}
-	for i := range pairs {
-		f := study(&pairs[i], cfg, today)
-		if !f.keep(opt) {
-			continue
-		}
-		studyAfter(f, byID, followed)
-		kept = append(kept, f)
-	}
-	rep.Overall = summarise(kept)
-	rep.Survey = buildSurvey(kept, cfg)
-	named := false
-	groups := map[string][]*facts{}
-	for _, f := range kept {
-		groups[f.program] = append(groups[f.program], f)
-		named = named || f.program != ""
-		rep.Pairs = append(rep.Pairs, f.row)
-		if f.row.Attention {
-			rep.Attention = append(rep.Attention, Attention{ID: f.row.ID, Plan: f.row.Plan, Program: nullable.String(f.program),
-				Verdict: f.row.Verdict, Signals: f.row.Signals, Problems: append([]diag.Problem{}, f.problems...)})
-		}
-		rep.Invalid = append(rep.Invalid, f.invalid...)
-	}
-	if named {
-		names := make([]string, 0, len(groups))
-		for n := range groups {
-			names = append(names, n)
-		}
-		// Named programmes first, by name; pairs without one last.
-		sort.Slice(names, func(i, j int) bool {
-			if (names[i] == "") != (names[j] == "") {
-				return names[j] == ""
-			}
-			return names[i] < names[j]
-		})
-		for _, n := range names {
-			rep.Programmes = append(rep.Programmes, Programme{Name: nullable.String(n), Summary: summarise(groups[n])})
-		}
-	}
-	return rep
-}
-
 // facts is what the report needs of one pair, worked out once.
 type facts struct {
 	pair     *Pair
@@ -433,61 +382,6 @@ func countMeetings(pl *plan.Plan, today dates.Date) Meetings {
 	return m
 }
 
-func summarise(fs []*facts) Summary {
-	s := Summary{Pairs: len(fs)}
-	verdicts := map[string]int{}
-	statuses := map[string]int{}
-	var planned []int
-	plannedB := make([]int, len(Buckets))
-	valid := 0
-	for _, f := range fs {
-		verdicts[string(f.row.Verdict)]++
-		if f.row.Attention {
-			s.Attention++
-		}
-		if !f.valid {
-			s.Invalid++
-			continue
-		}
-		valid++
-		statuses[string(f.row.Status)]++
-		s.Goals.Total += f.row.GoalsTotal
-		s.Goals.Met += f.row.GoalsMet
-		s.Goals.Open += f.row.GoalsOpen
-		s.Goals.Dropped += f.row.GoalsDropped
-		if n := len(f.pair.Plan.Extensions); n > 0 {
-			s.Extensions.Pairs++
-			s.Extensions.Total += n
-		}
-		m := f.meetings
-		s.Meetings.Held += m.Held
-		s.Meetings.Unproductive += m.Unproductive
-		s.Meetings.Cancelled = addSides(s.Meetings.Cancelled, m.Cancelled)
-		s.Meetings.NoShow = addSides(s.Meetings.NoShow, m.NoShow)
-		if f.row.PlannedDays != nil {
-			planned = append(planned, *f.row.PlannedDays)
-			plannedB[bucket(*f.row.PlannedDays)]++
-		}
-	}
-	s.Verdicts = counts(Verdicts, verdicts, len(fs))
-	s.Statuses = counts(Statuses, statuses, valid)
-	s.Goals.MetShare = share(s.Goals.Met, s.Goals.Total-s.Goals.Dropped)
-	s.Meetings.UnproductiveShare = share(s.Meetings.Unproductive, s.Meetings.Held)
-	s.Durations.Planned = spread(planned)
-	s.Durations.PlannedBuckets = counts(Buckets, bucketMap(plannedB), len(planned))
-	summariseClosures(&s, fs)
-	summariseAfter(&s, fs)
-	return s
-}
-
-func bucketMap(n []int) map[string]int {
-	m := map[string]int{}
-	for i, c := range n {
-		m[Buckets[i]] = c
-	}
-	return m
-}
-
 func addSides(a, b BySide) BySide {
 	return BySide{a.Mentor + b.Mentor, a.Mentee + b.Mentee, a.Unnamed + b.Unnamed, a.Total + b.Total}
 }
@@ -508,19 +402,10 @@ func share(n, whole int) float64 {
 	return math.Round(float64(n)/float64(whole)*1000) / 1000
 }
 
-// spread is the five-number summary of days, or nil when there are none.
-func spread(days []int) *Spread {
-	if len(days) == 0 {
-		return nil
+func bucketMap(n []int) map[string]int {
+	m := map[string]int{}
+	for i, c := range n {
+		m[Buckets[i]] = c
 	}
-	xs := append([]int(nil), days...)
-	sort.Ints(xs)
-	q := func(p float64) float64 {
-		pos := p * float64(len(xs)-1)
-		lo := int(math.Floor(pos))
-		hi := int(math.Ceil(pos))
-		v := float64(xs[lo]) + (pos-float64(lo))*float64(xs[hi]-xs[lo])
-		return math.Round(v*10) / 10
-	}
-	return &Spread{Pairs: len(xs), Min: float64(xs[0]), Q1: q(0.25), Median: q(0.5), Q3: q(0.75), Max: float64(xs[len(xs)-1])}
+	return m
 }

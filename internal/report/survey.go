@@ -1,6 +1,7 @@
 package report
 
 import (
+	"math"
 	"sort"
 	"strconv"
 
@@ -130,42 +131,126 @@ func studySurveys(f *facts, cfg config.Config) surveyFacts {
 	return sf
 }
 
-func buildSurvey(fs []*facts, cfg config.Config) *Survey {
-	sc := cfg.Survey
+// surveyTally is the running survey figures: the whole programme's
+// counts, and per programme and per closure reason each group's.
+type surveyTally struct {
+	sc       config.Survey
+	out      *Survey
+	programs map[string]*groupTally
+	reasons  map[string]*groupTally
+}
+
+// groupTally is one group's counts, and per question its answers counted
+// by value.
+type groupTally struct {
+	expected, responses, mentor, mentee, readable int
+	questions                                     []questionTally
+}
+
+type questionTally struct {
+	answers int
+	dist    []int // by value, in the order of the scale's values
+	sum     int   // of the numeric answers
+	score   int   // promoters minus detractors
+}
+
+func newSurveyTally(sc config.Survey) *surveyTally {
 	out := &Survey{MinGroup: sc.MinGroup, Questions: []SurveyQuestion{}, Groups: []SurveyGroup{}}
 	for _, q := range sc.Questions {
 		out.Questions = append(out.Questions, SurveyQuestion{ID: q.ID, Text: q.Text, Scale: string(q.Scale), Required: q.Required})
 	}
-	programs := map[string][]*facts{}
-	reasons := map[string][]*facts{}
-	for _, f := range fs {
-		sf := f.survey
-		if !sf.closed && len(sf.responses) == 0 {
-			continue
-		}
-		out.Expected += sf.expected
-		for _, r := range sf.responses {
-			out.Responses++
-			switch {
-			case r.s.Locked:
-				out.Encrypted++
-				out.Locked++
-			case !r.readable:
-				if r.s.Encrypted {
-					out.Encrypted++
-				}
-				out.Unusable++
-			case r.s.Encrypted:
+	return &surveyTally{sc: sc, out: out, programs: map[string]*groupTally{}, reasons: map[string]*groupTally{}}
+}
+
+func (t *surveyTally) add(f *facts) {
+	sf := f.survey
+	if !sf.closed && len(sf.responses) == 0 {
+		return
+	}
+	out := t.out
+	out.Expected += sf.expected
+	for _, r := range sf.responses {
+		out.Responses++
+		switch {
+		case r.s.Locked:
+			out.Encrypted++
+			out.Locked++
+		case !r.readable:
+			if r.s.Encrypted {
 				out.Encrypted++
 			}
+			out.Unusable++
+		case r.s.Encrypted:
+			out.Encrypted++
 		}
-		programs[f.program] = append(programs[f.program], f)
-		reasons[sf.reason] = append(reasons[sf.reason], f)
 	}
-	out.ResponseRate = share(out.Responses, out.Expected)
+	qs := t.sc.Questions
+	groupOf(t.programs, f.program, len(qs)).add(f, qs)
+	groupOf(t.reasons, sf.reason, len(qs)).add(f, qs)
+}
 
-	pnames := make([]string, 0, len(programs))
-	for n := range programs {
+func groupOf(m map[string]*groupTally, key string, questions int) *groupTally {
+	g := m[key]
+	if g == nil {
+		g = &groupTally{questions: make([]questionTally, questions)}
+		m[key] = g
+	}
+	return g
+}
+
+func (g *groupTally) add(f *facts, qs []survey.Question) {
+	g.expected += f.survey.expected
+	for _, r := range f.survey.responses {
+		g.responses++
+		if r.side == "mentor" {
+			g.mentor++
+		} else {
+			g.mentee++
+		}
+		if r.readable {
+			g.readable++
+			g.answer(r.s, qs)
+		}
+	}
+}
+
+// answer counts one readable response's answers.
+func (g *groupTally) answer(s *survey.Survey, qs []survey.Question) {
+	for i, q := range qs {
+		v := s.Value(q)
+		if v == "" {
+			continue
+		}
+		qt := &g.questions[i]
+		qt.answers++
+		vals := q.Scale.Values()
+		if qt.dist == nil {
+			qt.dist = make([]int, len(vals))
+		}
+		for j, x := range vals {
+			if v == x {
+				qt.dist[j]++
+			}
+		}
+		if q.Scale == survey.Five || q.Scale == survey.Ten {
+			n, _ := strconv.Atoi(v)
+			qt.sum += n
+			switch {
+			case survey.Promoter(n):
+				qt.score++
+			case survey.Detractor(n):
+				qt.score--
+			}
+		}
+	}
+}
+
+// figures is the survey's figures once every pair is in.
+func (t *surveyTally) figures(sc config.Survey) *Survey {
+	out := t.out
+	out.ResponseRate = share(out.Responses, out.Expected)
+	pnames := make([]string, 0, len(t.programs))
+	for n := range t.programs {
 		pnames = append(pnames, n)
 	}
 	sort.Slice(pnames, func(i, j int) bool {
@@ -175,73 +260,54 @@ func buildSurvey(fs []*facts, cfg config.Config) *Survey {
 		return pnames[i] < pnames[j]
 	})
 	for _, n := range pnames {
-		out.Groups = append(out.Groups, group(ByProgram, n, programs[n], sc))
+		out.Groups = append(out.Groups, t.programs[n].figures(ByProgram, n, sc))
 	}
 	for _, n := range append(closure.Reasons.Names(), "") {
-		if g, ok := reasons[n]; ok {
-			out.Groups = append(out.Groups, group(ByReason, n, g, sc))
+		if g, ok := t.reasons[n]; ok {
+			out.Groups = append(out.Groups, g.figures(ByReason, n, sc))
 		}
 	}
 	return out
 }
 
-func group(by, key string, fs []*facts, sc config.Survey) SurveyGroup {
-	g := SurveyGroup{By: by, Key: key, Questions: []QuestionFigures{}}
-	var readable []*survey.Survey
-	for _, f := range fs {
-		g.Expected += f.survey.expected
-		for _, r := range f.survey.responses {
-			g.Responses++
-			if r.side == "mentor" {
-				g.Mentor++
-			} else {
-				g.Mentee++
-			}
-			if r.readable {
-				readable = append(readable, r.s)
-			}
-		}
-	}
-	g.Readable = len(readable)
+func (gt *groupTally) figures(by, key string, sc config.Survey) SurveyGroup {
+	g := SurveyGroup{By: by, Key: key, Questions: []QuestionFigures{}, Expected: gt.expected, Responses: gt.responses,
+		Mentor: gt.mentor, Mentee: gt.mentee, Readable: gt.readable}
 	g.ResponseRate = share(g.Responses, g.Expected)
 	g.CountsOnly = g.Readable < sc.MinGroup
-	for _, q := range sc.Questions {
-		var answers []string
-		for _, s := range readable {
-			if v := s.Value(q); v != "" {
-				answers = append(answers, v)
-			}
-		}
-		qf := QuestionFigures{ID: q.ID, Scale: string(q.Scale), Answers: len(answers)}
-		if !g.CountsOnly && len(answers) >= sc.MinGroup && q.Scale != survey.Text {
-			figures(&qf, q.Scale, answers)
+	for i, q := range sc.Questions {
+		qt := gt.questions[i]
+		qf := QuestionFigures{ID: q.ID, Scale: string(q.Scale), Answers: qt.answers}
+		if !g.CountsOnly && qt.answers >= sc.MinGroup && q.Scale != survey.Text {
+			qt.figures(&qf, q.Scale)
 		}
 		g.Questions = append(g.Questions, qf)
 	}
 	return g
 }
 
-func figures(qf *QuestionFigures, scale survey.Scale, answers []string) {
-	dist := survey.Distribution(scale, answers)
-	qf.Distribution = make([]Count, len(dist))
-	for i, v := range scale.Values() {
-		qf.Distribution[i] = Count{Key: v, Count: dist[i], Share: share(dist[i], len(answers))}
+// figures are the survey package's Mean, NPS and Distribution, on the
+// answers as counted.
+func (qt questionTally) figures(qf *QuestionFigures, scale survey.Scale) {
+	vals := scale.Values()
+	dist := qt.dist
+	if dist == nil {
+		dist = make([]int, len(vals))
+	}
+	qf.Distribution = make([]Count, len(vals))
+	for i, v := range vals {
+		qf.Distribution[i] = Count{Key: v, Count: dist[i], Share: share(dist[i], qt.answers)}
 	}
 	switch scale {
 	case survey.Five, survey.Ten:
-		nums := make([]int, 0, len(answers))
-		for _, a := range answers {
-			n, _ := strconv.Atoi(a)
-			nums = append(nums, n)
-		}
-		mean := survey.Mean(nums)
+		mean := math.Round(float64(qt.sum)/float64(qt.answers)*100) / 100
 		qf.Mean = &mean
 		if scale == survey.Ten {
-			nps := survey.NPS(nums)
+			nps := math.Round(float64(qt.score)/float64(qt.answers)*1000) / 10
 			qf.NPS = &nps
 		}
 	case survey.YesNo:
-		yes := share(dist[0], len(answers))
+		yes := share(dist[0], qt.answers)
 		qf.Yes = &yes
 	}
 }
