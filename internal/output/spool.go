@@ -3,26 +3,26 @@ package output
 import (
 	"bufio"
 	"bytes"
+	"compress/flate"
 	"encoding/binary"
 	"fmt"
 	"io"
-	"os"
-	"runtime"
 )
 
-// spoolMemory is how much a Spool keeps in memory before it moves to a
-// temporary file: a small programme's report never touches the disk.
+// spoolMemory is how much a Spool keeps as it is before it compresses what
+// it holds: a small programme's report is never compressed.
 const spoolMemory = 1 << 20
 
 // Spool keeps the bytes of a part of an output whose place comes after
 // figures that are only known once every pair has been read (the report's
-// rows come after its sums): in memory up to spoolMemory, then in a
-// temporary file, so that memory does not grow with the programme. Close
-// removes the file.
+// rows come after its sums): as they are up to spoolMemory, then
+// compressed (flate, fastest level), so that memory grows with the
+// programme by a fraction of what the rows take. It stays in memory:
+// mentor writes nothing outside the repo, not even a temporary file.
 type Spool struct {
-	mem  bytes.Buffer
-	file *os.File
-	w    *bufio.Writer
+	mem  bytes.Buffer  // the bytes as written, until spoolMemory
+	comp *bytes.Buffer // past it, everything written, compressed
+	fw   *flate.Writer
 	n    int   // records written, for the writer's own use
 	size int64 // bytes written
 	err  error
@@ -36,61 +36,55 @@ func (s *Spool) Write(p []byte) (int, error) {
 		return 0, s.err
 	}
 	s.size += int64(len(p))
-	if s.file == nil {
+	if s.comp == nil {
 		if s.mem.Len()+len(p) <= spoolMemory {
 			return s.mem.Write(p)
 		}
-		f, err := os.CreateTemp("", "mentor-report-*")
+		s.comp = new(bytes.Buffer)
+		fw, err := flate.NewWriter(s.comp, flate.BestSpeed)
 		if err != nil {
-			s.err = fmt.Errorf("cannot keep the report's rows in a temporary file while it sums up the pairs: %w; set TMPDIR to a folder mentor can write to", err)
-			return 0, s.err
+			s.err = err
+			return 0, err
 		}
-		if runtime.GOOS != "windows" {
-			// Gone from the folder at once, so that nothing is left
-			// behind if the process is stopped; the open file stays.
-			_ = os.Remove(f.Name())
-		}
-		s.file, s.w = f, bufio.NewWriterSize(f, 64<<10)
-		if _, err := s.w.Write(s.mem.Bytes()); err != nil {
-			s.err = s.fileErr(err)
-			return 0, s.err
+		s.fw = fw
+		if _, err := s.fw.Write(s.mem.Bytes()); err != nil {
+			s.err = err
+			return 0, err
 		}
 		s.mem = bytes.Buffer{}
 	}
-	n, err := s.w.Write(p)
+	n, err := s.fw.Write(p)
 	if err != nil {
-		s.err = s.fileErr(err)
+		s.err = err
 	}
-	return n, s.err
+	return n, err
 }
 
 func (s *Spool) WriteString(p string) (int, error) {
-	if s.file == nil && s.err == nil && s.mem.Len()+len(p) <= spoolMemory {
+	if s.comp == nil && s.err == nil && s.mem.Len()+len(p) <= spoolMemory {
 		s.size += int64(len(p))
 		return s.mem.WriteString(p)
 	}
 	return s.Write([]byte(p))
 }
 
-func (s *Spool) fileErr(err error) error {
-	return fmt.Errorf("%s: cannot write the report's rows aside: %w; free some disk space or set TMPDIR to another folder", s.file.Name(), err)
-}
-
-// Reader reads back what was written, from the start.
+// Reader reads back what was written, from the start. Nothing may be
+// written after it.
 func (s *Spool) Reader() (io.Reader, error) {
 	if s.err != nil {
 		return nil, s.err
 	}
-	if s.file == nil {
+	if s.comp == nil {
 		return bytes.NewReader(s.mem.Bytes()), nil
 	}
-	if err := s.w.Flush(); err != nil {
-		return nil, s.fileErr(err)
+	if s.fw != nil {
+		if err := s.fw.Close(); err != nil {
+			s.err = err
+			return nil, err
+		}
+		s.fw = nil
 	}
-	if _, err := s.file.Seek(0, io.SeekStart); err != nil {
-		return nil, s.fileErr(err)
-	}
-	return bufio.NewReaderSize(s.file, 64<<10), nil
+	return bufio.NewReaderSize(flate.NewReader(bytes.NewReader(s.comp.Bytes())), 64<<10), nil
 }
 
 // WriteTo copies what was written to w.
@@ -102,19 +96,19 @@ func (s *Spool) WriteTo(w io.Writer) (int64, error) {
 	return io.Copy(w, r)
 }
 
-// Close drops what the Spool holds and removes its file.
+// Len is how many bytes the Spool holds in memory.
+func (s *Spool) Len() int {
+	if s.comp != nil {
+		return s.comp.Len()
+	}
+	return s.mem.Len()
+}
+
+// Close drops what the Spool holds.
 func (s *Spool) Close() error {
 	s.mem = bytes.Buffer{}
-	if s.file == nil {
-		return nil
-	}
-	name := s.file.Name()
-	err := s.file.Close()
-	s.file = nil
-	if rerr := os.Remove(name); rerr != nil && !os.IsNotExist(rerr) && err == nil {
-		err = rerr
-	}
-	return err
+	s.comp, s.fw = nil, nil
+	return nil
 }
 
 // appendCell appends a cell to a record of cells kept in a Spool: its
