@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"runtime/debug"
+	"sync"
 
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/enum"
@@ -202,9 +203,20 @@ func programmeMemory(f *Factory, pairs int) (restore func()) {
 	if f.Getenv("GOGC") != "" || f.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	limit := debug.SetMemoryLimit(int64(gcHeadroom + gcPerPair*pairs))
+	var mu sync.Mutex
+	want := int64(gcHeadroom + gcPerPair*pairs)
+	limit := debug.SetMemoryLimit(want)
 	percent := debug.SetGCPercent(-1)
+	// What the output holds aside until the end (the report's rows,
+	// compressed) is room the collector cannot win back: it is added.
+	output.Held = func(delta int) {
+		mu.Lock()
+		defer mu.Unlock()
+		want += int64(delta)
+		debug.SetMemoryLimit(want)
+	}
 	return func() {
+		output.Held = nil
 		debug.SetGCPercent(percent)
 		debug.SetMemoryLimit(limit)
 	}

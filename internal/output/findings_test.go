@@ -85,7 +85,7 @@ func TestSpoolSpills(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if s.comp == nil || s.comp.Len() >= want.Len()/2 {
+	if s.comp == nil || s.comp.held() >= want.Len()/2 {
 		t.Fatalf("the spool holds %d bytes for %d written: it did not compress", s.Len(), want.Len())
 	}
 	if left, _ := os.ReadDir(tmp); len(left) != 0 {
@@ -106,5 +106,28 @@ func TestSpoolSpills(t *testing.T) {
 	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// What a Spool holds compressed is told to Held as it grows, and given
+// back when it is closed: the memory limit counts it.
+func TestSpoolTellsWhatItHolds(t *testing.T) {
+	total := 0
+	Held = func(d int) { total += d }
+	defer func() { Held = nil }()
+	var s Spool
+	for i := 0; s.Size() < 4*spoolMemory; i++ {
+		if _, err := fmt.Fprintf(&s, "%d %x\n", i, i*7919); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if total == 0 || total != s.Len() {
+		t.Fatalf("Held was told %d bytes, the spool holds %d", total, s.Len())
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if total != 0 {
+		t.Fatalf("after Close, Held was left with %d bytes", total)
 	}
 }

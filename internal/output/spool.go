@@ -21,8 +21,9 @@ const spoolMemory = 1 << 20
 // mentor writes nothing outside the repo, not even a temporary file.
 type Spool struct {
 	mem  bytes.Buffer  // the bytes as written, until spoolMemory
-	comp *bytes.Buffer // past it, everything written, compressed
+	comp *chunks // past it, everything written, compressed
 	fw   *flate.Writer
+	held int   // the compressed buffer's capacity, as last told to Held
 	n    int   // records written, for the writer's own use
 	size int64 // bytes written
 	err  error
@@ -40,7 +41,7 @@ func (s *Spool) Write(p []byte) (int, error) {
 		if s.mem.Len()+len(p) <= spoolMemory {
 			return s.mem.Write(p)
 		}
-		s.comp = new(bytes.Buffer)
+		s.comp = new(chunks)
 		fw, err := flate.NewWriter(s.comp, flate.BestSpeed)
 		if err != nil {
 			s.err = err
@@ -57,7 +58,25 @@ func (s *Spool) Write(p []byte) (int, error) {
 	if err != nil {
 		s.err = err
 	}
+	s.tell()
 	return n, err
+}
+
+// Held, when set, is told by how many bytes what the Spools hold aside grew
+// (or shrank, when negative), so that a command's memory limit can count
+// them as well as its pairs: else the collector would run ever more often
+// as the rows grow towards the limit.
+var Held func(delta int)
+
+func (s *Spool) tell() {
+	held := 0
+	if s.comp != nil {
+		held = s.comp.held()
+	}
+	if held != s.held && Held != nil {
+		Held(held - s.held)
+	}
+	s.held = held
 }
 
 func (s *Spool) WriteString(p string) (int, error) {
@@ -83,8 +102,9 @@ func (s *Spool) Reader() (io.Reader, error) {
 			return nil, err
 		}
 		s.fw = nil
+		s.tell()
 	}
-	return bufio.NewReaderSize(flate.NewReader(bytes.NewReader(s.comp.Bytes())), 64<<10), nil
+	return bufio.NewReaderSize(flate.NewReader(s.comp.reader()), 64<<10), nil
 }
 
 // WriteTo copies what was written to w.
@@ -99,7 +119,7 @@ func (s *Spool) WriteTo(w io.Writer) (int64, error) {
 // Len is how many bytes the Spool holds in memory.
 func (s *Spool) Len() int {
 	if s.comp != nil {
-		return s.comp.Len()
+		return s.comp.held()
 	}
 	return s.mem.Len()
 }
@@ -108,7 +128,38 @@ func (s *Spool) Len() int {
 func (s *Spool) Close() error {
 	s.mem = bytes.Buffer{}
 	s.comp, s.fw = nil, nil
+	s.tell()
 	return nil
+}
+
+// chunks holds bytes in pieces of chunkSize: growing never copies what is
+// held, nor holds twice its size as a doubling buffer would.
+type chunks struct{ list [][]byte }
+
+const chunkSize = 256 << 10
+
+func (c *chunks) Write(p []byte) (int, error) {
+	n := len(p)
+	for len(p) > 0 {
+		if len(c.list) == 0 || len(c.list[len(c.list)-1]) == chunkSize {
+			c.list = append(c.list, make([]byte, 0, chunkSize))
+		}
+		last := &c.list[len(c.list)-1]
+		k := min(len(p), chunkSize-len(*last))
+		*last = append(*last, p[:k]...)
+		p = p[k:]
+	}
+	return n, nil
+}
+
+func (c *chunks) held() int { return len(c.list) * chunkSize }
+
+func (c *chunks) reader() io.Reader {
+	rs := make([]io.Reader, len(c.list))
+	for i, b := range c.list {
+		rs[i] = bytes.NewReader(b)
+	}
+	return io.MultiReader(rs...)
 }
 
 // appendCell appends a cell to a record of cells kept in a Spool: its
