@@ -20,8 +20,8 @@ const spoolMemory = 1 << 20
 // programme by a fraction of what the rows take. It stays in memory:
 // mentor writes nothing outside the repo, not even a temporary file.
 type Spool struct {
-	mem  bytes.Buffer  // the bytes as written, until spoolMemory
-	comp *chunks // past it, everything written, compressed
+	mem  bytes.Buffer // the bytes as written, until spoolMemory
+	comp *chunks      // past it, everything written, compressed
 	fw   *flate.Writer
 	held int   // the compressed buffer's capacity, as last told to Held
 	n    int   // records written, for the writer's own use
