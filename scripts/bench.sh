@@ -89,8 +89,10 @@ median_ms() { sort -n | awk '{a[NR] = $1} END {printf "%.1f", ((NR % 2) ? a[(NR 
 # mib KIB prints KiB as MiB, or n/a.
 mib() { awk -v k="$1" 'BEGIN {if (k ~ /^[0-9]+$/) printf "%.0f MiB", k / 1024; else print "n/a"}'; }
 
-# has COMMAND: the binary has `mentor close COMMAND`.
-has() { "$mentor" close --help 2>/dev/null | grep -qE "^ +$1( |\$)"; }
+# has COMMAND: the binary has `mentor close COMMAND`. The help is read whole
+# first: with grep -q in a pipe, mentor could be stopped by SIGPIPE once
+# grep has its match, and pipefail would then skip a command it has.
+has() { local help; help=$("$mentor" close --help 2>/dev/null) || true; grep -qE "^ +$1( |\$)" <<<"$help"; }
 
 # warm reads every file of the programme, so that the timed runs find them
 # in the page cache (reclaimed after about a minute idle).

@@ -80,7 +80,7 @@ done
 mkdir -p "$work/empty/pairs"
 
 has_list=false
-if "$MENTOR_BIN" close --help | grep -qE '^ +list( |$)'; then has_list=true; fi
+if grep -qE '^ +list( |$)' <<<"$("$MENTOR_BIN" close --help)"; then has_list=true; fi
 
 echo "-- every command in every machine format, on each programme"
 for p in examples broken corpus empty; do
