@@ -171,7 +171,7 @@ echo
 echo "Markdown ($build; load average $load_start at the start, $load_end at the end):"
 echo
 echo "| pairs | command | median | floor | vs floor | CPU vs floor | peak RSS |"
-echo "|---:|---|---:|---:|---:|---:|---:|"
+echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"
 awk -F'\t' '
   function commas(s) { while (s ~ /[0-9][0-9][0-9][0-9]/) sub(/[0-9][0-9][0-9]($|,)/, ",&", s); return s }
   { printf "| %s | %s | %s ms | %s ms | %s | %s | %s |\n", commas($1), $2, $3, $4, $5, $6, $7 }' "$work/table"
