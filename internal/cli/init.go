@@ -102,63 +102,16 @@ func initRun(opts *InitOptions) error {
 	if err := opts.ask(r.Config.Cadence.Text, today); err != nil {
 		return err
 	}
-	for _, v := range []struct{ flag, val string }{{"--mentor", opts.Mentor}, {"--mentee", opts.Mentee}, {"--program", opts.Program}} {
-		if strings.ContainsAny(v.val, "\r\n") {
-			return usageErr("%s must be on one line", v.flag)
-		}
-	}
-	for _, g := range opts.Goals {
-		if strings.TrimSpace(g) == "" || strings.ContainsAny(g, "\r\n") {
-			return usageErr("--goal must be one line of text")
-		}
+	if err := oneLineFlags(opts.Mentor, opts.Mentee, opts.Program, opts.Goals); err != nil {
+		return err
 	}
 	d := render.Defaults()
 	d.Mentor, d.Mentee = strings.TrimSpace(opts.Mentor), strings.TrimSpace(opts.Mentee)
 	d.Program, d.Start, d.Today = strings.TrimSpace(opts.Program), today, today
 	d.Verdict = string(signals.OnTrack)
-	if opts.Start != "" {
-		if d.Start, err = dates.Parse(opts.Start); err != nil {
-			return usageErr("--start: %v", err)
-		}
-	}
-	switch {
-	case opts.End != "":
-		if d.End, err = dates.Parse(opts.End); err != nil {
-			return usageErr("--end: %v", err)
-		}
-		if d.End.Before(d.Start) {
-			return usageErr("--end %s is before the start %s", d.End, d.Start)
-		}
-	case opts.Duration != "":
-		if d.End, err = dates.ParseDuration(d.Start, opts.Duration); err != nil {
-			return usageErr("--duration: %v", err)
-		}
-	}
 	d.Cadence, d.CadenceDays = r.Config.Cadence.Text, r.Config.Cadence.Days
-	if opts.Cadence != "" {
-		c, err := dates.ParseCadence(opts.Cadence)
-		if err != nil {
-			return usageErr("--cadence: %v", err)
-		}
-		d.Cadence, d.CadenceDays = c.Text, c.Days
-	}
-	d.Date = d.Start
-	d.SetSpan()
-	d.Sections = append([]string(nil), r.Config.RequiredSections...)
-	for _, g := range opts.Goals {
-		d.AddGoal(render.NewGoal(plan.Goal{Title: strings.TrimSpace(g), State: plan.Open}))
-	}
-	d.ID = opts.ID
-	if d.ID == "" {
-		m, e := Slug(d.Mentor), Slug(d.Mentee)
-		if m == "" || e == "" {
-			return usageErr("cannot make a pair id from %q and %q: pass --id, such as --id ada--grace", d.Mentor, d.Mentee)
-		}
-		d.ID = m + "--" + e
-	}
-	d.Pair, d.Dir = d.ID, r.Config.PairsDir+"/"+d.ID
-	if err := repo.CheckID(d.ID); err != nil {
-		return &ExitError{ExitUsage, fmt.Errorf("--id: %w", err)}
+	if err := fillPlan(r, &d, planSpec{opts.Start, opts.End, opts.Duration, opts.Cadence, opts.ID, opts.Goals}); err != nil {
+		return err
 	}
 
 	if err := avoidPairing(f, r, d.Mentor, d.Mentee, opts.Force); err != nil {
@@ -390,4 +343,76 @@ var foldTable = [][2]string{
 	{"ĺļľŀł", "l"}, {"ñńņňŉ", "n"}, {"òóôõöøōŏő", "o"}, {"œ", "oe"}, {"ŕŗř", "r"},
 	{"śŝşšș", "s"}, {"ß", "ss"}, {"ţťŧț", "t"}, {"þ", "th"}, {"ùúûüũūŭůűų", "u"},
 	{"ŵ", "w"}, {"ýÿŷ", "y"}, {"źżž", "z"},
+}
+
+// oneLineFlags refuses names, a programme or goals that are not one line
+// (init and rematch take the same flags for a new plan).
+func oneLineFlags(mentor, mentee, program string, goals []string) error {
+	for _, v := range []struct{ flag, val string }{{"--mentor", mentor}, {"--mentee", mentee}, {"--program", program}} {
+		if strings.ContainsAny(v.val, "\r\n") {
+			return usageErr("%s must be on one line", v.flag)
+		}
+	}
+	for _, g := range goals {
+		if strings.TrimSpace(g) == "" || strings.ContainsAny(g, "\r\n") {
+			return usageErr("--goal must be one line of text")
+		}
+	}
+	return nil
+}
+
+// planSpec is what init's and rematch's flags say of a new plan's span,
+// cadence, goals and id.
+type planSpec struct {
+	Start, End, Duration, Cadence, ID string
+	Goals                             []string
+}
+
+// fillPlan completes the data of a new plan from s: d holds the names, the
+// programme, today as the start and the default cadence already.
+func fillPlan(r *repo.Repo, d *render.Data, s planSpec) (err error) {
+	if s.Start != "" {
+		if d.Start, err = dates.Parse(s.Start); err != nil {
+			return usageErr("--start: %v", err)
+		}
+	}
+	switch {
+	case s.End != "":
+		if d.End, err = dates.Parse(s.End); err != nil {
+			return usageErr("--end: %v", err)
+		}
+		if d.End.Before(d.Start) {
+			return usageErr("--end %s is before the start %s", d.End, d.Start)
+		}
+	case s.Duration != "":
+		if d.End, err = dates.ParseDuration(d.Start, s.Duration); err != nil {
+			return usageErr("--duration: %v", err)
+		}
+	}
+	if s.Cadence != "" {
+		c, err := dates.ParseCadence(s.Cadence)
+		if err != nil {
+			return usageErr("--cadence: %v", err)
+		}
+		d.Cadence, d.CadenceDays = c.Text, c.Days
+	}
+	d.Date = d.Start
+	d.SetSpan()
+	d.Sections = append([]string(nil), r.Config.RequiredSections...)
+	for _, g := range s.Goals {
+		d.AddGoal(render.NewGoal(plan.Goal{Title: strings.TrimSpace(g), State: plan.Open}))
+	}
+	d.ID = s.ID
+	if d.ID == "" {
+		m, e := Slug(d.Mentor), Slug(d.Mentee)
+		if m == "" || e == "" {
+			return usageErr("cannot make a pair id from %q and %q: pass --id, such as --id ada--grace", d.Mentor, d.Mentee)
+		}
+		d.ID = m + "--" + e
+	}
+	d.Pair, d.Dir = d.ID, r.Config.PairsDir+"/"+d.ID
+	if err := repo.CheckID(d.ID); err != nil {
+		return &ExitError{ExitUsage, fmt.Errorf("--id: %w", err)}
+	}
+	return nil
 }

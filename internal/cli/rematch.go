@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/mentor-cli/mentor/internal/closure"
-	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/edit"
 	"github.com/mentor-cli/mentor/internal/load"
 	"github.com/mentor-cli/mentor/internal/output"
@@ -101,15 +100,8 @@ func rematchRun(opts *RematchOptions) error {
 	if err != nil {
 		return err
 	}
-	for _, v := range []struct{ flag, val string }{{"--mentor", opts.Mentor}, {"--mentee", opts.Mentee}, {"--program", opts.Program}} {
-		if strings.ContainsAny(v.val, "\r\n") {
-			return usageErr("%s must be on one line", v.flag)
-		}
-	}
-	for _, g := range opts.Goals {
-		if strings.TrimSpace(g) == "" || strings.ContainsAny(g, "\r\n") {
-			return usageErr("--goal must be one line of text")
-		}
+	if err := oneLineFlags(opts.Mentor, opts.Mentee, opts.Program, opts.Goals); err != nil {
+		return err
 	}
 	r, ref, err := f.RepoPair(opts.Pair)
 	if err != nil {
@@ -140,51 +132,12 @@ func rematchRun(opts *RematchOptions) error {
 		d.Program = strings.TrimSpace(opts.Program)
 	}
 	d.Verdict = string(signals.OnTrack)
-	if opts.Start != "" {
-		if d.Start, err = dates.Parse(opts.Start); err != nil {
-			return usageErr("--start: %v", err)
-		}
-	}
-	switch {
-	case opts.End != "":
-		if d.End, err = dates.Parse(opts.End); err != nil {
-			return usageErr("--end: %v", err)
-		}
-		if d.End.Before(d.Start) {
-			return usageErr("--end %s is before the start %s", d.End, d.Start)
-		}
-	case opts.Duration != "":
-		if d.End, err = dates.ParseDuration(d.Start, opts.Duration); err != nil {
-			return usageErr("--duration: %v", err)
-		}
-	}
 	d.Cadence, d.CadenceDays = r.Config.Cadence.Text, r.Config.Cadence.Days
 	if op.Cadence.Days > 0 {
 		d.Cadence, d.CadenceDays = op.Cadence.Text, op.Cadence.Days
 	}
-	if opts.Cadence != "" {
-		c, err := dates.ParseCadence(opts.Cadence)
-		if err != nil {
-			return usageErr("--cadence: %v", err)
-		}
-		d.Cadence, d.CadenceDays = c.Text, c.Days
-	}
-	d.Date = d.Start
-	d.SetSpan()
-	d.Sections = append([]string(nil), r.Config.RequiredSections...)
-	for _, g := range opts.Goals {
-		d.AddGoal(render.NewGoal(plan.Goal{Title: strings.TrimSpace(g), State: plan.Open}))
-	}
-	d.ID = opts.ID
-	if d.ID == "" {
-		m, e := Slug(d.Mentor), Slug(d.Mentee)
-		if m == "" || e == "" {
-			return usageErr("cannot make a pair id from %q and %q: pass --id, such as --id ada--grace", d.Mentor, d.Mentee)
-		}
-		d.ID = m + "--" + e
-	}
-	if err := repo.CheckID(d.ID); err != nil {
-		return &ExitError{ExitUsage, fmt.Errorf("--id: %w", err)}
+	if err := fillPlan(r, &d, planSpec{opts.Start, opts.End, opts.Duration, opts.Cadence, opts.ID, opts.Goals}); err != nil {
+		return err
 	}
 	if d.ID == ref.ID {
 		return usageErr("the new pair would have the id %s of the earlier one: pass --id", d.ID)
