@@ -39,39 +39,11 @@ func InsertCheckIn(src []byte, rec *closure.Record, d dates.Date, notes string) 
 	noteLines := normaliseNotes(notes)
 	at, newSection := checkInPosition(src, rec, d)
 
-	var b strings.Builder
-	before := src[:at]
-	switch {
-	case len(before) > 0 && before[len(before)-1] != '\n':
-		b.WriteString(eol + eol)
-	case !lastLineBlank(before):
-		b.WriteString(eol)
-	}
+	section := ""
 	if newSection {
-		b.WriteString(CheckInsSection + eol + eol)
+		section = CheckInsSection
 	}
-	headOff := at + b.Len()
-	b.WriteString("### " + d.String() + eol)
-	if len(noteLines) > 0 {
-		b.WriteString(eol + strings.Join(noteLines, eol) + eol)
-	}
-	switch {
-	case at < len(src):
-		if !lineBlank(src[at:]) {
-			b.WriteString(eol)
-		}
-	case len(src) > 0 && src[len(src)-1] != '\n':
-		s := strings.TrimSuffix(b.String(), eol)
-		b.Reset()
-		b.WriteString(s)
-	}
-
-	add := b.String()
-	out := make([]byte, 0, len(src)+len(add))
-	out = append(out, src[:at]...)
-	out = append(out, add...)
-	out = append(out, src[at:]...)
-	ins = Insertion{Offset: at, Len: len(add), Heading: headOff, Line: 1 + bytes.Count(out[:headOff], []byte{'\n'})}
+	out, ins := insertBlock(src, at, eol, section, "### "+d.String(), noteLines)
 	if err := checkInReadsBack(out, rec, d, noteLines, ins); err != nil {
 		return nil, ins, err
 	}

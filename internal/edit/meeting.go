@@ -51,42 +51,11 @@ func InsertMeeting(src []byte, p *plan.Plan, h plan.Heading, notes string) ([]by
 
 	at, newSection := position(src, p, h)
 
-	var b strings.Builder
-	// Before: end the previous line, then leave one blank line.
-	before := src[:at]
-	switch {
-	case len(before) > 0 && before[len(before)-1] != '\n':
-		b.WriteString(eol + eol)
-	case !lastLineBlank(before):
-		b.WriteString(eol)
-	}
+	section := ""
 	if newSection {
-		b.WriteString(SectionHeading + eol + eol)
+		section = SectionHeading
 	}
-	headOff := at + b.Len()
-	b.WriteString("### " + heading + eol)
-	if len(noteLines) > 0 {
-		b.WriteString(eol + strings.Join(noteLines, eol) + eol)
-	}
-	// After: a blank line before whatever follows; at the end of a file
-	// that has no final newline, keep it without one.
-	switch {
-	case at < len(src):
-		if !lineBlank(src[at:]) {
-			b.WriteString(eol)
-		}
-	case len(src) > 0 && src[len(src)-1] != '\n':
-		s := strings.TrimSuffix(b.String(), eol)
-		b.Reset()
-		b.WriteString(s)
-	}
-
-	add := b.String()
-	out := make([]byte, 0, len(src)+len(add))
-	out = append(out, src[:at]...)
-	out = append(out, add...)
-	out = append(out, src[at:]...)
-	ins = Insertion{Offset: at, Len: len(add), Heading: headOff, Line: 1 + bytes.Count(out[:headOff], []byte{'\n'})}
+	out, ins := insertBlock(src, at, eol, section, "### "+heading, noteLines)
 
 	if err := readsBack(out, p, h, noteLines, ins); err != nil {
 		return nil, ins, err
@@ -192,4 +161,47 @@ func readsBack(out []byte, old *plan.Plan, h plan.Heading, noteLines []string, i
 		return fail("the notes would not read back as written (do they hold a heading?)")
 	}
 	return nil
+}
+
+// insertBlock inserts a level-3 heading line and its note lines at offset at of
+// src, as its own block: a blank line before and after it, the section
+// heading first when section is not empty, and no final newline added to a
+// file that has none. Meetings and check-ins are inserted this one way.
+func insertBlock(src []byte, at int, eol, section, heading string, noteLines []string) ([]byte, Insertion) {
+	var b strings.Builder
+	// Before: end the previous line, then leave one blank line.
+	before := src[:at]
+	switch {
+	case len(before) > 0 && before[len(before)-1] != '\n':
+		b.WriteString(eol + eol)
+	case !lastLineBlank(before):
+		b.WriteString(eol)
+	}
+	if section != "" {
+		b.WriteString(section + eol + eol)
+	}
+	headOff := at + b.Len()
+	b.WriteString(heading + eol)
+	if len(noteLines) > 0 {
+		b.WriteString(eol + strings.Join(noteLines, eol) + eol)
+	}
+	// After: a blank line before whatever follows; at the end of a file
+	// that has no final newline, keep it without one.
+	switch {
+	case at < len(src):
+		if !lineBlank(src[at:]) {
+			b.WriteString(eol)
+		}
+	case len(src) > 0 && src[len(src)-1] != '\n':
+		s := strings.TrimSuffix(b.String(), eol)
+		b.Reset()
+		b.WriteString(s)
+	}
+
+	add := b.String()
+	out := make([]byte, 0, len(src)+len(add))
+	out = append(out, src[:at]...)
+	out = append(out, add...)
+	out = append(out, src[at:]...)
+	return out, Insertion{Offset: at, Len: len(add), Heading: headOff, Line: 1 + bytes.Count(out[:headOff], []byte{'\n'})}
 }
