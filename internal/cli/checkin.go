@@ -74,15 +74,9 @@ refuses (exit 1) when the record changed on disk since it was read. With
 
 func checkInRun(opts *CheckInOptions) error {
 	f := opts.F
-	today, err := f.TodayDate()
+	today, day, err := f.TodayAnd(opts.Date)
 	if err != nil {
 		return err
-	}
-	day := today
-	if opts.Date != "" {
-		if day, err = dates.Parse(opts.Date); err != nil {
-			return usageErr("--date: %v", err)
-		}
 	}
 	r, ref, err := f.RepoPair(opts.Pair)
 	if err != nil {

@@ -106,15 +106,9 @@ the built-in one). With --commit the note, and only the note, is committed to gi
 
 func noteRun(opts *NoteOptions) error {
 	f := opts.F
-	today, err := f.TodayDate()
+	today, date, err := f.TodayAnd(opts.Date)
 	if err != nil {
 		return err
-	}
-	date := today
-	if opts.Date != "" {
-		if date, err = dates.Parse(opts.Date); err != nil {
-			return usageErr("--date: %v", err)
-		}
 	}
 	r, ref, err := f.RepoPair(opts.Pair)
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/edit"
 	"github.com/mentor-cli/mentor/internal/frontmatter"
 	"github.com/mentor-cli/mentor/internal/load"
@@ -26,15 +25,9 @@ type pairFile struct {
 // the template data for a file dated date (zero: today). A plan with errors
 // stops here: its problems are printed and the command exits 1.
 func loadPair(f *Factory, arg string, date string) (*pairFile, error) {
-	today, err := f.TodayDate()
+	today, day, err := f.TodayAnd(date)
 	if err != nil {
 		return nil, err
-	}
-	day := today
-	if date != "" {
-		if day, err = dates.Parse(date); err != nil {
-			return nil, usageErr("--date: %v", err)
-		}
 	}
 	r, ref, err := f.RepoPair(arg)
 	if err != nil {

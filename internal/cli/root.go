@@ -65,6 +65,21 @@ func NewFactory() *Factory {
 }
 
 // TodayDate resolves today: --today, else MENTOR_TODAY, else the system date.
+// TodayAnd gives today and the day a --date flag names, today when it is
+// empty.
+func (f *Factory) TodayAnd(date string) (today, day dates.Date, err error) {
+	if today, err = f.TodayDate(); err != nil {
+		return today, today, err
+	}
+	if date == "" {
+		return today, today, nil
+	}
+	if day, err = dates.Parse(date); err != nil {
+		return today, day, usageErr("--date: %v", err)
+	}
+	return today, day, nil
+}
+
 func (f *Factory) TodayDate() (dates.Date, error) {
 	if f.Today != "" {
 		d, err := dates.Parse(f.Today)

@@ -81,15 +81,9 @@ A side that signed already keeps its date unless --force replaces it.`,
 
 func signRun(opts *SignOptions) error {
 	f := opts.F
-	today, err := f.TodayDate()
+	_, date, err := f.TodayAnd(opts.Date)
 	if err != nil {
 		return err
-	}
-	date := today
-	if opts.Date != "" {
-		if date, err = dates.Parse(opts.Date); err != nil {
-			return usageErr("--date: %v", err)
-		}
 	}
 	r, ref, err := f.RepoPair(opts.Pair)
 	if err != nil {

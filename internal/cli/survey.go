@@ -121,15 +121,9 @@ func questionHelp(qs []survey.Question) string {
 
 func surveyRun(opts *SurveyOptions) error {
 	f := opts.F
-	today, err := f.TodayDate()
+	_, date, err := f.TodayAnd(opts.Date)
 	if err != nil {
 		return err
-	}
-	date := today
-	if opts.Date != "" {
-		if date, err = dates.Parse(opts.Date); err != nil {
-			return usageErr("--date: %v", err)
-		}
 	}
 	r, ref, err := f.RepoPair(opts.Pair)
 	if err != nil {
