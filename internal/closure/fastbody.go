@@ -80,16 +80,9 @@ func (b *bodyReader) fastBody() bool {
 		}
 		switch {
 		case ln[0] == '#':
-			level := 0
-			for level < len(ln) && ln[level] == '#' {
-				level++
-			}
-			if level > 6 || level < len(ln) && ln[level] != ' ' {
-				return false
-			}
-			title := strings.TrimSpace(b.str[start+level : start+len(ln)])
-			if strings.HasSuffix(title, "#") {
-				return false // a closing sequence: leave it to goldmark
+			level, title, ok := markdown.PlainHeading(b.str[start : start+len(ln)])
+			if !ok {
+				return false // goldmark reads it
 			}
 			end()
 			b.heading(level, title, start)

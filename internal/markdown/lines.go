@@ -40,3 +40,21 @@ func PlainStart(s []byte) bool {
 	}
 	return true
 }
+
+// PlainHeading reads line, which starts with '#', as an ATX heading the line
+// readers can take without goldmark: its level and its title, trimmed. It is
+// not one (ok false) when the hashes are more than six or not followed by a
+// space, or when the title ends in '#' (a closing sequence, left to goldmark).
+func PlainHeading(line string) (level int, title string, ok bool) {
+	for level < len(line) && line[level] == '#' {
+		level++
+	}
+	if level > 6 || level < len(line) && line[level] != ' ' {
+		return 0, "", false
+	}
+	title = strings.TrimSpace(line[level:])
+	if strings.HasSuffix(title, "#") {
+		return 0, "", false
+	}
+	return level, title, true
+}

@@ -64,16 +64,9 @@ func fastBody(p *Plan, l *diag.List, doc frontmatter.Doc, today dates.Date, text
 		}
 		switch {
 		case ln[0] == '#':
-			level := 0
-			for level < len(ln) && ln[level] == '#' {
-				level++
-			}
-			if level > 6 || level < len(ln) && ln[level] != ' ' {
-				return false
-			}
-			title := strings.TrimSpace(w.str[start+level : start+len(ln)])
-			if strings.HasSuffix(title, "#") {
-				return false // a closing sequence: leave it to goldmark
+			level, title, ok := markdown.PlainHeading(w.str[start : start+len(ln)])
+			if !ok {
+				return false // goldmark reads it
 			}
 			w.heading(level, title, start)
 			prev, inList = closed, false
