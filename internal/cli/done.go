@@ -117,13 +117,7 @@ func planUsable(f *Factory, p *pair.Pair) error {
 	if p.Plan == nil && len(probs) == 1 {
 		return &ExitError{ExitFindings, fmt.Errorf("%s: %s", file, probs[0].Message)}
 	}
-	var errs []diag.Problem
-	for _, pr := range probs {
-		if pr.Severity == diag.Error {
-			errs = append(errs, pr)
-		}
-	}
-	output.Problems(f.IO.ErrOut, errs)
+	output.Problems(f.IO.ErrOut, diag.Errors(probs))
 	return &ExitError{ExitFindings, fmt.Errorf("%s has errors: fix them, then run this again", file)}
 }
 

@@ -252,13 +252,7 @@ func findGoalArg(p *plan.Plan, arg string) (int, error) {
 func editablePlan(f *Factory, ref pair.Ref, src []byte, today dates.Date, what string) (*plan.Plan, error) {
 	p := plan.Parse(ref.PlanFile(), src, plan.Options{Today: today})
 	if !p.Valid() {
-		var errs []diag.Problem
-		for _, pr := range p.Problems {
-			if pr.Severity == diag.Error {
-				errs = append(errs, pr)
-			}
-		}
-		output.Problems(f.IO.ErrOut, errs)
+		output.Problems(f.IO.ErrOut, diag.Errors(p.Problems))
 		return nil, &ExitError{ExitFindings, fmt.Errorf("%s has errors: fix them, then %s; nothing was written", ref.PlanFile(), what)}
 	}
 	return p, nil

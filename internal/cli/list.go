@@ -99,13 +99,7 @@ func listRun(opts *ListOptions) error {
 		if len(keep) > 0 && !keep[string(x.l.Status)] {
 			return nil
 		}
-		var errs []diag.Problem
-		for _, pr := range x.probs {
-			if pr.Severity == diag.Error {
-				errs = append(errs, pr)
-			}
-		}
-		output.Problems(f.IO.ErrOut, errs)
+		output.Problems(f.IO.ErrOut, diag.Errors(x.probs))
 		bad = bad || x.bad
 		return sink.Add(x.l)
 	})

@@ -146,7 +146,7 @@ func TestNoBareFailures(t *testing.T) {
 // people's editors leave: lineends crlf|bom|nofinalnewline FILE...
 func lineEnds(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) < 2 {
-		ts.Fatalf("usage: lineends crlf|bom|nofinalnewline FILE...")
+		ts.Fatalf("usage: lineends crlf|bom|lonecr|nofinalnewline FILE...")
 	}
 	for _, f := range args[1:] {
 		data := []byte(ts.ReadFile(f))
@@ -155,6 +155,8 @@ func lineEnds(ts *testscript.TestScript, neg bool, args []string) {
 			data = bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))
 		case "bom":
 			data = append([]byte("\ufeff"), data...)
+		case "lonecr": // each <CR> becomes a carriage return alone
+			data = bytes.ReplaceAll(data, []byte("<CR>\n"), []byte("\r"))
 		case "nofinalnewline":
 			data = bytes.TrimSuffix(bytes.TrimSuffix(data, []byte("\n")), []byte("\r"))
 		default:

@@ -6,7 +6,9 @@ import (
 
 	"github.com/mentor-cli/mentor/internal/closure"
 	"github.com/mentor-cli/mentor/internal/dates"
+	"github.com/mentor-cli/mentor/internal/diag"
 	"github.com/mentor-cli/mentor/internal/edit"
+	"github.com/mentor-cli/mentor/internal/output"
 	"github.com/mentor-cli/mentor/internal/verify"
 	"github.com/spf13/cobra"
 )
@@ -110,6 +112,11 @@ func signRun(opts *SignOptions) error {
 		}
 		out, err := edit.SetNested(src, "signed_off", opts.As, date.String())
 		if err != nil {
+			if !rec.Valid() {
+				// The record's own errors say where, line by line.
+				output.Problems(f.IO.ErrOut, diag.Errors(rec.Problems))
+				return nil, &ExitError{ExitFindings, fmt.Errorf("%s has errors: fix them, then sign; nothing was written", file)}
+			}
 			return nil, &ExitError{ExitFindings, fmt.Errorf("%s: cannot sign: %v; nothing was written", file, err)}
 		}
 		return out, nil

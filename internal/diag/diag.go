@@ -51,3 +51,14 @@ func HasErrors(ps []Problem) bool {
 	}
 	return false
 }
+
+// Errors are the problems that are errors, in their order.
+func Errors(ps []Problem) []Problem {
+	var out []Problem
+	for _, p := range ps {
+		if p.Severity == Error {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -72,6 +72,9 @@ func SetNested(src []byte, parent, child, value string) ([]byte, error) {
 	case isEmpty(val):
 		// parent: (nothing, null, TODO or {}) becomes a block mapping.
 		n := key.Line
+		if n < 1 || n > len(lines) {
+			return nil, fmt.Errorf("cannot find %s in the front matter; fix it by hand", parent)
+		}
 		at := lineAt(n)
 		text := strings.TrimRight(string(lines[n-1]), "\r\n")
 		colon := strings.Index(text, parent+":") + len(parent) + 1
@@ -168,6 +171,9 @@ func setBlock(src []byte, lines [][]byte, lineAt func(int) int, m *yaml.Node, ch
 			return nil, fmt.Errorf("%s is not a single value on its line; fix it by hand", child)
 		}
 		n := k.Line
+		if n < 1 || n > len(lines) {
+			return nil, fmt.Errorf("%s: cannot find its line; fix it by hand", child)
+		}
 		text := strings.TrimRight(string(lines[n-1]), "\r\n")
 		colon := k.Column - 1 + len(child) + 1
 		if colon > len(text) || text[colon-1] != ':' {
@@ -190,7 +196,7 @@ func setBlock(src []byte, lines [][]byte, lineAt func(int) int, m *yaml.Node, ch
 	}
 	// After the mapping's last line: the last line any node of it is on.
 	last := lastLine(m)
-	if last > len(lines) {
+	if last < 1 || last > len(lines) {
 		return nil, fmt.Errorf("cannot find the end of the mapping; fix it by hand")
 	}
 	at := lineAt(last) + len(lines[last-1])
@@ -215,6 +221,9 @@ func setFlow(src []byte, lines [][]byte, lineAt func(int) int, key, m *yaml.Node
 		return nil, fmt.Errorf("a flow mapping over several lines; fix it by hand")
 	}
 	n := m.Line
+	if n < 1 || n > len(lines) {
+		return nil, fmt.Errorf("cannot find the mapping; fix it by hand")
+	}
 	text := strings.TrimRight(string(lines[n-1]), "\r\n")
 	open := m.Column - 1
 	if open >= len(text) || text[open] != '{' {

@@ -96,6 +96,9 @@ func FuzzSetNested(f *testing.F) {
 	f.Add(head+"signed_off:\n  mentor: 2026-07-28  # Ada\n"+tail, "mentee")
 	f.Add(head+"signed_off: {mentor: 2026-07-28}  # both\n"+tail, "program")
 	f.Add("\ufeff---\r\nsigned_off:\r\n  mentee: TODO\r\n---\r\nbody", "mentee")
+	// A CR alone inside the front matter: YAML counted it as a line break
+	// and the edit indexed past its lines (a panic, found by fuzzing).
+	f.Add("---\nsigned_off:\r  mentor: x\n---\n", "mentor")
 	f.Fuzz(func(t *testing.T, src, child string) {
 		if child != "mentor" && child != "mentee" && child != "program" {
 			child = "mentor"

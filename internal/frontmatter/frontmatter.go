@@ -63,11 +63,54 @@ func Split(src []byte) (Doc, *Error) {
 			d.Body = src[n:]
 			d.BodyStart = n
 			d.BodyLine = lineNo + 1
+			if err := otherBreak(d.YAML, d.YAMLLine); err != nil {
+				return d, err
+			}
 			return d, nil
 		}
 		pos = n
 	}
 	return d, &Error{1, "front matter is not closed: add a line --- after the last key"}
+}
+
+// otherBreaks are the line breaks YAML counts besides LF and CRLF, with
+// what to call them. mentor counts lines by LF alone, so with one of these
+// in the front matter YAML's line numbers and mentor's would disagree and
+// an edit could land on the wrong line: they are refused.
+var otherBreaks = []struct{ seq, name string }{
+	{"\r", "a carriage return alone (CR)"},
+	{"\u0085", "a next-line character (U+0085)"},
+	{"\u2028", "a line separator (U+2028)"},
+	{"\u2029", "a paragraph separator (U+2029)"},
+}
+
+// otherBreak is an error at the first line of yaml (file line first) that
+// holds a line break other than LF or CRLF.
+func otherBreak(yaml []byte, first int) *Error {
+	at, name := -1, ""
+	for _, b := range otherBreaks {
+		from := 0
+		for {
+			i := bytes.Index(yaml[from:], []byte(b.seq))
+			if i < 0 {
+				break
+			}
+			i += from
+			if b.seq == "\r" && i+1 < len(yaml) && yaml[i+1] == '\n' {
+				from = i + 1 // CRLF
+				continue
+			}
+			if at < 0 || i < at {
+				at, name = i, b.name
+			}
+			break
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	n := first + bytes.Count(yaml[:at], []byte("\n"))
+	return &Error{n, "the front matter holds " + name + ", which YAML reads as a line break: replace it with a newline or a space"}
 }
 
 // line returns the line starting at off without its line ending, and the

@@ -27,6 +27,32 @@ func TestCROnlyLineEndings(t *testing.T) {
 	}
 }
 
+// A line break YAML counts and mentor does not (a CR alone, NEL, LS, PS)
+// inside the front matter is refused at its file line: with it, YAML's
+// line numbers and mentor's disagree. In the body, and as CRLF, it is read.
+func TestOtherLineBreaks(t *testing.T) {
+	for in, want := range map[string]int{
+		"---\nmentor: Ada\nsigned_off:\r  mentor: x\n---\n":     3,
+		"---\r\nmentor: Ada\r\nmentee: \"G\u2028H\"\r\n---\r\n": 3,
+		"\ufeff---\na: 1\nb: 2\nc: x\u0085y\n---\n":             4,
+		"---\na: x\u2029y\nb: 'p\rq'\n---\n":                    2,
+		"---\na: 1\nb: 'p\r\rq'\n---\n":                         3,
+	} {
+		_, err := Split([]byte(in))
+		if err == nil || err.Line != want || !strings.Contains(err.Msg, "YAML reads as a line break") {
+			t.Errorf("%q: want an error at line %d, got %+v", in, want, err)
+		}
+	}
+	for _, in := range []string{
+		"---\r\na: 1\r\n---\r\nbody\rwith a CR\u2028and LS\n",
+		"---\na: \"caf\u00e9 \u20ac\"\n---\n",
+	} {
+		if _, err := Split([]byte(in)); err != nil {
+			t.Errorf("%q: %v", in, err)
+		}
+	}
+}
+
 // YAML merge keys bring their mapping's keys in, as YAML reads them: a key
 // written in the mapping wins, then the first merged mapping that has it.
 func TestMergeKeys(t *testing.T) {
