@@ -2,7 +2,8 @@
 # bench-fastpaths.sh [N] — what each fast path buys check and verify.
 #
 # Builds the benchmarks of internal/cli once per set of build tags — none
-# (the fast paths on), nofastbody (plan and closure record bodies through
+# (the fast paths on), nofastyaml (front matter through yaml.v3 alone),
+# nofastbody (plan and closure record bodies through
 # goldmark) and noclosurefast (closure record bodies alone) — then runs
 # BenchmarkCheck and BenchmarkVerify on a programme of N pairs (default
 # 10000, made by internal/bench) ROUNDS times (default 5), taking turns
@@ -17,7 +18,7 @@ cd "$(dirname "$0")/.."
 N=${1:-10000}
 ROUNDS=${ROUNDS:-5}
 BENCHTIME=${BENCHTIME:-3x}
-builds=(none nofastbody noclosurefast)
+builds=(none nofastyaml nofastbody noclosurefast)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/mentor-fastpaths.XXXXXX")
 trap 'rm -rf "$work"' EXIT

@@ -146,6 +146,16 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
 // Fields decodes the front matter as a YAML mapping, in file order. Duplicate
 // keys and anything that is not a mapping are errors.
 func (d Doc) Fields() ([]Field, *Error) {
+	if fastOn {
+		if fields, ok := d.fastFields(); ok {
+			return fields, nil
+		}
+	}
+	return d.yamlFields()
+}
+
+// yamlFields is Fields through yaml.v3, for any front matter.
+func (d Doc) yamlFields() ([]Field, *Error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(d.YAML, &root); err != nil {
 		msg := err.Error()

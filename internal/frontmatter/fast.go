@@ -1,0 +1,315 @@
+package frontmatter
+
+import (
+	"bytes"
+	"time"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// fastFields decodes the common shapes of front matter without the YAML
+// parser: block mappings of "key: value" lines, nested mappings and lists
+// indented under a key ("contact:" then "  channel: email", "goals:" then
+// "  - title: …"), every value a single plain or simply quoted scalar,
+// maybe followed by a comment. It builds the nodes yaml.v3 would build for
+// the same text (kind, style, tag, value, line, column, line comment,
+// content). Anything else — comment lines, flow style, anchors, multi-line
+// scalars, tabs, and every error case — returns ok == false and goes to
+// yaml.v3; FuzzFields checks that both agree.
+func (d Doc) fastFields() (fields []Field, ok bool) {
+	p := fastParser{}
+	if !p.split(d.YAML) || len(p.lines) == 0 || p.lines[0].indent != 0 {
+		return nil, false
+	}
+	root, ok := p.mapping(0)
+	if !ok || p.cur != len(p.lines) {
+		return nil, false
+	}
+	fields = make([]Field, 0, len(root.Content)/2)
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k := root.Content[i]
+		fields = append(fields, Field{Key: k.Value, Line: d.YAMLLine + k.Line - 1, Value: root.Content[i+1]})
+	}
+	return fields, true
+}
+
+// maxKey is the longest key the fast path reads: YAML limits an implicit
+// key to 1024 characters, and yaml.v3 counts from where the key starts.
+const maxKey = 512
+
+type fastLine struct {
+	no     int    // 1-based line in the YAML
+	indent int    // leading spaces (or where a list item's content starts)
+	text   []byte // the whole line, without its line ending
+}
+
+type fastParser struct {
+	lines []fastLine
+	cur   int
+	nodes []yaml.Node // storage for the nodes, one allocation per document
+}
+
+// split cuts the YAML into non-blank lines, refusing what the fast path
+// leaves to yaml.v3 anywhere in it: comments, tabs and other control
+// characters, text yaml.v3 does not accept as printable.
+func (p *fastParser) split(src []byte) bool {
+	if bytes.IndexByte(src, '\t') >= 0 {
+		return false
+	}
+	n := bytes.Count(src, []byte{'\n'}) + 1
+	p.lines = make([]fastLine, 0, n)
+	p.nodes = make([]yaml.Node, 0, 2*n+2)
+	for no, pos := 1, 0; pos < len(src); no++ {
+		end := bytes.IndexByte(src[pos:], '\n')
+		var l []byte
+		if end < 0 {
+			l, pos = src[pos:], len(src)
+		} else {
+			l, pos = src[pos:pos+end], pos+end+1
+		}
+		if len(l) > 0 && l[len(l)-1] == '\r' {
+			l = l[:len(l)-1]
+		}
+		if !printable(l) {
+			return false
+		}
+		indent := 0
+		for indent < len(l) && l[indent] == ' ' {
+			indent++
+		}
+		if indent == len(l) {
+			continue // blank
+		}
+		if l[indent] == '#' {
+			return false // a comment line: yaml.v3 hangs it on a node by rules of its own
+		}
+		p.lines = append(p.lines, fastLine{no: no, indent: indent, text: l})
+	}
+	return true
+}
+
+func (p *fastParser) node(n yaml.Node) *yaml.Node {
+	if len(p.nodes) == cap(p.nodes) {
+		return &n // storage full: nodes already handed out keep their address
+	}
+	p.nodes = append(p.nodes, n)
+	return &p.nodes[len(p.nodes)-1]
+}
+
+// mapping reads "key: …" lines at exactly indent.
+func (p *fastParser) mapping(indent int) (*yaml.Node, bool) {
+	first := p.lines[p.cur]
+	m := p.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: first.no, Column: indent + 1})
+	for p.cur < len(p.lines) && p.lines[p.cur].indent == indent {
+		l := p.lines[p.cur]
+		t := l.text[indent:]
+		k := 0
+		for k < len(t) && isKeyByte(t[k], k) {
+			k++
+		}
+		if k == 0 || k >= len(t) || t[k] != ':' || k+1 < len(t) && t[k+1] != ' ' || k > maxKey {
+			return nil, false
+		}
+		key := t[:k]
+		if special(key) {
+			return nil, false
+		}
+		for i := 0; i < len(m.Content); i += 2 {
+			if m.Content[i].Value == string(key) {
+				return nil, false // a duplicate: yaml.v3 words the error
+			}
+		}
+		keyNode := p.node(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: string(key), Line: l.no, Column: indent + 1})
+		v := k + 1
+		for v < len(t) && t[v] == ' ' {
+			v++
+		}
+		p.cur++
+		var val *yaml.Node
+		if v < len(t) {
+			var ok bool
+			if val, ok = p.scalar(t[v:], l.no, indent+v+1); !ok {
+				return nil, false
+			}
+		} else {
+			// The value is the block indented under the key.
+			if p.cur == len(p.lines) || p.lines[p.cur].indent <= indent {
+				return nil, false // null: leave it to yaml.v3
+			}
+			var ok bool
+			next := p.lines[p.cur]
+			if bytes.HasPrefix(next.text[next.indent:], []byte("- ")) {
+				val, ok = p.sequence(next.indent)
+			} else {
+				val, ok = p.mapping(next.indent)
+			}
+			if !ok {
+				return nil, false
+			}
+		}
+		m.Content = append(m.Content, keyNode, val)
+	}
+	if p.cur < len(p.lines) && p.lines[p.cur].indent > indent {
+		return nil, false // a continuation line or a stray indent
+	}
+	return m, true
+}
+
+// sequence reads "- …" items at exactly indent.
+func (p *fastParser) sequence(indent int) (*yaml.Node, bool) {
+	first := p.lines[p.cur]
+	s := p.node(yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: first.no, Column: indent + 1})
+	for p.cur < len(p.lines) && p.lines[p.cur].indent == indent {
+		l := p.lines[p.cur]
+		t := l.text[indent:]
+		if len(t) < 3 || t[0] != '-' || t[1] != ' ' || t[2] == ' ' {
+			return nil, false
+		}
+		content := t[2:]
+		k := 0
+		for k < len(content) && isKeyByte(content[k], k) {
+			k++
+		}
+		var item *yaml.Node
+		var ok bool
+		if k > 0 && k < len(content) && content[k] == ':' && (k+1 == len(content) || content[k+1] == ' ') {
+			// A mapping whose first key is on the item's line.
+			p.lines[p.cur].indent = indent + 2
+			item, ok = p.mapping(indent + 2)
+		} else {
+			item, ok = p.scalar(content, l.no, indent+3)
+			p.cur++
+			if ok && p.cur < len(p.lines) && p.lines[p.cur].indent > indent {
+				ok = false
+			}
+		}
+		if !ok {
+			return nil, false
+		}
+		s.Content = append(s.Content, item)
+	}
+	if p.cur < len(p.lines) && p.lines[p.cur].indent > indent {
+		return nil, false
+	}
+	return s, true
+}
+
+// scalar reads a value, text being the rest of its line: a plain scalar
+// that yaml.v3 tags !!str, a date it tags !!timestamp, or a quoted string
+// without escapes, maybe followed by a comment.
+func (p *fastParser) scalar(text []byte, line, col int) (*yaml.Node, bool) {
+	raw := bytes.TrimRight(text, " ")
+	if len(raw) == 0 || raw[0] == '#' {
+		return nil, false
+	}
+	if len(raw) < len(text) && bytes.IndexByte(raw, '#') >= 0 {
+		return nil, false // spaces after a comment: yaml.v3 keeps some of them
+	}
+	n := yaml.Node{Kind: yaml.ScalarNode, Line: line, Column: col}
+	// A comment after the value ("reason: goals-met  # proposed"), as
+	// mentor close record writes them, is the value's line comment.
+	if c := raw[0]; c == '"' || c == '\'' {
+		if q := bytes.IndexByte(raw[1:], c); q >= 0 {
+			if rest := raw[q+2:]; len(rest) > 0 {
+				comment := bytes.TrimLeft(rest, " ")
+				if rest[0] != ' ' || len(comment) == 0 || comment[0] != '#' {
+					return nil, false
+				}
+				n.LineComment, raw = string(comment), raw[:q+2]
+			}
+		}
+	} else if i := bytes.Index(raw, []byte(" #")); i >= 0 {
+		n.LineComment, raw = string(raw[i+1:]), bytes.TrimRight(raw[:i], " ")
+	}
+	switch c := raw[0]; {
+	case c == '"' || c == '\'':
+		if len(raw) < 2 || raw[len(raw)-1] != c {
+			return nil, false
+		}
+		inner := raw[1 : len(raw)-1]
+		if bytes.IndexByte(inner, c) >= 0 || bytes.IndexByte(inner, '\\') >= 0 {
+			return nil, false
+		}
+		n.Tag, n.Value = "!!str", string(inner)
+		n.Style = yaml.DoubleQuotedStyle
+		if c == '\'' {
+			n.Style = yaml.SingleQuotedStyle
+		}
+	case c >= '0' && c <= '9':
+		// Only a date, which yaml.v3 tags as a timestamp.
+		if len(raw) != 10 || !dateShaped(raw) {
+			return nil, false
+		}
+		if _, err := time.Parse("2006-01-02", string(raw)); err != nil {
+			return nil, false
+		}
+		n.Tag, n.Value = "!!timestamp", string(raw)
+	case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80:
+		if bytes.IndexByte(raw, ':') >= 0 || special(raw) {
+			return nil, false
+		}
+		n.Tag, n.Value = "!!str", string(raw)
+	default:
+		return nil, false
+	}
+	return p.node(n), true
+}
+
+// special reports the words yaml.v3 resolves to something other than a
+// string (booleans and null) when they start with a letter.
+func special(b []byte) bool {
+	switch string(b) {
+	case "true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL":
+		return true
+	}
+	return false
+}
+
+// isKeyByte accepts keys made of ASCII letters, digits, '_' and '-' that
+// start with a letter.
+func isKeyByte(c byte, i int) bool {
+	switch {
+	case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+		return true
+	case i > 0 && (c >= '0' && c <= '9' || c == '_' || c == '-'):
+		return true
+	}
+	return false
+}
+
+func dateShaped(b []byte) bool {
+	for i, c := range b {
+		if i == 4 || i == 7 {
+			if c != '-' {
+				return false
+			}
+		} else if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// printable accepts what yaml.v3 reads as printable text inside a line:
+// ASCII from space to '~' and the Unicode ranges A0–D7FF and E000–FFFD
+// except the byte-order mark and the line and paragraph separators.
+func printable(b []byte) bool {
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < 0x80 {
+			if c < 0x20 || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError || r < 0xA0 || r > 0xFFFD || (r > 0xD7FF && r < 0xE000) ||
+			r == 0xFEFF || r == 0x2028 || r == 0x2029 {
+			return false
+		}
+		i += size
+	}
+	return true
+}

@@ -1,0 +1,5 @@
+//go:build nofastyaml
+
+package frontmatter
+
+const fastOn = false
