@@ -227,16 +227,27 @@ func CountGoals(p *plan.Plan) Goals {
 	return g
 }
 
-// past returns the meetings dated on or before today, by date.
+// past returns the meetings dated on or before today, by date. It is read,
+// never written: it may be the plan's own list.
 func past(p *plan.Plan, today dates.Date) []plan.Meeting {
-	// Meeting logs are nearly always in date order already: copy, and sort
-	// only when they are not.
-	ms := append([]plan.Meeting(nil), p.Meetings...)
-	for i := 1; i < len(ms); i++ {
-		if ms[i].Date.Before(ms[i-1].Date) {
-			ms = p.SortedMeetings()
-			break
+	// Meeting logs are nearly always in date order and in the past
+	// already: then they are the answer; else copy, and sort only when
+	// they are not in order.
+	sorted, before := true, true
+	for i, m := range p.Meetings {
+		if i > 0 && m.Date.Before(p.Meetings[i-1].Date) {
+			sorted = false
 		}
+		if m.Date.After(today) {
+			before = false
+		}
+	}
+	if sorted && before {
+		return p.Meetings
+	}
+	ms := append([]plan.Meeting(nil), p.Meetings...)
+	if !sorted {
+		ms = p.SortedMeetings()
 	}
 	n := 0
 	for _, m := range ms {

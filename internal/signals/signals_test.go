@@ -239,6 +239,24 @@ func TestFutureMeetingsAreIgnored(t *testing.T) {
 	}
 }
 
+// Meetings logged out of date order are judged by date: the last held is
+// the latest, whatever its place in the log.
+func TestMeetingsOutOfOrder(t *testing.T) {
+	for _, ms := range [][]string{
+		{"2026-03-01 Sync", "2026-01-05 Sync"},
+		{"2026-03-01 Sync", "2026-12-01 Planned", "2026-01-05 Sync"},
+	} {
+		p := build(t, "start: 2026-01-01\n", []string{"- [ ] a"}, ms)
+		j := judge(t, p, "2026-03-10")
+		if j.Has(Stalled) {
+			t.Errorf("%q: stalled, though a meeting was held on 2026-03-01: %s", ms, fired(j))
+		}
+		if j.Meetings.LastHeld.String() != "2026-03-01" || j.Meetings.Held != 2 {
+			t.Errorf("%q: meetings %+v", ms, j.Meetings)
+		}
+	}
+}
+
 func TestVerdictOrder(t *testing.T) {
 	// goals-met and stalled at once: ready-to-close wins.
 	p := build(t, "start: 2026-01-01\n", []string{"- [x] a"}, []string{"2026-01-05 Sync"})
