@@ -1,7 +1,7 @@
 package frontmatter
 
 import (
-	"bytes"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -19,7 +19,7 @@ import (
 // yaml.v3; FuzzFields checks that both agree.
 func (d Doc) fastFields() (fields []Field, ok bool) {
 	p := fastParser{}
-	if !p.split(d.YAML) || len(p.lines) == 0 || p.lines[0].indent != 0 {
+	if !p.split(string(d.YAML)) || len(p.lines) == 0 || p.lines[0].indent != 0 {
 		return nil, false
 	}
 	root, ok := p.mapping(0)
@@ -41,28 +41,31 @@ const maxKey = 512
 type fastLine struct {
 	no     int    // 1-based line in the YAML
 	indent int    // leading spaces (or where a list item's content starts)
-	text   []byte // the whole line, without its line ending
+	text   string // the whole line, without its line ending
 }
 
 type fastParser struct {
 	lines []fastLine
 	cur   int
-	nodes []yaml.Node // storage for the nodes, one allocation per document
+	nodes []yaml.Node  // storage for the nodes, one allocation per document
+	kids  []*yaml.Node // storage for the nodes' Content, carved to size
 }
 
 // split cuts the YAML into non-blank lines, refusing what the fast path
 // leaves to yaml.v3 anywhere in it: comments, tabs and other control
-// characters, text yaml.v3 does not accept as printable.
-func (p *fastParser) split(src []byte) bool {
-	if bytes.IndexByte(src, '\t') >= 0 {
+// characters, text yaml.v3 does not accept as printable. The keys and
+// values are substrings of src, which is converted once.
+func (p *fastParser) split(src string) bool {
+	if strings.IndexByte(src, '\t') >= 0 {
 		return false
 	}
-	n := bytes.Count(src, []byte{'\n'}) + 1
+	n := strings.Count(src, "\n") + 1
 	p.lines = make([]fastLine, 0, n)
 	p.nodes = make([]yaml.Node, 0, 2*n+2)
+	p.kids = make([]*yaml.Node, 0, 2*n+2)
 	for no, pos := 1, 0; pos < len(src); no++ {
-		end := bytes.IndexByte(src[pos:], '\n')
-		var l []byte
+		end := strings.IndexByte(src[pos:], '\n')
+		var l string
 		if end < 0 {
 			l, pos = src[pos:], len(src)
 		} else {
@@ -97,10 +100,37 @@ func (p *fastParser) node(n yaml.Node) *yaml.Node {
 	return &p.nodes[len(p.nodes)-1]
 }
 
+// content is room for the Content of a node with up to n children, from
+// the document's storage when it has room.
+func (p *fastParser) content(n int) []*yaml.Node {
+	if len(p.kids)+n > cap(p.kids) {
+		return make([]*yaml.Node, 0, n)
+	}
+	c := p.kids[len(p.kids) : len(p.kids) : len(p.kids)+n]
+	p.kids = p.kids[:len(p.kids)+n]
+	return c
+}
+
+// siblings counts the lines from the current one on at exactly indent,
+// up to the first line indented less: the entries of a mapping or a list.
+func (p *fastParser) siblings(indent int) int {
+	n := 0
+	for _, l := range p.lines[p.cur:] {
+		if l.indent < indent {
+			break
+		}
+		if l.indent == indent {
+			n++
+		}
+	}
+	return n
+}
+
 // mapping reads "key: …" lines at exactly indent.
 func (p *fastParser) mapping(indent int) (*yaml.Node, bool) {
 	first := p.lines[p.cur]
 	m := p.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: first.no, Column: indent + 1})
+	m.Content = p.content(2 * p.siblings(indent))
 	for p.cur < len(p.lines) && p.lines[p.cur].indent == indent {
 		l := p.lines[p.cur]
 		t := l.text[indent:]
@@ -116,11 +146,11 @@ func (p *fastParser) mapping(indent int) (*yaml.Node, bool) {
 			return nil, false
 		}
 		for i := 0; i < len(m.Content); i += 2 {
-			if m.Content[i].Value == string(key) {
+			if m.Content[i].Value == key {
 				return nil, false // a duplicate: yaml.v3 words the error
 			}
 		}
-		keyNode := p.node(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: string(key), Line: l.no, Column: indent + 1})
+		keyNode := p.node(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: l.no, Column: indent + 1})
 		v := k + 1
 		for v < len(t) && t[v] == ' ' {
 			v++
@@ -139,7 +169,7 @@ func (p *fastParser) mapping(indent int) (*yaml.Node, bool) {
 			}
 			var ok bool
 			next := p.lines[p.cur]
-			if bytes.HasPrefix(next.text[next.indent:], []byte("- ")) {
+			if strings.HasPrefix(next.text[next.indent:], "- ") {
 				val, ok = p.sequence(next.indent)
 			} else {
 				val, ok = p.mapping(next.indent)
@@ -160,6 +190,7 @@ func (p *fastParser) mapping(indent int) (*yaml.Node, bool) {
 func (p *fastParser) sequence(indent int) (*yaml.Node, bool) {
 	first := p.lines[p.cur]
 	s := p.node(yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: first.no, Column: indent + 1})
+	s.Content = p.content(p.siblings(indent))
 	for p.cur < len(p.lines) && p.lines[p.cur].indent == indent {
 		l := p.lines[p.cur]
 		t := l.text[indent:]
@@ -198,29 +229,29 @@ func (p *fastParser) sequence(indent int) (*yaml.Node, bool) {
 // scalar reads a value, text being the rest of its line: a plain scalar
 // that yaml.v3 tags !!str, a date it tags !!timestamp, or a quoted string
 // without escapes, maybe followed by a comment.
-func (p *fastParser) scalar(text []byte, line, col int) (*yaml.Node, bool) {
-	raw := bytes.TrimRight(text, " ")
+func (p *fastParser) scalar(text string, line, col int) (*yaml.Node, bool) {
+	raw := strings.TrimRight(text, " ")
 	if len(raw) == 0 || raw[0] == '#' {
 		return nil, false
 	}
-	if len(raw) < len(text) && bytes.IndexByte(raw, '#') >= 0 {
+	if len(raw) < len(text) && strings.IndexByte(raw, '#') >= 0 {
 		return nil, false // spaces after a comment: yaml.v3 keeps some of them
 	}
 	n := yaml.Node{Kind: yaml.ScalarNode, Line: line, Column: col}
 	// A comment after the value ("reason: goals-met  # proposed"), as
 	// mentor close record writes them, is the value's line comment.
 	if c := raw[0]; c == '"' || c == '\'' {
-		if q := bytes.IndexByte(raw[1:], c); q >= 0 {
+		if q := strings.IndexByte(raw[1:], c); q >= 0 {
 			if rest := raw[q+2:]; len(rest) > 0 {
-				comment := bytes.TrimLeft(rest, " ")
+				comment := strings.TrimLeft(rest, " ")
 				if rest[0] != ' ' || len(comment) == 0 || comment[0] != '#' {
 					return nil, false
 				}
-				n.LineComment, raw = string(comment), raw[:q+2]
+				n.LineComment, raw = comment, raw[:q+2]
 			}
 		}
-	} else if i := bytes.Index(raw, []byte(" #")); i >= 0 {
-		n.LineComment, raw = string(raw[i+1:]), bytes.TrimRight(raw[:i], " ")
+	} else if i := strings.Index(raw, " #"); i >= 0 {
+		n.LineComment, raw = raw[i+1:], strings.TrimRight(raw[:i], " ")
 	}
 	switch c := raw[0]; {
 	case c == '"' || c == '\'':
@@ -228,10 +259,10 @@ func (p *fastParser) scalar(text []byte, line, col int) (*yaml.Node, bool) {
 			return nil, false
 		}
 		inner := raw[1 : len(raw)-1]
-		if bytes.IndexByte(inner, c) >= 0 || bytes.IndexByte(inner, '\\') >= 0 {
+		if strings.IndexByte(inner, c) >= 0 || strings.IndexByte(inner, '\\') >= 0 {
 			return nil, false
 		}
-		n.Tag, n.Value = "!!str", string(inner)
+		n.Tag, n.Value = "!!str", inner
 		n.Style = yaml.DoubleQuotedStyle
 		if c == '\'' {
 			n.Style = yaml.SingleQuotedStyle
@@ -241,15 +272,15 @@ func (p *fastParser) scalar(text []byte, line, col int) (*yaml.Node, bool) {
 		if len(raw) != 10 || !dateShaped(raw) {
 			return nil, false
 		}
-		if _, err := time.Parse("2006-01-02", string(raw)); err != nil {
+		if _, err := time.Parse("2006-01-02", raw); err != nil {
 			return nil, false
 		}
-		n.Tag, n.Value = "!!timestamp", string(raw)
+		n.Tag, n.Value = "!!timestamp", raw
 	case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80:
-		if bytes.IndexByte(raw, ':') >= 0 || special(raw) {
+		if strings.IndexByte(raw, ':') >= 0 || special(raw) {
 			return nil, false
 		}
-		n.Tag, n.Value = "!!str", string(raw)
+		n.Tag, n.Value = "!!str", raw
 	default:
 		return nil, false
 	}
@@ -258,8 +289,8 @@ func (p *fastParser) scalar(text []byte, line, col int) (*yaml.Node, bool) {
 
 // special reports the words yaml.v3 resolves to something other than a
 // string (booleans and null) when they start with a letter.
-func special(b []byte) bool {
-	switch string(b) {
+func special(b string) bool {
+	switch b {
 	case "true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL":
 		return true
 	}
@@ -278,7 +309,7 @@ func isKeyByte(c byte, i int) bool {
 	return false
 }
 
-func dateShaped(b []byte) bool {
+func dateShaped(b string) bool {
 	for i, c := range b {
 		if i == 4 || i == 7 {
 			if c != '-' {
@@ -294,7 +325,7 @@ func dateShaped(b []byte) bool {
 // printable accepts what yaml.v3 reads as printable text inside a line:
 // ASCII from space to '~' and the Unicode ranges A0–D7FF and E000–FFFD
 // except the byte-order mark and the line and paragraph separators.
-func printable(b []byte) bool {
+func printable(b string) bool {
 	for i := 0; i < len(b); {
 		c := b[i]
 		if c < 0x80 {
@@ -304,7 +335,7 @@ func printable(b []byte) bool {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRune(b[i:])
+		r, size := utf8.DecodeRuneInString(b[i:])
 		if r == utf8.RuneError || r < 0xA0 || r > 0xFFFD || (r > 0xD7FF && r < 0xE000) ||
 			r == 0xFEFF || r == 0x2028 || r == 0x2029 {
 			return false
