@@ -346,8 +346,9 @@ func (r *Record) frontMatter(doc frontmatter.Doc, l *diag.List) {
 }
 
 // placeholders appends the TODO values under a node, with their paths.
+// The paths are made only under a node that holds a TODO.
 func placeholders(out []Placeholder, path string, v *yaml.Node, doc frontmatter.Doc) []Placeholder {
-	if v == nil {
+	if !holdsTODO(v) {
 		return out
 	}
 	switch v.Kind {
@@ -365,6 +366,22 @@ func placeholders(out []Placeholder, path string, v *yaml.Node, doc frontmatter.
 		}
 	}
 	return out
+}
+
+// holdsTODO reports whether a TODO value is at or under a node.
+func holdsTODO(v *yaml.Node) bool {
+	if v == nil {
+		return false
+	}
+	if v.Kind == yaml.ScalarNode {
+		return v.Tag != "!!null" && IsTODO(v.Value)
+	}
+	for _, c := range v.Content {
+		if holdsTODO(c) {
+			return true
+		}
+	}
+	return false
 }
 
 func example(key string) string {

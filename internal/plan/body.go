@@ -64,8 +64,9 @@ type walker struct {
 	lines lineIndex
 	today dates.Date
 
-	section string // "goals", "meetings", or ""
-	cur     *Meeting
+	section string   // "goals", "meetings", or ""
+	cur     *Meeting // the meeting being read: nil, or &meet
+	meet    Meeting
 	curSec  *Section
 	goal    int // index in p.Goals of the goal whose notes come next, or -1
 	open    int // index in p.Sections of the level-2 section being read, or -1
@@ -332,8 +333,11 @@ func (w *walker) meeting(txt string, start int) *Meeting {
 		w.l.Warnf(line, "meeting heading %q %v; it is not counted", clip(txt), err)
 		return nil
 	}
-	m := &Meeting{Line: line, Start: w.off + start,
+	// The walker holds the meeting being read; closeMeeting copies it
+	// into the plan's list.
+	w.meet = Meeting{Line: line, Start: w.off + start,
 		Date: h.Date, Kind: h.Kind, By: h.By, Unproductive: h.Unproductive, Title: h.Title}
+	m := &w.meet
 	if !w.today.IsZero() && m.Date.After(w.today) {
 		w.l.Warnf(line, "meeting dated %s is after today (%s): log meetings once they have happened", m.Date, w.today)
 	}
