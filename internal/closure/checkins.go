@@ -78,8 +78,7 @@ func mayHaveCheckIns(body []byte) bool {
 		}
 		t := bytes.TrimSpace(line)
 		names := func(b []byte) bool {
-			low := bytes.ToLower(b)
-			return bytes.Contains(low, []byte("check-in")) || bytes.Contains(low, []byte("checkin")) || bytes.Contains(low, []byte("check in"))
+			return containsFold(b, "check-in") || containsFold(b, "checkin") || containsFold(b, "check in")
 		}
 		switch {
 		case len(t) > 0 && t[0] == '#' && names(t):
@@ -88,6 +87,34 @@ func mayHaveCheckIns(body []byte) bool {
 			return true
 		}
 		prev = t
+	}
+	return false
+}
+
+// containsFold reports whether b holds sub, a lower-case ASCII word, in
+// any case (as bytes.Contains(bytes.ToLower(b), sub), without the copy).
+func containsFold(b []byte, sub string) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			// bytes.ToLower lowers some runes (the Kelvin sign) to ASCII.
+			return bytes.Contains(bytes.ToLower(b), []byte(sub))
+		}
+	}
+	for i := 0; i+len(sub) <= len(b); i++ {
+		j := 0
+		for j < len(sub) {
+			c := b[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != sub[j] {
+				break
+			}
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
 	}
 	return false
 }

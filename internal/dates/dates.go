@@ -135,7 +135,10 @@ func (d Date) MarshalJSON() ([]byte, error) {
 	if d.IsZero() {
 		return []byte("null"), nil
 	}
-	return []byte(`"` + d.String() + `"`), nil
+	b := make([]byte, 0, len(Layout)+2)
+	b = append(b, '"')
+	b = d.t.AppendFormat(b, Layout)
+	return append(b, '"'), nil
 }
 
 // Prefix reads a date at the start of s and returns it with the rest of s.

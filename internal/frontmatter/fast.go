@@ -94,7 +94,11 @@ func (p *fastParser) split(src string) bool {
 
 func (p *fastParser) node(n yaml.Node) *yaml.Node {
 	if len(p.nodes) == cap(p.nodes) {
-		return &n // storage full: nodes already handed out keep their address
+		// Storage full: nodes already handed out keep their address. (A
+		// copy, not &n, which would put every n on the heap.)
+		m := new(yaml.Node)
+		*m = n
+		return m
 	}
 	p.nodes = append(p.nodes, n)
 	return &p.nodes[len(p.nodes)-1]

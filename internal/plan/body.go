@@ -193,19 +193,25 @@ func (w *walker) heading(level int, title string, start int) {
 			}
 			return
 		}
-		sec := &Section{Heading: title, Line: w.lines.line(start), Start: w.off + start}
-		p.Sections = append(p.Sections, *sec)
+		sec := Section{Heading: title, Line: w.lines.line(start), Start: w.off + start}
+		p.Sections = append(p.Sections, sec)
 		w.open = len(p.Sections) - 1
-		switch strings.ToLower(title) {
-		case "goals":
+		// The goals and meetings sections get a copy of their own (on the
+		// heap only for them), which closeSection ends.
+		switch {
+		case lowerIs(title, "goals"):
 			if p.GoalsSection == nil {
-				p.GoalsSection, w.curSec, w.section = sec, sec, "goals"
+				s := new(Section)
+				*s = sec
+				p.GoalsSection, w.curSec, w.section = s, s, "goals"
 			}
-		case "meetings", "meeting log":
+		case lowerIs(title, "meetings"), lowerIs(title, "meeting log"):
+			s := new(Section)
+			*s = sec
 			if p.MeetingsSection == nil {
-				p.MeetingsSection = sec
+				p.MeetingsSection = s
 			}
-			w.curSec, w.section = sec, "meetings"
+			w.curSec, w.section = s, "meetings"
 		}
 		return
 	}
@@ -213,6 +219,30 @@ func (w *walker) heading(level int, title string, start int) {
 		w.closeMeeting(start)
 		w.cur = w.meeting(title, start)
 	}
+}
+
+// lowerIs reports whether strings.ToLower(s) == lower, an ASCII word,
+// without making the lower-case copy. Past ASCII it asks ToLower, which
+// lowers some runes (the Kelvin sign) to ASCII letters.
+func lowerIs(s, lower string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return strings.ToLower(s) == lower
+		}
+	}
+	if len(s) != len(lower) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func (w *walker) finish() { w.closeSection(len(w.body)) }

@@ -83,7 +83,7 @@ func (s *Scope) Close() {
 
 // inside returns the path of rel below the folder, and whether it is there.
 func (s *Scope) inside(rel string) (string, bool) {
-	if s.root == nil || !strings.HasPrefix(rel, s.dir+"/") {
+	if s.root == nil || len(rel) <= len(s.dir) || rel[len(s.dir)] != '/' || !strings.HasPrefix(rel, s.dir) {
 		return "", false
 	}
 	return filepath.FromSlash(rel[len(s.dir)+1:]), true
