@@ -4,8 +4,6 @@ package output
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"github.com/mentor-cli/mentor/internal/escape"
 	"io"
@@ -101,8 +99,7 @@ func newCheckPair(r Checked) CheckPair {
 // same whatever the number of pairs.
 type CheckJSONStream struct {
 	w   *bufio.Writer
-	buf bytes.Buffer
-	enc *json.Encoder
+	buf []byte // one pair's JSON, reused
 	n   int
 	err error
 }
@@ -110,9 +107,6 @@ type CheckJSONStream struct {
 // NewCheckJSONStream starts the report; Add each result, then Close.
 func NewCheckJSONStream(w io.Writer, today dates.Date) *CheckJSONStream {
 	s := &CheckJSONStream{w: bufio.NewWriterSize(w, 64<<10)}
-	s.enc = json.NewEncoder(&s.buf)
-	s.enc.SetEscapeHTML(false)
-	s.enc.SetIndent("    ", "  ")
 	day, _ := today.MarshalJSON()
 	s.write("{\n  \"schema_version\": ", strconv.Itoa(SchemaVersion), ",\n  \"today\": ", string(day), ",\n  \"pairs\": [")
 	return s
@@ -131,11 +125,7 @@ func (s *CheckJSONStream) Add(r Checked) error {
 	if s.err != nil {
 		return s.err
 	}
-	s.buf.Reset()
-	if err := s.enc.Encode(newCheckPair(r)); err != nil {
-		s.err = err
-		return err
-	}
+	s.buf = appendCheckPair(s.buf[:0], newCheckPair(r))
 	sep := ",\n    "
 	if s.n == 0 {
 		sep = "\n    "
@@ -143,7 +133,7 @@ func (s *CheckJSONStream) Add(r Checked) error {
 	s.n++
 	s.write(sep)
 	if s.err == nil {
-		_, s.err = s.w.Write(escape.JSON(bytes.TrimSuffix(s.buf.Bytes(), []byte("\n"))))
+		_, s.err = s.w.Write(escape.JSON(s.buf))
 	}
 	return s.err
 }

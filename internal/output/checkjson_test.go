@@ -1,0 +1,96 @@
+package output
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+
+	"github.com/mentor-cli/mentor/internal/dates"
+	"github.com/mentor-cli/mentor/internal/diag"
+	"github.com/mentor-cli/mentor/internal/note"
+	"github.com/mentor-cli/mentor/internal/plan"
+	"github.com/mentor-cli/mentor/internal/signals"
+)
+
+// reflectCheckPair is how encoding/json writes the pair in the report.
+func reflectCheckPair(t testing.TB, cp CheckPair) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("    ", "  ")
+	if err := enc.Encode(cp); err != nil {
+		t.Fatal(err)
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+}
+
+func samplePair(s1, s2 string, n int, flags uint8) CheckPair {
+	day := func(k int) dates.Date {
+		if k%3 == 0 {
+			return dates.Date{}
+		}
+		d, _ := dates.Parse("2026-01-15")
+		return d.AddDays(k)
+	}
+	cp := CheckPair{ID: s1, Plan: "pairs/" + s1 + "/plan.md", Verdict: signals.Verdict(s2),
+		Goals:    signals.Goals{Total: n, Met: n / 2, Open: n - n/2, Dropped: -n},
+		Meetings: signals.Meetings{Held: n, Cancelled: 1, NoShow: 2, Unproductive: 3, LastHeld: day(n)},
+		Notes:    note.Summary{Count: n, Last: day(n + 1)},
+	}
+	if flags&1 != 0 {
+		cp.Signals = []signals.Signal{{ID: s2, Message: s1 + s2, Line: n}, {ID: "x", Message: s2, Line: 1, Fix: s1}}
+	} else if flags&2 != 0 {
+		cp.Signals = []signals.Signal{}
+	}
+	if flags&4 != 0 {
+		cp.Goals.Items = []signals.GoalItem{{N: 1, Title: s1, State: plan.GoalState(s2), Line: n, LastNote: day(n + 2)},
+			{N: 2, Title: s2, State: plan.Met, Line: 3, LastNote: day(1)}}
+	} else if flags&2 != 0 {
+		cp.Goals.Items = []signals.GoalItem{}
+	}
+	if flags&8 != 0 {
+		cp.Problems = []diag.Problem{{File: s1, Line: n, Severity: diag.Warning, Message: s2}}
+	} else if flags&2 != 0 {
+		cp.Problems = []diag.Problem{}
+	}
+	if flags&16 != 0 {
+		cp.Previous = &s2
+	}
+	if flags&32 != 0 {
+		cp.Chain = []string{s1, s2}
+	} else if flags&2 != 0 {
+		cp.Chain = []string{}
+	}
+	if flags&64 != 0 {
+		cp.Closure = &ClosureProgress{File: s1, Problems: n, Missing: flags&128 != 0}
+	}
+	return cp
+}
+
+// Every shape of a pair, nil and empty lists, null and set values, and
+// strings that need escaping give encoding/json's bytes.
+func TestCheckPairJSON(t *testing.T) {
+	strs := []string{"ada--grace", "", "a \"quoted\" \\ back", "tab\tnew\nline\r\b\f\x00\x1f\x7f", "<b>&amp;</b>",
+		"caf\u00e9 \u2028 \u2029 \U0001F600", "bad \xff\xfe utf8 \xe2\x80", "\u202e rtl \u200b"}
+	for _, s1 := range strs {
+		for _, s2 := range strs {
+			for flags := 0; flags < 256; flags += 7 {
+				cp := samplePair(s1, s2, len(s1)+flags, uint8(flags))
+				if got, want := appendCheckPair(nil, cp), reflectCheckPair(t, cp); !bytes.Equal(got, want) {
+					t.Fatalf("flags %d, %q %q:\ngot  %s\nwant %s", flags, s1, s2, got, want)
+				}
+			}
+		}
+	}
+}
+
+func FuzzCheckPairJSON(f *testing.F) {
+	f.Add("ada--grace", "on-track", 3, uint8(0xff))
+	f.Add("a\"\\\n\u2028\xff", "", -1, uint8(0))
+	f.Fuzz(func(t *testing.T, s1, s2 string, n int, flags uint8) {
+		cp := samplePair(s1, s2, n%100000, flags)
+		if got, want := appendCheckPair(nil, cp), reflectCheckPair(t, cp); !bytes.Equal(got, want) {
+			t.Fatalf("got  %s\nwant %s", got, want)
+		}
+	})
+}
