@@ -2,10 +2,13 @@ package output
 
 import (
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/diag"
+	"github.com/mentor-cli/mentor/internal/nullable"
+	"github.com/mentor-cli/mentor/internal/report"
 	"github.com/mentor-cli/mentor/internal/signals"
 )
 
@@ -276,4 +279,139 @@ func jsonString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// appendReportRow appends one row of `report --format json`'s "pairs" as
+// encoding/json writes it there (SetEscapeHTML(false), SetIndent("    ",
+// "  ")), without the final newline. TestReportRowJSON and
+// FuzzReportRowJSON hold it to encoding/json.
+func appendReportRow(b []byte, r report.Row) []byte {
+	const in1, in2, in3 = "\n      ", "\n        ", "\n          "
+	b = append(b, '{')
+	b = jsonKey(b, in1, "id", true)
+	b = jsonString(b, r.ID)
+	b = jsonKey(b, in1, "plan", false)
+	b = jsonString(b, r.Plan)
+	b = jsonKey(b, in1, "program", false)
+	b = jsonNullable(b, r.Program)
+	b = jsonKey(b, in1, "status", false)
+	b = jsonNullable(b, r.Status)
+	b = jsonKey(b, in1, "verdict", false)
+	b = jsonString(b, string(r.Verdict))
+	b = jsonKey(b, in1, "signals", false)
+	if r.Signals == nil {
+		b = append(b, "null"...)
+	} else if len(r.Signals) == 0 {
+		b = append(b, "[]"...)
+	} else {
+		b = append(b, '[')
+		for i, s := range r.Signals {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, in2...)
+			b = appendSignal(b, s, in3, in2)
+		}
+		b = append(b, in1...)
+		b = append(b, ']')
+	}
+	b = jsonKey(b, in1, "start", false)
+	b = jsonDate(b, r.Start)
+	b = jsonKey(b, in1, "end", false)
+	b = jsonDate(b, r.End)
+	b = jsonKey(b, in1, "closed", false)
+	b = jsonDate(b, r.Closed)
+	b = jsonKey(b, in1, "reason", false)
+	b = jsonNullable(b, r.Reason)
+	b = jsonKey(b, in1, "transition", false)
+	b = jsonNullable(b, r.Transition)
+	b = jsonKey(b, in1, "contact_channel", false)
+	b = jsonNullable(b, r.ContactChannel)
+	b = jsonKey(b, in1, "goals_total", false)
+	b = strconv.AppendInt(b, int64(r.GoalsTotal), 10)
+	b = jsonKey(b, in1, "goals_met", false)
+	b = strconv.AppendInt(b, int64(r.GoalsMet), 10)
+	b = jsonKey(b, in1, "goals_open", false)
+	b = strconv.AppendInt(b, int64(r.GoalsOpen), 10)
+	b = jsonKey(b, in1, "goals_dropped", false)
+	b = strconv.AppendInt(b, int64(r.GoalsDropped), 10)
+	b = jsonKey(b, in1, "outcomes", false)
+	b = append(b, '{')
+	b = jsonKey(b, in2, "total", true)
+	b = strconv.AppendInt(b, int64(r.Outcomes.Total), 10)
+	b = jsonKey(b, in2, "met", false)
+	b = strconv.AppendInt(b, int64(r.Outcomes.Met), 10)
+	b = jsonKey(b, in2, "partial", false)
+	b = strconv.AppendInt(b, int64(r.Outcomes.Partial), 10)
+	b = jsonKey(b, in2, "not_met", false)
+	b = strconv.AppendInt(b, int64(r.Outcomes.NotMet), 10)
+	b = jsonKey(b, in2, "dropped", false)
+	b = strconv.AppendInt(b, int64(r.Outcomes.Dropped), 10)
+	b = append(b, in1...)
+	b = append(b, '}')
+	b = jsonKey(b, in1, "meetings_held", false)
+	b = strconv.AppendInt(b, int64(r.Held), 10)
+	b = jsonKey(b, in1, "meetings_unproductive", false)
+	b = strconv.AppendInt(b, int64(r.Unproductive), 10)
+	for _, side := range []struct {
+		key string
+		v   report.BySide
+	}{{"cancelled", r.Cancelled}, {"no_show", r.NoShow}} {
+		b = jsonKey(b, in1, side.key, false)
+		b = append(b, '{')
+		b = jsonKey(b, in2, "mentor", true)
+		b = strconv.AppendInt(b, int64(side.v.Mentor), 10)
+		b = jsonKey(b, in2, "mentee", false)
+		b = strconv.AppendInt(b, int64(side.v.Mentee), 10)
+		b = jsonKey(b, in2, "unnamed", false)
+		b = strconv.AppendInt(b, int64(side.v.Unnamed), 10)
+		b = jsonKey(b, in2, "total", false)
+		b = strconv.AppendInt(b, int64(side.v.Total), 10)
+		b = append(b, in1...)
+		b = append(b, '}')
+	}
+	b = jsonKey(b, in1, "planned_days", false)
+	b = jsonIntPtr(b, r.PlannedDays)
+	b = jsonKey(b, in1, "actual_days", false)
+	b = jsonIntPtr(b, r.ActualDays)
+	b = jsonKey(b, in1, "early", false)
+	b = strconv.AppendBool(b, r.Early)
+	b = jsonKey(b, in1, "closure_missing", false)
+	b = strconv.AppendBool(b, r.ClosureMissing)
+	b = jsonKey(b, in1, "attention", false)
+	b = strconv.AppendBool(b, r.Attention)
+	b = append(b, "\n    }"...)
+	return b
+}
+
+func jsonIntPtr(b []byte, n *int) []byte {
+	if n == nil {
+		return append(b, "null"...)
+	}
+	return strconv.AppendInt(b, int64(*n), 10)
+}
+
+// jsonNullable appends what nullable.String's MarshalJSON writes: null for
+// "", else the string as json.Marshal quotes it, which escapes <, > and &
+// (and encoding/json keeps those escapes inside a document).
+func jsonNullable(b []byte, s nullable.String) []byte {
+	if s == "" {
+		return append(b, "null"...)
+	}
+	start := len(b)
+	b = jsonString(b, string(s))
+	if !strings.ContainsAny(string(b[start:]), "<>&") {
+		return b
+	}
+	quoted := append([]byte(nil), b[start:]...)
+	b = b[:start]
+	for _, c := range quoted {
+		switch c {
+		case '<', '>', '&':
+			b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
 }

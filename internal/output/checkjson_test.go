@@ -8,7 +8,9 @@ import (
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/diag"
 	"github.com/mentor-cli/mentor/internal/note"
+	"github.com/mentor-cli/mentor/internal/nullable"
 	"github.com/mentor-cli/mentor/internal/plan"
+	"github.com/mentor-cli/mentor/internal/report"
 	"github.com/mentor-cli/mentor/internal/signals"
 )
 
@@ -90,6 +92,71 @@ func FuzzCheckPairJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s1, s2 string, n int, flags uint8) {
 		cp := samplePair(s1, s2, n%100000, flags)
 		if got, want := appendCheckPair(nil, cp), reflectCheckPair(t, cp); !bytes.Equal(got, want) {
+			t.Fatalf("got  %s\nwant %s", got, want)
+		}
+	})
+}
+
+func reflectRow(t testing.TB, r report.Row) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("    ", "  ")
+	if err := enc.Encode(r); err != nil {
+		t.Fatal(err)
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+}
+
+func sampleRow(s1, s2 string, n int, flags uint8) report.Row {
+	cp := samplePair(s1, s2, n, flags)
+	r := report.Row{ID: s1, Plan: cp.Plan, Program: nullable.String(s2), Verdict: cp.Verdict, Signals: cp.Signals,
+		Start: cp.Meetings.LastHeld, End: cp.Notes.Last, Closed: cp.Meetings.LastHeld.AddDays(3),
+		Reason: nullable.String(s1), Transition: nullable.String(s2 + s1),
+		GoalsTotal: n, GoalsMet: n + 1, GoalsOpen: -n, GoalsDropped: n * 2,
+		Outcomes: report.Outcomes{Total: n, Met: 1, Partial: 2, NotMet: 3, Dropped: 4},
+		Held:     n, Unproductive: n / 3,
+		Cancelled: report.BySide{Mentor: 1, Mentee: n, Unnamed: 3, Total: 4}, NoShow: report.BySide{Total: n},
+		Early: flags&1 != 0, ClosureMissing: flags&2 != 0, Attention: flags&4 != 0,
+	}
+	if flags&8 != 0 {
+		r.Status = nullable.String(s1)
+		r.ContactChannel = nullable.String("<" + s2 + "&>")
+	}
+	if flags&16 != 0 {
+		d := n
+		r.PlannedDays = &d
+	}
+	if flags&32 != 0 {
+		d := -n
+		r.ActualDays = &d
+	}
+	return r
+}
+
+// A report row of every shape gives encoding/json's bytes, nullable
+// strings with json.Marshal's HTML escapes included.
+func TestReportRowJSON(t *testing.T) {
+	strs := []string{"ada--grace", "", "a \"quoted\" \\ back", "tab\tnew\nline\r\b\f\x00\x1f\x7f", "<b>&amp;</b>",
+		"caf\u00e9 \u2028 \u2029 \U0001F600", "bad \xff\xfe utf8 \xe2\x80", "\u202e rtl \u200b"}
+	for _, s1 := range strs {
+		for _, s2 := range strs {
+			for flags := 0; flags < 256; flags += 5 {
+				r := sampleRow(s1, s2, len(s2)+flags, uint8(flags))
+				if got, want := appendReportRow(nil, r), reflectRow(t, r); !bytes.Equal(got, want) {
+					t.Fatalf("flags %d, %q %q:\ngot  %s\nwant %s", flags, s1, s2, got, want)
+				}
+			}
+		}
+	}
+}
+
+func FuzzReportRowJSON(f *testing.F) {
+	f.Add("ada--grace", "<Platform & co>", 3, uint8(0xff))
+	f.Add("a\"\\\n\u2028\xff", "", -1, uint8(0))
+	f.Fuzz(func(t *testing.T, s1, s2 string, n int, flags uint8) {
+		r := sampleRow(s1, s2, n%100000, flags)
+		if got, want := appendReportRow(nil, r), reflectRow(t, r); !bytes.Equal(got, want) {
 			t.Fatalf("got  %s\nwant %s", got, want)
 		}
 	})

@@ -77,6 +77,7 @@ type reportJSON struct {
 	w                         io.Writer
 	attention, invalid, pairs Spool
 	item                      *jsonItems
+	row                       []byte // one row's JSON, reused
 }
 
 func newReportJSON(w io.Writer) ReportStream {
@@ -88,6 +89,11 @@ func (j *reportJSON) add(s *Spool, v any) error {
 	if err != nil {
 		return err
 	}
+	return j.addBytes(s, b)
+}
+
+// addBytes adds one encoded item to a list kept aside.
+func (j *reportJSON) addBytes(s *Spool, b []byte) error {
 	sep := ",\n    "
 	if s.n == 0 {
 		sep = "\n    "
@@ -96,11 +102,18 @@ func (j *reportJSON) add(s *Spool, v any) error {
 	if _, err := s.WriteString(sep); err != nil {
 		return err
 	}
-	_, err = s.Write(b)
+	_, err := s.Write(b)
 	return err
 }
 
-func (j *reportJSON) Row(r report.Row) error             { return j.add(&j.pairs, r) }
+// Row writes one row of "pairs" with appendReportRow: rows are the most
+// of the report, and encoding/json's reflection and indenting pass the
+// most of writing them.
+func (j *reportJSON) Row(r report.Row) error {
+	j.row = appendReportRow(j.row[:0], r)
+	return j.addBytes(&j.pairs, escape.JSON(j.row))
+}
+
 func (j *reportJSON) Attention(a report.Attention) error { return j.add(&j.attention, a) }
 func (j *reportJSON) Invalid(i report.Invalid) error     { return j.add(&j.invalid, i) }
 
