@@ -167,6 +167,14 @@ func Markdown(s string) string {
 // MarkdownInline is Markdown without the escapes at its start, for
 // places where no block can start (a table cell, a link's text).
 func MarkdownInline(s string) string {
+	if plainInline(s) {
+		return s // nothing to escape or join: most ids, names and paths
+	}
+	return markdownInline(s)
+}
+
+// markdownInline is MarkdownInline's whole pass.
+func markdownInline(s string) string {
 	s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == 0x2028 || r == 0x2029 }), " ")
 	var b strings.Builder
 	for i, r := range s {
@@ -187,6 +195,23 @@ func MarkdownInline(s string) string {
 	}
 	// GitHub also links bare URLs: https://…, www.…, mailto:….
 	return autolinks.Replace(b.String())
+}
+
+// plainInline reports whether MarkdownInline would give s back as it is:
+// printable ASCII with single spaces between words, none of the
+// characters Markdown escapes, and nothing GitHub would link.
+func plainInline(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' || c > '~' || c == ' ' && s[i+1] == ' ' || strings.IndexByte(markdownSpecial, c) >= 0 {
+			return false
+		}
+	}
+	return !strings.Contains(s, "://") && !strings.Contains(s, "www.") && !strings.Contains(s, "WWW.") &&
+		!strings.Contains(s, "mailto:") && !strings.Contains(s, "xmpp:")
 }
 
 var autolinks = strings.NewReplacer("://", `\://`, "www.", `www\.`, "WWW.", `WWW\.`, "mailto:", `mailto\:`, "xmpp:", `xmpp\:`)

@@ -145,3 +145,19 @@ func TestLineAndBlock(t *testing.T) {
 		t.Errorf("Block: %q", got)
 	}
 }
+
+// plainInline says "as it is" only where MarkdownInline's full pass gives
+// the text back unchanged.
+func FuzzPlainInline(f *testing.F) {
+	for _, s := range []string{"", "ada-lovelace--grace-hopper", "Ada Lovelace", " a", "a ", "a  b", "a*b",
+		"see https://x", "www.example.com", "WwW.x", "mailto:a", "xmpp:b", "tab\tx", "caf\u00e9", "a~b", "pairs/a--b/plan.md"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if plainInline(s) {
+			if out := markdownInline(s); out != s {
+				t.Fatalf("%q: MarkdownInline gives %q", s, out)
+			}
+		}
+	})
+}
