@@ -415,3 +415,28 @@ func jsonNullable(b []byte, s nullable.String) []byte {
 	}
 	return b
 }
+
+// appendListed appends one pair of `list --format json` as encoding/json
+// writes it there, without the final newline; TestListedJSON and
+// FuzzListedJSON hold it to encoding/json.
+func appendListed(b []byte, p Listed) []byte {
+	const in1 = "\n      "
+	b = append(b, '{')
+	b = jsonKey(b, in1, "id", true)
+	b = jsonString(b, p.ID)
+	b = jsonKey(b, in1, "plan", false)
+	b = jsonString(b, p.Plan)
+	b = jsonKey(b, in1, "mentor", false)
+	b = jsonNullable(b, nullable.String(p.Mentor))
+	b = jsonKey(b, in1, "mentee", false)
+	b = jsonNullable(b, nullable.String(p.Mentee))
+	b = jsonKey(b, in1, "program", false)
+	b = jsonNullable(b, nullable.String(p.Program))
+	b = jsonKey(b, in1, "status", false)
+	b = jsonNullable(b, nullable.String(p.Status))
+	b = jsonKey(b, in1, "start", false)
+	b = jsonDate(b, p.Start)
+	b = jsonKey(b, in1, "end", false)
+	b = jsonDate(b, p.End)
+	return append(b, "\n    }"...)
+}

@@ -161,3 +161,46 @@ func FuzzReportRowJSON(f *testing.F) {
 		}
 	})
 }
+
+func reflectListed(t testing.TB, p Listed) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("    ", "  ")
+	if err := enc.Encode(p); err != nil {
+		t.Fatal(err)
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+}
+
+func sampleListed(s1, s2 string, n int) Listed {
+	cp := samplePair(s1, s2, n, 0)
+	return Listed{ID: s1, Plan: cp.Plan, Mentor: Nullable(s2), Mentee: Nullable(s1 + s2), Program: Nullable("<" + s1 + "&>"),
+		Status: Nullable(s2), Start: cp.Meetings.LastHeld, End: cp.Notes.Last}
+}
+
+// A listed pair gives encoding/json's bytes, with Nullable's HTML escapes.
+func TestListedJSON(t *testing.T) {
+	strs := []string{"ada--grace", "", "a \"quoted\" \\ back", "tab\tnew\nline\r\b\f\x00\x1f\x7f", "<b>&amp;</b>",
+		"caf\u00e9 \u2028 \u2029 \U0001F600", "bad \xff\xfe utf8 \xe2\x80", "\u202e rtl \u200b"}
+	for _, s1 := range strs {
+		for _, s2 := range strs {
+			for n := 0; n < 6; n++ {
+				p := sampleListed(s1, s2, n)
+				if got, want := appendListed(nil, p), reflectListed(t, p); !bytes.Equal(got, want) {
+					t.Fatalf("%q %q:\ngot  %s\nwant %s", s1, s2, got, want)
+				}
+			}
+		}
+	}
+}
+
+func FuzzListedJSON(f *testing.F) {
+	f.Add("ada--grace", "<Platform & co>", 3)
+	f.Fuzz(func(t *testing.T, s1, s2 string, n int) {
+		p := sampleListed(s1, s2, n%100000)
+		if got, want := appendListed(nil, p), reflectListed(t, p); !bytes.Equal(got, want) {
+			t.Fatalf("got  %s\nwant %s", got, want)
+		}
+	})
+}

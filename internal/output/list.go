@@ -72,16 +72,17 @@ func writeList(s ListSink, pairs []Listed) error {
 	return s.Close()
 }
 
-// listJSON writes each pair as it comes, as encoding/json indents it.
+// listJSON writes each pair as it comes, as encoding/json indents it
+// (appendListed).
 type listJSON struct {
-	w    *bufio.Writer
-	item *jsonItems
-	n    int
-	err  error
+	w   *bufio.Writer
+	buf []byte // one pair's JSON, reused
+	n   int
+	err error
 }
 
 func newListJSON(w io.Writer) ListSink {
-	l := &listJSON{w: bufio.NewWriterSize(w, 64<<10), item: newJSONItems("    ")}
+	l := &listJSON{w: bufio.NewWriterSize(w, 64<<10)}
 	_, l.err = l.w.WriteString("{\n  \"schema_version\": " + strconv.Itoa(ListSchemaVersion) + ",\n  \"pairs\": [")
 	return l
 }
@@ -90,11 +91,8 @@ func (l *listJSON) Add(p Listed) error {
 	if l.err != nil {
 		return l.err
 	}
-	b, err := l.item.encode(p)
-	if err != nil {
-		l.err = err
-		return err
-	}
+	l.buf = appendListed(l.buf[:0], p)
+	b := escape.JSON(l.buf)
 	sep := ",\n    "
 	if l.n == 0 {
 		sep = "\n    "
