@@ -20,113 +20,51 @@ import (
 func appendCheckPair(b []byte, cp CheckPair) []byte {
 	const in1, in2, in3, in4 = "\n      ", "\n        ", "\n          ", "\n            "
 	b = append(b, '{')
-	b = jsonKey(b, in1, "id", true)
-	b = jsonString(b, cp.ID)
-	b = jsonKey(b, in1, "plan", false)
-	b = jsonString(b, cp.Plan)
-	b = jsonKey(b, in1, "verdict", false)
-	b = jsonString(b, string(cp.Verdict))
+	b = keyString(b, in1, "id", cp.ID, true)
+	b = keyString(b, in1, "plan", cp.Plan, false)
+	b = keyString(b, in1, "verdict", string(cp.Verdict), false)
 
 	b = jsonKey(b, in1, "signals", false)
-	if cp.Signals == nil {
-		b = append(b, "null"...)
-	} else if len(cp.Signals) == 0 {
-		b = append(b, "[]"...)
-	} else {
-		b = append(b, '[')
-		for i, s := range cp.Signals {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, in2...)
-			b = appendSignal(b, s, in3, in2)
-		}
-		b = append(b, in1...)
-		b = append(b, ']')
-	}
+	b = jsonList(b, cp.Signals, in2, in1, func(b []byte, x signals.Signal) []byte { return appendSignal(b, x, in3, in2) })
 
 	b = jsonKey(b, in1, "goals", false)
 	b = append(b, '{')
-	b = jsonKey(b, in2, "total", true)
-	b = strconv.AppendInt(b, int64(cp.Goals.Total), 10)
-	b = jsonKey(b, in2, "met", false)
-	b = strconv.AppendInt(b, int64(cp.Goals.Met), 10)
-	b = jsonKey(b, in2, "open", false)
-	b = strconv.AppendInt(b, int64(cp.Goals.Open), 10)
-	b = jsonKey(b, in2, "dropped", false)
-	b = strconv.AppendInt(b, int64(cp.Goals.Dropped), 10)
+	b = keyInt(b, in2, "total", cp.Goals.Total, true)
+	b = keyInt(b, in2, "met", cp.Goals.Met, false)
+	b = keyInt(b, in2, "open", cp.Goals.Open, false)
+	b = keyInt(b, in2, "dropped", cp.Goals.Dropped, false)
 	b = jsonKey(b, in2, "items", false)
-	if cp.Goals.Items == nil {
-		b = append(b, "null"...)
-	} else if len(cp.Goals.Items) == 0 {
-		b = append(b, "[]"...)
-	} else {
-		b = append(b, '[')
-		for i, g := range cp.Goals.Items {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, in3...)
-			b = append(b, '{')
-			b = jsonKey(b, in4, "n", true)
-			b = strconv.AppendInt(b, int64(g.N), 10)
-			b = jsonKey(b, in4, "title", false)
-			b = jsonString(b, g.Title)
-			b = jsonKey(b, in4, "state", false)
-			b = jsonString(b, string(g.State))
-			b = jsonKey(b, in4, "line", false)
-			b = strconv.AppendInt(b, int64(g.Line), 10)
-			b = jsonKey(b, in4, "last_note", false)
-			b = jsonDate(b, g.LastNote)
-			b = append(b, in3...)
-			b = append(b, '}')
-		}
-		b = append(b, in2...)
-		b = append(b, ']')
-	}
+	b = jsonList(b, cp.Goals.Items, in3, in2, func(b []byte, g signals.GoalItem) []byte {
+		b = append(b, '{')
+		b = keyInt(b, in4, "n", g.N, true)
+		b = keyString(b, in4, "title", g.Title, false)
+		b = keyString(b, in4, "state", string(g.State), false)
+		b = keyInt(b, in4, "line", g.Line, false)
+		b = keyDate(b, in4, "last_note", g.LastNote, false)
+		b = append(b, in3...)
+		return append(b, '}')
+	})
 	b = append(b, in1...)
 	b = append(b, '}')
 
 	m := cp.Meetings
 	b = jsonKey(b, in1, "meetings", false)
 	b = append(b, '{')
-	b = jsonKey(b, in2, "held", true)
-	b = strconv.AppendInt(b, int64(m.Held), 10)
-	b = jsonKey(b, in2, "cancelled", false)
-	b = strconv.AppendInt(b, int64(m.Cancelled), 10)
-	b = jsonKey(b, in2, "no_show", false)
-	b = strconv.AppendInt(b, int64(m.NoShow), 10)
-	b = jsonKey(b, in2, "unproductive", false)
-	b = strconv.AppendInt(b, int64(m.Unproductive), 10)
-	b = jsonKey(b, in2, "last_held", false)
-	b = jsonDate(b, m.LastHeld)
+	b = keyInt(b, in2, "held", m.Held, true)
+	b = keyInt(b, in2, "cancelled", m.Cancelled, false)
+	b = keyInt(b, in2, "no_show", m.NoShow, false)
+	b = keyInt(b, in2, "unproductive", m.Unproductive, false)
+	b = keyDate(b, in2, "last_held", m.LastHeld, false)
 	b = append(b, in1...)
 	b = append(b, '}')
 
 	b = jsonKey(b, in1, "problems", false)
-	if cp.Problems == nil {
-		b = append(b, "null"...)
-	} else if len(cp.Problems) == 0 {
-		b = append(b, "[]"...)
-	} else {
-		b = append(b, '[')
-		for i, p := range cp.Problems {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, in2...)
-			b = appendProblem(b, p, in3, in2)
-		}
-		b = append(b, in1...)
-		b = append(b, ']')
-	}
+	b = jsonList(b, cp.Problems, in2, in1, func(b []byte, p diag.Problem) []byte { return appendProblem(b, p, in3, in2) })
 
 	b = jsonKey(b, in1, "notes", false)
 	b = append(b, '{')
-	b = jsonKey(b, in2, "count", true)
-	b = strconv.AppendInt(b, int64(cp.Notes.Count), 10)
-	b = jsonKey(b, in2, "last", false)
-	b = jsonDate(b, cp.Notes.Last)
+	b = keyInt(b, in2, "count", cp.Notes.Count, true)
+	b = keyDate(b, in2, "last", cp.Notes.Last, false)
 	b = append(b, in1...)
 	b = append(b, '}')
 
@@ -138,34 +76,16 @@ func appendCheckPair(b []byte, cp CheckPair) []byte {
 	}
 
 	b = jsonKey(b, in1, "chain", false)
-	if cp.Chain == nil {
-		b = append(b, "null"...)
-	} else if len(cp.Chain) == 0 {
-		b = append(b, "[]"...)
-	} else {
-		b = append(b, '[')
-		for i, id := range cp.Chain {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, in2...)
-			b = jsonString(b, id)
-		}
-		b = append(b, in1...)
-		b = append(b, ']')
-	}
+	b = jsonList(b, cp.Chain, in2, in1, jsonString)
 
 	b = jsonKey(b, in1, "closure", false)
 	if c := cp.Closure; c == nil {
 		b = append(b, "null"...)
 	} else {
 		b = append(b, '{')
-		b = jsonKey(b, in2, "file", true)
-		b = jsonString(b, c.File)
-		b = jsonKey(b, in2, "problems", false)
-		b = strconv.AppendInt(b, int64(c.Problems), 10)
-		b = jsonKey(b, in2, "missing", false)
-		b = strconv.AppendBool(b, c.Missing)
+		b = keyString(b, in2, "file", c.File, true)
+		b = keyInt(b, in2, "problems", c.Problems, false)
+		b = keyBool(b, in2, "missing", c.Missing, false)
 		b = append(b, in1...)
 		b = append(b, '}')
 	}
@@ -175,15 +95,11 @@ func appendCheckPair(b []byte, cp CheckPair) []byte {
 
 func appendSignal(b []byte, s signals.Signal, in, out string) []byte {
 	b = append(b, '{')
-	b = jsonKey(b, in, "id", true)
-	b = jsonString(b, s.ID)
-	b = jsonKey(b, in, "message", false)
-	b = jsonString(b, s.Message)
-	b = jsonKey(b, in, "line", false)
-	b = strconv.AppendInt(b, int64(s.Line), 10)
+	b = keyString(b, in, "id", s.ID, true)
+	b = keyString(b, in, "message", s.Message, false)
+	b = keyInt(b, in, "line", s.Line, false)
 	if s.Fix != "" {
-		b = jsonKey(b, in, "fix", false)
-		b = jsonString(b, s.Fix)
+		b = keyString(b, in, "fix", s.Fix, false)
 	}
 	b = append(b, out...)
 	return append(b, '}')
@@ -191,14 +107,10 @@ func appendSignal(b []byte, s signals.Signal, in, out string) []byte {
 
 func appendProblem(b []byte, p diag.Problem, in, out string) []byte {
 	b = append(b, '{')
-	b = jsonKey(b, in, "file", true)
-	b = jsonString(b, p.File)
-	b = jsonKey(b, in, "line", false)
-	b = strconv.AppendInt(b, int64(p.Line), 10)
-	b = jsonKey(b, in, "severity", false)
-	b = jsonString(b, string(p.Severity))
-	b = jsonKey(b, in, "message", false)
-	b = jsonString(b, p.Message)
+	b = keyString(b, in, "file", p.File, true)
+	b = keyInt(b, in, "line", p.Line, false)
+	b = keyString(b, in, "severity", string(p.Severity), false)
+	b = keyString(b, in, "message", p.Message, false)
 	b = append(b, out...)
 	return append(b, '}')
 }
@@ -288,85 +200,44 @@ func jsonString(b []byte, s string) []byte {
 func appendReportRow(b []byte, r report.Row) []byte {
 	const in1, in2, in3 = "\n      ", "\n        ", "\n          "
 	b = append(b, '{')
-	b = jsonKey(b, in1, "id", true)
-	b = jsonString(b, r.ID)
-	b = jsonKey(b, in1, "plan", false)
-	b = jsonString(b, r.Plan)
-	b = jsonKey(b, in1, "program", false)
-	b = jsonNullable(b, r.Program)
-	b = jsonKey(b, in1, "status", false)
-	b = jsonNullable(b, r.Status)
-	b = jsonKey(b, in1, "verdict", false)
-	b = jsonString(b, string(r.Verdict))
+	b = keyString(b, in1, "id", r.ID, true)
+	b = keyString(b, in1, "plan", r.Plan, false)
+	b = keyNullable(b, in1, "program", r.Program, false)
+	b = keyNullable(b, in1, "status", r.Status, false)
+	b = keyString(b, in1, "verdict", string(r.Verdict), false)
 	b = jsonKey(b, in1, "signals", false)
-	if r.Signals == nil {
-		b = append(b, "null"...)
-	} else if len(r.Signals) == 0 {
-		b = append(b, "[]"...)
-	} else {
-		b = append(b, '[')
-		for i, s := range r.Signals {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, in2...)
-			b = appendSignal(b, s, in3, in2)
-		}
-		b = append(b, in1...)
-		b = append(b, ']')
-	}
-	b = jsonKey(b, in1, "start", false)
-	b = jsonDate(b, r.Start)
-	b = jsonKey(b, in1, "end", false)
-	b = jsonDate(b, r.End)
-	b = jsonKey(b, in1, "closed", false)
-	b = jsonDate(b, r.Closed)
-	b = jsonKey(b, in1, "reason", false)
-	b = jsonNullable(b, r.Reason)
-	b = jsonKey(b, in1, "transition", false)
-	b = jsonNullable(b, r.Transition)
-	b = jsonKey(b, in1, "contact_channel", false)
-	b = jsonNullable(b, r.ContactChannel)
-	b = jsonKey(b, in1, "goals_total", false)
-	b = strconv.AppendInt(b, int64(r.GoalsTotal), 10)
-	b = jsonKey(b, in1, "goals_met", false)
-	b = strconv.AppendInt(b, int64(r.GoalsMet), 10)
-	b = jsonKey(b, in1, "goals_open", false)
-	b = strconv.AppendInt(b, int64(r.GoalsOpen), 10)
-	b = jsonKey(b, in1, "goals_dropped", false)
-	b = strconv.AppendInt(b, int64(r.GoalsDropped), 10)
+	b = jsonList(b, r.Signals, in2, in1, func(b []byte, x signals.Signal) []byte { return appendSignal(b, x, in3, in2) })
+	b = keyDate(b, in1, "start", r.Start, false)
+	b = keyDate(b, in1, "end", r.End, false)
+	b = keyDate(b, in1, "closed", r.Closed, false)
+	b = keyNullable(b, in1, "reason", r.Reason, false)
+	b = keyNullable(b, in1, "transition", r.Transition, false)
+	b = keyNullable(b, in1, "contact_channel", r.ContactChannel, false)
+	b = keyInt(b, in1, "goals_total", r.GoalsTotal, false)
+	b = keyInt(b, in1, "goals_met", r.GoalsMet, false)
+	b = keyInt(b, in1, "goals_open", r.GoalsOpen, false)
+	b = keyInt(b, in1, "goals_dropped", r.GoalsDropped, false)
 	b = jsonKey(b, in1, "outcomes", false)
 	b = append(b, '{')
-	b = jsonKey(b, in2, "total", true)
-	b = strconv.AppendInt(b, int64(r.Outcomes.Total), 10)
-	b = jsonKey(b, in2, "met", false)
-	b = strconv.AppendInt(b, int64(r.Outcomes.Met), 10)
-	b = jsonKey(b, in2, "partial", false)
-	b = strconv.AppendInt(b, int64(r.Outcomes.Partial), 10)
-	b = jsonKey(b, in2, "not_met", false)
-	b = strconv.AppendInt(b, int64(r.Outcomes.NotMet), 10)
-	b = jsonKey(b, in2, "dropped", false)
-	b = strconv.AppendInt(b, int64(r.Outcomes.Dropped), 10)
+	b = keyInt(b, in2, "total", r.Outcomes.Total, true)
+	b = keyInt(b, in2, "met", r.Outcomes.Met, false)
+	b = keyInt(b, in2, "partial", r.Outcomes.Partial, false)
+	b = keyInt(b, in2, "not_met", r.Outcomes.NotMet, false)
+	b = keyInt(b, in2, "dropped", r.Outcomes.Dropped, false)
 	b = append(b, in1...)
 	b = append(b, '}')
-	b = jsonKey(b, in1, "meetings_held", false)
-	b = strconv.AppendInt(b, int64(r.Held), 10)
-	b = jsonKey(b, in1, "meetings_unproductive", false)
-	b = strconv.AppendInt(b, int64(r.Unproductive), 10)
+	b = keyInt(b, in1, "meetings_held", r.Held, false)
+	b = keyInt(b, in1, "meetings_unproductive", r.Unproductive, false)
 	for _, side := range []struct {
 		key string
 		v   report.BySide
 	}{{"cancelled", r.Cancelled}, {"no_show", r.NoShow}} {
 		b = jsonKey(b, in1, side.key, false)
 		b = append(b, '{')
-		b = jsonKey(b, in2, "mentor", true)
-		b = strconv.AppendInt(b, int64(side.v.Mentor), 10)
-		b = jsonKey(b, in2, "mentee", false)
-		b = strconv.AppendInt(b, int64(side.v.Mentee), 10)
-		b = jsonKey(b, in2, "unnamed", false)
-		b = strconv.AppendInt(b, int64(side.v.Unnamed), 10)
-		b = jsonKey(b, in2, "total", false)
-		b = strconv.AppendInt(b, int64(side.v.Total), 10)
+		b = keyInt(b, in2, "mentor", side.v.Mentor, true)
+		b = keyInt(b, in2, "mentee", side.v.Mentee, false)
+		b = keyInt(b, in2, "unnamed", side.v.Unnamed, false)
+		b = keyInt(b, in2, "total", side.v.Total, false)
 		b = append(b, in1...)
 		b = append(b, '}')
 	}
@@ -374,12 +245,9 @@ func appendReportRow(b []byte, r report.Row) []byte {
 	b = jsonIntPtr(b, r.PlannedDays)
 	b = jsonKey(b, in1, "actual_days", false)
 	b = jsonIntPtr(b, r.ActualDays)
-	b = jsonKey(b, in1, "early", false)
-	b = strconv.AppendBool(b, r.Early)
-	b = jsonKey(b, in1, "closure_missing", false)
-	b = strconv.AppendBool(b, r.ClosureMissing)
-	b = jsonKey(b, in1, "attention", false)
-	b = strconv.AppendBool(b, r.Attention)
+	b = keyBool(b, in1, "early", r.Early, false)
+	b = keyBool(b, in1, "closure_missing", r.ClosureMissing, false)
+	b = keyBool(b, in1, "attention", r.Attention, false)
 	b = append(b, "\n    }"...)
 	return b
 }
@@ -422,21 +290,55 @@ func jsonNullable(b []byte, s nullable.String) []byte {
 func appendListed(b []byte, p Listed) []byte {
 	const in1 = "\n      "
 	b = append(b, '{')
-	b = jsonKey(b, in1, "id", true)
-	b = jsonString(b, p.ID)
-	b = jsonKey(b, in1, "plan", false)
-	b = jsonString(b, p.Plan)
-	b = jsonKey(b, in1, "mentor", false)
-	b = jsonNullable(b, nullable.String(p.Mentor))
-	b = jsonKey(b, in1, "mentee", false)
-	b = jsonNullable(b, nullable.String(p.Mentee))
-	b = jsonKey(b, in1, "program", false)
-	b = jsonNullable(b, nullable.String(p.Program))
-	b = jsonKey(b, in1, "status", false)
-	b = jsonNullable(b, nullable.String(p.Status))
-	b = jsonKey(b, in1, "start", false)
-	b = jsonDate(b, p.Start)
-	b = jsonKey(b, in1, "end", false)
-	b = jsonDate(b, p.End)
+	b = keyString(b, in1, "id", p.ID, true)
+	b = keyString(b, in1, "plan", p.Plan, false)
+	b = keyNullable(b, in1, "mentor", nullable.String(p.Mentor), false)
+	b = keyNullable(b, in1, "mentee", nullable.String(p.Mentee), false)
+	b = keyNullable(b, in1, "program", nullable.String(p.Program), false)
+	b = keyNullable(b, in1, "status", nullable.String(p.Status), false)
+	b = keyDate(b, in1, "start", p.Start, false)
+	b = keyDate(b, in1, "end", p.End, false)
 	return append(b, "\n    }"...)
+}
+
+// keyInt, keyString, keyDate, keyNullable and keyBool write one member.
+func keyInt(b []byte, indent, key string, n int, first bool) []byte {
+	return strconv.AppendInt(jsonKey(b, indent, key, first), int64(n), 10)
+}
+
+func keyString(b []byte, indent, key, v string, first bool) []byte {
+	return jsonString(jsonKey(b, indent, key, first), v)
+}
+
+func keyDate(b []byte, indent, key string, d dates.Date, first bool) []byte {
+	return jsonDate(jsonKey(b, indent, key, first), d)
+}
+
+func keyNullable(b []byte, indent, key string, v nullable.String, first bool) []byte {
+	return jsonNullable(jsonKey(b, indent, key, first), v)
+}
+
+func keyBool(b []byte, indent, key string, v bool, first bool) []byte {
+	return strconv.AppendBool(jsonKey(b, indent, key, first), v)
+}
+
+// jsonList writes a list as encoding/json indents it: null, [], or each
+// item on a line of its own at in, the closing bracket at out.
+func jsonList[T any](b []byte, xs []T, in, out string, item func([]byte, T) []byte) []byte {
+	switch {
+	case xs == nil:
+		return append(b, "null"...)
+	case len(xs) == 0:
+		return append(b, "[]"...)
+	}
+	b = append(b, '[')
+	for i, x := range xs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, in...)
+		b = item(b, x)
+	}
+	b = append(b, out...)
+	return append(b, ']')
 }

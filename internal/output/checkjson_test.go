@@ -14,17 +14,22 @@ import (
 	"github.com/mentor-cli/mentor/internal/signals"
 )
 
-// reflectCheckPair is how encoding/json writes the pair in the report.
-func reflectCheckPair(t testing.TB, cp CheckPair) []byte {
+// reflectJSON is how encoding/json writes v as an item of a list two
+// levels deep, as check, report and list do.
+func reflectJSON(t testing.TB, v any) []byte {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("    ", "  ")
-	if err := enc.Encode(cp); err != nil {
+	if err := enc.Encode(v); err != nil {
 		t.Fatal(err)
 	}
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
 }
+
+// jsonStrings are texts that need each kind of escape, or none.
+var jsonStrings = []string{"ada--grace", "", "a \"quoted\" \\ back", "tab\tnew\nline\r\b\f\x00\x1f\x7f", "<b>&amp;</b>",
+	"caf\u00e9 \u2028 \u2029 \U0001F600", "bad \xff\xfe utf8 \xe2\x80", "\u202e rtl \u200b"}
 
 func samplePair(s1, s2 string, n int, flags uint8) CheckPair {
 	day := func(k int) dates.Date {
@@ -72,13 +77,11 @@ func samplePair(s1, s2 string, n int, flags uint8) CheckPair {
 // Every shape of a pair, nil and empty lists, null and set values, and
 // strings that need escaping give encoding/json's bytes.
 func TestCheckPairJSON(t *testing.T) {
-	strs := []string{"ada--grace", "", "a \"quoted\" \\ back", "tab\tnew\nline\r\b\f\x00\x1f\x7f", "<b>&amp;</b>",
-		"caf\u00e9 \u2028 \u2029 \U0001F600", "bad \xff\xfe utf8 \xe2\x80", "\u202e rtl \u200b"}
-	for _, s1 := range strs {
-		for _, s2 := range strs {
+	for _, s1 := range jsonStrings {
+		for _, s2 := range jsonStrings {
 			for flags := 0; flags < 256; flags += 7 {
 				cp := samplePair(s1, s2, len(s1)+flags, uint8(flags))
-				if got, want := appendCheckPair(nil, cp), reflectCheckPair(t, cp); !bytes.Equal(got, want) {
+				if got, want := appendCheckPair(nil, cp), reflectJSON(t, cp); !bytes.Equal(got, want) {
 					t.Fatalf("flags %d, %q %q:\ngot  %s\nwant %s", flags, s1, s2, got, want)
 				}
 			}
@@ -91,21 +94,10 @@ func FuzzCheckPairJSON(f *testing.F) {
 	f.Add("a\"\\\n\u2028\xff", "", -1, uint8(0))
 	f.Fuzz(func(t *testing.T, s1, s2 string, n int, flags uint8) {
 		cp := samplePair(s1, s2, n%100000, flags)
-		if got, want := appendCheckPair(nil, cp), reflectCheckPair(t, cp); !bytes.Equal(got, want) {
+		if got, want := appendCheckPair(nil, cp), reflectJSON(t, cp); !bytes.Equal(got, want) {
 			t.Fatalf("got  %s\nwant %s", got, want)
 		}
 	})
-}
-
-func reflectRow(t testing.TB, r report.Row) []byte {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("    ", "  ")
-	if err := enc.Encode(r); err != nil {
-		t.Fatal(err)
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
 }
 
 func sampleRow(s1, s2 string, n int, flags uint8) report.Row {
@@ -137,13 +129,11 @@ func sampleRow(s1, s2 string, n int, flags uint8) report.Row {
 // A report row of every shape gives encoding/json's bytes, nullable
 // strings with json.Marshal's HTML escapes included.
 func TestReportRowJSON(t *testing.T) {
-	strs := []string{"ada--grace", "", "a \"quoted\" \\ back", "tab\tnew\nline\r\b\f\x00\x1f\x7f", "<b>&amp;</b>",
-		"caf\u00e9 \u2028 \u2029 \U0001F600", "bad \xff\xfe utf8 \xe2\x80", "\u202e rtl \u200b"}
-	for _, s1 := range strs {
-		for _, s2 := range strs {
+	for _, s1 := range jsonStrings {
+		for _, s2 := range jsonStrings {
 			for flags := 0; flags < 256; flags += 5 {
 				r := sampleRow(s1, s2, len(s2)+flags, uint8(flags))
-				if got, want := appendReportRow(nil, r), reflectRow(t, r); !bytes.Equal(got, want) {
+				if got, want := appendReportRow(nil, r), reflectJSON(t, r); !bytes.Equal(got, want) {
 					t.Fatalf("flags %d, %q %q:\ngot  %s\nwant %s", flags, s1, s2, got, want)
 				}
 			}
@@ -156,21 +146,10 @@ func FuzzReportRowJSON(f *testing.F) {
 	f.Add("a\"\\\n\u2028\xff", "", -1, uint8(0))
 	f.Fuzz(func(t *testing.T, s1, s2 string, n int, flags uint8) {
 		r := sampleRow(s1, s2, n%100000, flags)
-		if got, want := appendReportRow(nil, r), reflectRow(t, r); !bytes.Equal(got, want) {
+		if got, want := appendReportRow(nil, r), reflectJSON(t, r); !bytes.Equal(got, want) {
 			t.Fatalf("got  %s\nwant %s", got, want)
 		}
 	})
-}
-
-func reflectListed(t testing.TB, p Listed) []byte {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("    ", "  ")
-	if err := enc.Encode(p); err != nil {
-		t.Fatal(err)
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
 }
 
 func sampleListed(s1, s2 string, n int) Listed {
@@ -181,13 +160,11 @@ func sampleListed(s1, s2 string, n int) Listed {
 
 // A listed pair gives encoding/json's bytes, with Nullable's HTML escapes.
 func TestListedJSON(t *testing.T) {
-	strs := []string{"ada--grace", "", "a \"quoted\" \\ back", "tab\tnew\nline\r\b\f\x00\x1f\x7f", "<b>&amp;</b>",
-		"caf\u00e9 \u2028 \u2029 \U0001F600", "bad \xff\xfe utf8 \xe2\x80", "\u202e rtl \u200b"}
-	for _, s1 := range strs {
-		for _, s2 := range strs {
+	for _, s1 := range jsonStrings {
+		for _, s2 := range jsonStrings {
 			for n := 0; n < 6; n++ {
 				p := sampleListed(s1, s2, n)
-				if got, want := appendListed(nil, p), reflectListed(t, p); !bytes.Equal(got, want) {
+				if got, want := appendListed(nil, p), reflectJSON(t, p); !bytes.Equal(got, want) {
 					t.Fatalf("%q %q:\ngot  %s\nwant %s", s1, s2, got, want)
 				}
 			}
@@ -199,7 +176,7 @@ func FuzzListedJSON(f *testing.F) {
 	f.Add("ada--grace", "<Platform & co>", 3)
 	f.Fuzz(func(t *testing.T, s1, s2 string, n int) {
 		p := sampleListed(s1, s2, n%100000)
-		if got, want := appendListed(nil, p), reflectListed(t, p); !bytes.Equal(got, want) {
+		if got, want := appendListed(nil, p), reflectJSON(t, p); !bytes.Equal(got, want) {
 			t.Fatalf("got  %s\nwant %s", got, want)
 		}
 	})
