@@ -163,20 +163,27 @@ func readsBack(out []byte, old *plan.Plan, h plan.Heading, noteLines []string, i
 	return nil
 }
 
+// gapBefore is what goes before a block inserted at offset at of src so
+// that one blank line stands between it and the text before: the end of
+// the previous line and a blank line, a blank line, or nothing.
+func gapBefore(src []byte, at int, eol string) string {
+	before := src[:at]
+	switch {
+	case len(before) > 0 && before[len(before)-1] != '\n':
+		return eol + eol
+	case !lastLineBlank(before):
+		return eol
+	}
+	return ""
+}
+
 // insertBlock inserts a level-3 heading line and its note lines at offset at of
 // src, as its own block: a blank line before and after it, the section
 // heading first when section is not empty, and no final newline added to a
 // file that has none. Meetings and check-ins are inserted this one way.
 func insertBlock(src []byte, at int, eol, section, heading string, noteLines []string) ([]byte, Insertion) {
 	var b strings.Builder
-	// Before: end the previous line, then leave one blank line.
-	before := src[:at]
-	switch {
-	case len(before) > 0 && before[len(before)-1] != '\n':
-		b.WriteString(eol + eol)
-	case !lastLineBlank(before):
-		b.WriteString(eol)
-	}
+	b.WriteString(gapBefore(src, at, eol))
 	if section != "" {
 		b.WriteString(section + eol + eol)
 	}

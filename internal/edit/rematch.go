@@ -102,13 +102,7 @@ func CarryOver(src []byte, p *plan.Plan, previous, line string, goals []string) 
 // apart: a blank line before it and after it.
 func paragraph(src []byte, at int, text, eol string) string {
 	var b strings.Builder
-	before := src[:at]
-	switch {
-	case len(before) > 0 && before[len(before)-1] != '\n':
-		b.WriteString(eol + eol)
-	case !lastLineBlank(before):
-		b.WriteString(eol)
-	}
+	b.WriteString(gapBefore(src, at, eol))
 	b.WriteString(text + eol)
 	if at < len(src) && !lineBlank(src[at:]) {
 		b.WriteString(eol)
