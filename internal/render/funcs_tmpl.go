@@ -45,6 +45,12 @@ func MarkdownText(v any) string {
 	if plainText(s) {
 		return s // most names and titles: nothing to escape
 	}
+	return markdownTextLoop(s)
+}
+
+// markdownTextLoop is MarkdownText's pass over every rune of a line,
+// without the shortcut for plain text.
+func markdownTextLoop(s string) string {
 	var b strings.Builder
 	for i, r := range s {
 		switch r {
