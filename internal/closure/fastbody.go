@@ -27,10 +27,8 @@ import (
 func (b *bodyReader) fastBody() bool {
 	body := b.body
 	b.str = string(body) // titles, notes and check-ins are slices of it
-	for _, c := range body {
-		if c < 0x20 && c != '\n' || c == 0x7f {
-			return false // tabs, carriage returns and other controls
-		}
+	if !markdown.NoControls(body) {
+		return false // tabs, carriage returns and other controls
 	}
 
 	const (

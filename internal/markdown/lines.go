@@ -58,3 +58,15 @@ func PlainHeading(line string) (level int, title string, ok bool) {
 	}
 	return level, title, true
 }
+
+// NoControls reports whether body holds no control character but the line
+// feed: no tab, carriage return or DEL, which the line readers leave to
+// goldmark.
+func NoControls(body []byte) bool {
+	for _, c := range body {
+		if c < 0x20 && c != '\n' || c == 0x7f {
+			return false
+		}
+	}
+	return true
+}

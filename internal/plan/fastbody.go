@@ -26,10 +26,8 @@ import (
 // that whenever it returns true the plan is the one goldmark gives.
 func fastBody(p *Plan, l *diag.List, doc frontmatter.Doc, today dates.Date, text bodyText) bool {
 	body := doc.Body
-	for _, c := range body {
-		if c < 0x20 && c != '\n' || c == 0x7f {
-			return false // tabs, carriage returns and other controls
-		}
+	if !markdown.NoControls(body) {
+		return false // tabs, carriage returns and other controls
 	}
 	w := newWalker(p, l, doc, today, text)
 
