@@ -135,10 +135,18 @@ func (d Date) MarshalJSON() ([]byte, error) {
 	if d.IsZero() {
 		return []byte("null"), nil
 	}
-	b := make([]byte, 0, len(Layout)+2)
+	return d.AppendJSON(make([]byte, 0, len(Layout)+2)), nil
+}
+
+// AppendJSON appends the date as MarshalJSON writes it: "YYYY-MM-DD", or
+// null for the zero date.
+func (d Date) AppendJSON(b []byte) []byte {
+	if d.IsZero() {
+		return append(b, "null"...)
+	}
 	b = append(b, '"')
 	b = d.t.AppendFormat(b, Layout)
-	return append(b, '"'), nil
+	return append(b, '"')
 }
 
 // Prefix reads a date at the start of s and returns it with the rest of s.

@@ -127,15 +127,6 @@ func jsonKey(b []byte, indent, key string, first bool) []byte {
 	return append(b, '"', ':', ' ')
 }
 
-func jsonDate(b []byte, d dates.Date) []byte {
-	if d.IsZero() {
-		return append(b, "null"...)
-	}
-	b = append(b, '"')
-	b = d.Time().AppendFormat(b, dates.Layout)
-	return append(b, '"')
-}
-
 const hexDigits = "0123456789abcdef"
 
 // jsonString appends s quoted as encoding/json quotes a string without
@@ -311,7 +302,7 @@ func keyString(b []byte, indent, key, v string, first bool) []byte {
 }
 
 func keyDate(b []byte, indent, key string, d dates.Date, first bool) []byte {
-	return jsonDate(jsonKey(b, indent, key, first), d)
+	return d.AppendJSON(jsonKey(b, indent, key, first))
 }
 
 func keyNullable(b []byte, indent, key string, v nullable.String, first bool) []byte {
