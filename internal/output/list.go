@@ -2,7 +2,6 @@ package output
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/mentor-cli/mentor/internal/dates"
 	"github.com/mentor-cli/mentor/internal/iostreams"
+	"github.com/mentor-cli/mentor/internal/nullable"
 )
 
 // Listed is one pair as `mentor close list` shows it: what its plan's front
@@ -29,18 +29,12 @@ type Listed struct {
 	End     dates.Date `json:"end"`
 }
 
-// Nullable is text that is null in JSON when it is empty.
-type Nullable string
+// Nullable is text that is null in JSON when it is empty, as every
+// machine format writes an absent value.
+type Nullable = nullable.String
 
 // Text makes a Listed value from a plan's text.
 func Text(s string) Nullable { return Nullable(s) }
-
-func (n Nullable) MarshalJSON() ([]byte, error) {
-	if n == "" {
-		return []byte("null"), nil
-	}
-	return json.Marshal(string(n))
-}
 
 // ListSchemaVersion is the schema_version of `list --format json`.
 const ListSchemaVersion = 2
