@@ -282,12 +282,17 @@ func CSV(s string) string {
 // act on (DEL, C1 controls, bidirectional formatting) as \u escapes, which
 // decode to the same string.
 func JSON(b []byte) []byte {
+	// The bytes are walked as they are: ranging over string(b) would copy
+	// the whole buffer (a pair's JSON) on every call.
 	clean := true
-	for _, r := range string(b) {
-		if r >= 0x7f && unsafeRune(r) {
-			clean = false
-			break
+	for i := 0; i < len(b) && clean; {
+		if b[i] < 0x7f {
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRune(b[i:])
+		clean = !unsafeRune(r)
+		i += size
 	}
 	if clean {
 		return b

@@ -161,3 +161,14 @@ func FuzzPlainInline(f *testing.F) {
 		}
 	})
 }
+
+// Clean JSON, the usual case, comes back as it is, without a copy.
+func TestJSONCleanNoCopy(t *testing.T) {
+	b := []byte(strings.Repeat(`{"title":"Grow as a mentor — été","n":1},`, 100))
+	if out := JSON(b); &out[0] != &b[0] || len(out) != len(b) {
+		t.Fatalf("clean JSON was copied")
+	}
+	if n := testing.AllocsPerRun(20, func() { JSON(b) }); n != 0 {
+		t.Errorf("JSON of clean text allocates %v times a call, want 0", n)
+	}
+}
