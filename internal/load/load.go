@@ -82,6 +82,7 @@ func One(r *repo.Repo, ref pair.Ref, opt Options) *pair.Pair {
 		case prob == nil:
 			p.ClosureRead.Exists = true
 			p.Closure = closure.ParseAfterClosure(ref.ClosureFile(), data)
+			p.ClosureText = data
 		case !prob.NotExist():
 			p.ClosureRead = pair.Read{Exists: true, Problem: prob.Problem}
 		}
@@ -102,8 +103,14 @@ func One(r *repo.Repo, ref pair.Ref, opt Options) *pair.Pair {
 
 // Closure reads a pair's closure.md into p, for a command that decides only
 // once it has the plan whether it needs the record (check, for a closing
-// pair).
-func Closure(r *repo.Repo, p *pair.Pair) { readClosure(r, p) }
+// pair): from the text a light read kept, else from the file.
+func Closure(r *repo.Repo, p *pair.Pair) {
+	if p.ClosureText != nil {
+		p.Closure, p.ClosureText = closure.Parse(p.ClosureFile(), p.ClosureText), nil
+		return
+	}
+	readClosure(r, p)
+}
 
 func readClosure(r reader, p *pair.Pair) {
 	p.Closure, p.ClosureRead = nil, pair.Read{}

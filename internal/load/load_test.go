@@ -171,3 +171,25 @@ func TestClosureLight(t *testing.T) {
 		t.Errorf("Closure wins over ClosureLight: %+v", p.Closure.Sections)
 	}
 }
+
+// A record read lightly is parsed whole, when check needs it (a closing
+// pair), from the text already read: the file is not read twice.
+func TestClosureFromLightRead(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, "pairs/p/plan.md", planText)
+	write(t, root, "pairs/p/closure.md", "---\nmentor: A\nmentee: B\n---\n\n## Summary\n\nDone.\n")
+	r := open(t, root)
+	p := One(r, pair.Ref{ID: "p", Dir: "pairs/p"}, Options{ClosureLight: true})
+	if p.Closure == nil || p.Closure.Sections != nil {
+		t.Fatalf("not a light read: %+v", p.Closure)
+	}
+	write(t, root, "pairs/p/closure.md", "---\nmentor: C\n---\n")
+	Closure(r, p)
+	if p.Closure == nil || p.Closure.Mentor != "A" || len(p.Closure.Sections) != 1 || p.ClosureText != nil {
+		t.Errorf("the record was read again, or not whole: %+v", p.Closure)
+	}
+	Closure(r, p) // no text kept: read from the file
+	if p.Closure == nil || p.Closure.Mentor != "C" {
+		t.Errorf("a second Closure did not read the file: %+v", p.Closure)
+	}
+}

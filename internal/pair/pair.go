@@ -56,6 +56,9 @@ type Pair struct {
 	// not be read.
 	Closure     *closure.Record
 	ClosureRead Read
+	// ClosureText is closure.md as read, kept when only its front matter
+	// and check-ins were parsed, so that a full parse needs no second read.
+	ClosureText []byte
 
 	// Notes are the reflection notes under notes/, oldest first.
 	Notes []note.Note
