@@ -2,6 +2,8 @@ package repo
 
 import (
 	"bytes"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -18,7 +20,8 @@ func TestScopeBareReads(t *testing.T) {
 		"pairs/a/plan.md": []byte("plan\n"), "pairs/a/empty.md": nil, "pairs/a/nul.md": []byte("a\x00b"),
 		"pairs/a/latin1.md": []byte("caf\xe9"), "pairs/a/big.md": bytes.Repeat([]byte("x"), MaxFileSize+1),
 		"pairs/a/limit.md": bytes.Repeat([]byte("y"), MaxFileSize), "pairs/a/notes/n.md": []byte("note\n"),
-		"pairs/b/plan.md": []byte("other\n"), "pairs/a/dir.md/x": []byte("x"),
+		"pairs/b/plan.md": []byte("other\n"), "pairs/a/dir.md/x": []byte("x"), "pairs/a/notes/nul.md": []byte("\x00"),
+		"pairs/a/notes/deep/x.md": []byte("deep"), "pairs/b/notes/n.md": []byte("b's note\n"),
 	}
 	for rel, data := range files {
 		os.MkdirAll(filepath.Join(dir, filepath.Dir(rel)), 0o755)
@@ -31,6 +34,8 @@ func TestScopeBareReads(t *testing.T) {
 	os.Symlink("../b/plan.md", filepath.Join(dir, "pairs", "a", "up.md"))
 	os.Symlink(filepath.Join(outside, "x.md"), filepath.Join(dir, "pairs", "a", "out.md"))
 	os.Symlink("nowhere.md", filepath.Join(dir, "pairs", "a", "dangling.md"))
+	os.Symlink(filepath.Join(outside, "x.md"), filepath.Join(dir, "pairs", "a", "notes", "out.md"))
+	os.Symlink(outside, filepath.Join(dir, "pairs", "a", "survey"))
 	os.Symlink("b", filepath.Join(dir, "pairs", "c"))
 	os.Symlink(outside, filepath.Join(dir, "pairs", "d"))
 	r, err := OpenAt(dir, FoundByFlag)
@@ -42,8 +47,21 @@ func TestScopeBareReads(t *testing.T) {
 		if s.bare.open != bare {
 			t.Errorf("%s: bare descriptor open %v, want %v", folder, s.bare.open, bare)
 		}
+		for _, list := range []string{"survey", "none", "plan.md", "notes"} {
+			rel := folder + "/" + list
+			e1, err1 := r.ReadDir(rel)
+			e2, err2 := s.ReadDir(rel)
+			if len(e1) != len(e2) || (err1 == nil) != (err2 == nil) || errors.Is(err1, fs.ErrNotExist) != errors.Is(err2, fs.ErrNotExist) {
+				t.Errorf("%s: ReadDir %v %v, Scope %v %v", rel, e1, err1, e2, err2)
+			}
+		}
+		// notes/ was listed last: its files are read from its descriptor.
+		if held := s.bare.holds("notes"); held != (bare && folder != "pairs/none") {
+			t.Errorf("%s: notes/ held open %v", folder, held)
+		}
 		for _, name := range []string{"plan.md", "empty.md", "nul.md", "latin1.md", "big.md", "limit.md", "fifo.md",
-			"dir.md", "up.md", "out.md", "dangling.md", "closure.md", "notes", "notes/n.md", "x.md"} {
+			"dir.md", "up.md", "out.md", "dangling.md", "closure.md", "notes", "notes/n.md", "notes/nul.md",
+			"notes/out.md", "notes/deep", "notes/deep/x.md", "notes/none.md", "survey/n.md", "x.md"} {
 			rel := folder + "/" + name
 			d1, p1 := r.Read(rel)
 			for _, read := range []func(string) ([]byte, *ReadProblem){s.Read, s.ReadExpected} {

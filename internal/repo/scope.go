@@ -126,6 +126,13 @@ func (s *Scope) direct(name string) bool {
 	return s.bare.open && name != "." && name != ".." && !strings.ContainsRune(name, filepath.Separator)
 }
 
+// listed reports whether name is a file in the folder the bare descriptor
+// listed last.
+func (s *Scope) listed(name string) bool {
+	dir, _, ok := s.sub(name)
+	return ok && s.bare.holds(dir)
+}
+
 // absent reports whether nothing at all, not even a link, is at name below
 // the folder.
 func (s *Scope) absent(name string) bool {
@@ -153,7 +160,7 @@ func (s *Scope) Read(rel string) ([]byte, *ReadProblem) {
 	if !ok {
 		return s.r.Read(rel)
 	}
-	if s.direct(name) {
+	if s.direct(name) || s.listed(name) {
 		return s.readBare(rel, name)
 	}
 	if s.absent(name) {
@@ -171,7 +178,7 @@ func (s *Scope) ReadExpected(rel string) ([]byte, *ReadProblem) {
 	if !ok {
 		return s.r.Read(rel)
 	}
-	if s.direct(name) {
+	if s.direct(name) || s.listed(name) {
 		return s.readBare(rel, name)
 	}
 	root := s.folder()
@@ -218,6 +225,15 @@ func (s *Scope) ReadDir(rel string) ([]fs.DirEntry, error) {
 	if !ok {
 		return s.r.ReadDir(rel)
 	}
+	if s.direct(name) {
+		entries, gone, ok := s.bare.list(name)
+		switch {
+		case gone:
+			return nil, notThere("open", rel)
+		case ok:
+			return entries, nil
+		}
+	}
 	if s.absent(name) {
 		return nil, notThere("open", rel)
 	}
@@ -247,10 +263,35 @@ func (s *Scope) Lstat(rel string) (fs.FileInfo, error) {
 	return s.r.Lstat(rel)
 }
 
-// readBare reads a file directly in the folder through the bare
-// descriptor; what it cannot answer the repo reads, for its message.
+// sub splits name, a path below the folder, into a folder directly in it
+// and a file directly in that, when the bare descriptor holds that folder
+// open (it was listed last).
+func (s *Scope) sub(name string) (dir, file string, ok bool) {
+	if !s.bare.open {
+		return "", "", false
+	}
+	i := strings.IndexRune(name, filepath.Separator)
+	if i <= 0 || strings.ContainsRune(name[i+1:], filepath.Separator) {
+		return "", "", false
+	}
+	dir, file = name[:i], name[i+1:]
+	if file == "" || file == "." || file == ".." {
+		return "", "", false
+	}
+	return dir, file, true
+}
+
+// readBare reads a file directly in the folder, or in the folder listed
+// last, through the bare descriptors; what they cannot answer the repo
+// reads, for its message.
 func (s *Scope) readBare(rel, name string) ([]byte, *ReadProblem) {
-	data, gone, ok := s.bare.read(name)
+	var data []byte
+	var gone, ok bool
+	if dir, file, isSub := s.sub(name); isSub {
+		data, gone, ok = s.bare.readSub(dir, file)
+	} else {
+		data, gone, ok = s.bare.read(name)
+	}
 	switch {
 	case gone:
 		return nil, missing(rel, notThere("open", rel))
