@@ -224,7 +224,10 @@ func parse(file string, src []byte, noFast bool) *Record {
 }
 
 func (r *Record) frontMatter(doc frontmatter.Doc, l *diag.List) {
-	fields, ferr := doc.Fields()
+	// The fields' nodes are read here and not kept: their storage goes
+	// back for the next document.
+	fields, done, ferr := doc.FieldsTemp()
+	defer done()
 	if ferr != nil {
 		l.Errorf(ferr.Line, "%s", ferr.Msg)
 		return

@@ -2,6 +2,7 @@ package frontmatter
 
 import (
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -18,7 +19,13 @@ import (
 // scalars, tabs, and every error case — returns ok == false and goes to
 // yaml.v3; FuzzFields checks that both agree.
 func (d Doc) fastFields() (fields []Field, ok bool) {
-	p := fastParser{}
+	var p fastParser
+	return d.fastFieldsWith(&p)
+}
+
+// fastFieldsWith is fastFields with the storage of p, which may hold a
+// document read before (see FieldsTemp).
+func (d Doc) fastFieldsWith(p *fastParser) (fields []Field, ok bool) {
 	if !p.split(string(d.YAML)) || len(p.lines) == 0 || p.lines[0].indent != 0 {
 		return nil, false
 	}
@@ -26,12 +33,51 @@ func (d Doc) fastFields() (fields []Field, ok bool) {
 	if !ok || p.cur != len(p.lines) {
 		return nil, false
 	}
-	fields = make([]Field, 0, len(root.Content)/2)
+	fields = p.fields[:0]
+	if n := len(root.Content) / 2; cap(fields) < n {
+		fields = make([]Field, 0, n)
+	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k := root.Content[i]
 		fields = append(fields, Field{Key: k.Value, Line: d.YAMLLine + k.Line - 1, Value: root.Content[i+1]})
 	}
+	p.fields = fields
 	return fields, true
+}
+
+// parsers keeps the storage of documents read by FieldsTemp for the next.
+var parsers = sync.Pool{New: func() any { return new(fastParser) }}
+
+// maxPooled is the most nodes a parser's storage may hold and still be
+// kept: a huge front matter's is left to the collector.
+const maxPooled = 4096
+
+// FieldsTemp is Fields for a reader that is done with the fields, and with
+// every node in them, when it calls done: the nodes of front matter read
+// the common way are then reused for the next document, rather than
+// allocated for each (what plans and records are read with, once a pair).
+// The strings in the nodes are the document's own, not the storage's, and
+// stay valid.
+func (d Doc) FieldsTemp() (fields []Field, done func(), err *Error) {
+	if fastOn {
+		p := parsers.Get().(*fastParser)
+		if fields, ok := d.fastFieldsWith(p); ok {
+			return fields, p.release, nil
+		}
+		p.release()
+	}
+	fields, err = d.yamlFields()
+	return fields, func() {}, err
+}
+
+// release gives the parser's storage back to the pool.
+func (p *fastParser) release() {
+	if cap(p.nodes) > maxPooled {
+		return
+	}
+	p.cur = 0
+	p.lines, p.nodes, p.kids, p.fields = p.lines[:0], p.nodes[:0], p.kids[:0], p.fields[:0]
+	parsers.Put(p)
 }
 
 // maxKey is the longest key the fast path reads: YAML limits an implicit
@@ -45,10 +91,11 @@ type fastLine struct {
 }
 
 type fastParser struct {
-	lines []fastLine
-	cur   int
-	nodes []yaml.Node  // storage for the nodes, one allocation per document
-	kids  []*yaml.Node // storage for the nodes' Content, carved to size
+	lines  []fastLine
+	cur    int
+	nodes  []yaml.Node  // storage for the nodes, one allocation per document
+	kids   []*yaml.Node // storage for the nodes' Content, carved to size
+	fields []Field
 }
 
 // split cuts the YAML into non-blank lines, refusing what the fast path
@@ -60,9 +107,10 @@ func (p *fastParser) split(src string) bool {
 		return false
 	}
 	n := strings.Count(src, "\n") + 1
-	p.lines = make([]fastLine, 0, n)
-	p.nodes = make([]yaml.Node, 0, 2*n+2)
-	p.kids = make([]*yaml.Node, 0, 2*n+2)
+	p.cur = 0
+	p.lines = grow(p.lines, n)
+	p.nodes = grow(p.nodes, 2*n+2)
+	p.kids = grow(p.kids, 2*n+2)
 	for no, pos := 1, 0; pos < len(src); no++ {
 		end := strings.IndexByte(src[pos:], '\n')
 		var l string
@@ -90,6 +138,14 @@ func (p *fastParser) split(src string) bool {
 		p.lines = append(p.lines, fastLine{no: no, indent: indent, text: l})
 	}
 	return true
+}
+
+// grow is s emptied, with room for n.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, 0, n)
+	}
+	return s[:0]
 }
 
 func (p *fastParser) node(n yaml.Node) *yaml.Node {

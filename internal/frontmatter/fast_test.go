@@ -93,7 +93,42 @@ func FuzzFields(f *testing.F) {
 		if got, want := describe(fast), describe(slow); got != want {
 			t.Fatalf("fast path differs from yaml.v3 on %q:\nfast: %s\nyaml: %s", src, got, want)
 		}
+		// The same through storage that held the inputs before this one.
+		temp, done, terr := d.FieldsTemp()
+		if terr != nil || describe(temp) != describe(fast) {
+			t.Fatalf("FieldsTemp differs from Fields on %q: %v\n%s", src, terr, describe(temp))
+		}
+		done()
 	})
+}
+
+// FieldsTemp gives what Fields gives, document after document through the
+// same storage, and once warm allocates nothing for the nodes.
+func TestFieldsTemp(t *testing.T) {
+	docs := []string{
+		"mentor: Ada\nmentee: Alan\nstart: 2026-01-05\ngoals:\n  - title: Talk\n    status: met\n  - title: Review\n    status: open\ncontact:\n  channel: email\n",
+		"mentor: B\n",
+		"a: 1 # note\nb: [x]\n", // yaml.v3's
+		"x: \"q\"\ny:\n  - 1\n  - 2\n",
+		"",
+	}
+	for round := 0; round < 3; round++ {
+		for _, src := range docs {
+			d := Doc{YAML: []byte(src), YAMLLine: 2}
+			want, werr := d.Fields()
+			got, done, gerr := d.FieldsTemp()
+			if (werr == nil) != (gerr == nil) || describe(got) != describe(want) {
+				t.Fatalf("round %d, %q: FieldsTemp %s %v, Fields %s %v", round, src, describe(got), gerr, describe(want), werr)
+			}
+			done()
+		}
+	}
+	d := Doc{YAML: []byte(docs[0]), YAMLLine: 2}
+	fields := testing.AllocsPerRun(50, func() { d.Fields() })
+	temp := testing.AllocsPerRun(50, func() { _, done, _ := d.FieldsTemp(); done() })
+	if temp > 2 || temp >= fields {
+		t.Errorf("FieldsTemp allocates %v times a document, Fields %v: want at most 2 (the text, the done func)", temp, fields)
+	}
 }
 
 func describe(fs []Field) string {
