@@ -243,6 +243,23 @@ func appendReportRow(b []byte, r report.Row) []byte {
 	return b
 }
 
+// appendAttention appends an item of the report's "attention" list as
+// encoding/json indents it under "    ": the list can hold most pairs.
+func appendAttention(b []byte, a report.Attention) []byte {
+	const in1, in2, in3 = "\n      ", "\n        ", "\n          "
+	b = append(b, '{')
+	b = keyString(b, in1, "id", a.ID, true)
+	b = keyString(b, in1, "plan", a.Plan, false)
+	b = keyNullable(b, in1, "program", a.Program, false)
+	b = keyString(b, in1, "verdict", string(a.Verdict), false)
+	b = jsonKey(b, in1, "signals", false)
+	b = jsonList(b, a.Signals, in2, in1, func(b []byte, x signals.Signal) []byte { return appendSignal(b, x, in3, in2) })
+	b = jsonKey(b, in1, "problems", false)
+	b = jsonList(b, a.Problems, in2, in1, func(b []byte, x diag.Problem) []byte { return appendProblem(b, x, in3, in2) })
+	b = append(b, "\n    }"...)
+	return b
+}
+
 func jsonIntPtr(b []byte, n *int) []byte {
 	if n == nil {
 		return append(b, "null"...)

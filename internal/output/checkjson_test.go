@@ -141,6 +141,43 @@ func TestReportRowJSON(t *testing.T) {
 	}
 }
 
+func sampleAttention(s1, s2 string, n int, flags uint8) report.Attention {
+	cp := samplePair(s1, s2, n, flags)
+	a := report.Attention{ID: s1, Plan: cp.Plan, Program: nullable.String(s2), Verdict: cp.Verdict, Signals: cp.Signals}
+	switch flags % 3 {
+	case 1:
+		a.Problems = []diag.Problem{}
+	case 2:
+		a.Problems = []diag.Problem{{File: s1, Line: n, Severity: diag.Error, Message: s2},
+			{File: s2, Line: -n, Severity: diag.Warning, Message: s1 + s2}}
+	}
+	return a
+}
+
+// An attention item of every shape gives encoding/json's bytes.
+func TestAttentionJSON(t *testing.T) {
+	for _, s1 := range jsonStrings {
+		for _, s2 := range jsonStrings {
+			for flags := 0; flags < 256; flags += 7 {
+				a := sampleAttention(s1, s2, len(s1)+flags, uint8(flags))
+				if got, want := appendAttention(nil, a), reflectJSON(t, a); !bytes.Equal(got, want) {
+					t.Fatalf("flags %d, %q %q:\ngot  %s\nwant %s", flags, s1, s2, got, want)
+				}
+			}
+		}
+	}
+}
+
+func FuzzAttentionJSON(f *testing.F) {
+	f.Add("ada--grace", "<Platform & co>", 3, uint8(0xff))
+	f.Fuzz(func(t *testing.T, s1, s2 string, n int, flags uint8) {
+		a := sampleAttention(s1, s2, n%100000, flags)
+		if got, want := appendAttention(nil, a), reflectJSON(t, a); !bytes.Equal(got, want) {
+			t.Fatalf("got  %s\nwant %s", got, want)
+		}
+	})
+}
+
 func FuzzReportRowJSON(f *testing.F) {
 	f.Add("ada--grace", "<Platform & co>", 3, uint8(0xff))
 	f.Add("a\"\\\n\u2028\xff", "", -1, uint8(0))

@@ -114,7 +114,12 @@ func (j *reportJSON) Row(r report.Row) error {
 	return j.addBytes(&j.pairs, escape.JSON(j.row))
 }
 
-func (j *reportJSON) Attention(a report.Attention) error { return j.add(&j.attention, a) }
+// Attention writes one item of "attention" with appendAttention, for the
+// reason Row has its own writer.
+func (j *reportJSON) Attention(a report.Attention) error {
+	j.row = appendAttention(j.row[:0], a)
+	return j.addBytes(&j.attention, escape.JSON(j.row))
+}
 func (j *reportJSON) Invalid(i report.Invalid) error     { return j.add(&j.invalid, i) }
 
 func (j *reportJSON) Finish(rep *report.Report) error {
