@@ -120,7 +120,7 @@ func (j *reportJSON) Attention(a report.Attention) error {
 	j.row = appendAttention(j.row[:0], a)
 	return j.addBytes(&j.attention, escape.JSON(j.row))
 }
-func (j *reportJSON) Invalid(i report.Invalid) error     { return j.add(&j.invalid, i) }
+func (j *reportJSON) Invalid(i report.Invalid) error { return j.add(&j.invalid, i) }
 
 func (j *reportJSON) Finish(rep *report.Report) error {
 	bw := bufio.NewWriterSize(j.w, 64<<10)
