@@ -24,8 +24,7 @@ func appendCheckPair(b []byte, cp CheckPair) []byte {
 	b = keyString(b, in1, "plan", cp.Plan, false)
 	b = keyString(b, in1, "verdict", string(cp.Verdict), false)
 
-	b = jsonKey(b, in1, "signals", false)
-	b = jsonList(b, cp.Signals, in2, in1, func(b []byte, x signals.Signal) []byte { return appendSignal(b, x, in3, in2) })
+	b = keySignals(b, in1, in2, in3, cp.Signals)
 
 	b = jsonKey(b, in1, "goals", false)
 	b = append(b, '{')
@@ -91,6 +90,14 @@ func appendCheckPair(b []byte, cp CheckPair) []byte {
 	}
 	b = append(b, "\n    }"...)
 	return b
+}
+
+// keySignals appends a "signals" member, its items indented by in2 and
+// their members by in3: the same list in check's pairs and report's rows
+// and attention items.
+func keySignals(b []byte, in1, in2, in3 string, xs []signals.Signal) []byte {
+	b = jsonKey(b, in1, "signals", false)
+	return jsonList(b, xs, in2, in1, func(b []byte, x signals.Signal) []byte { return appendSignal(b, x, in3, in2) })
 }
 
 func appendSignal(b []byte, s signals.Signal, in, out string) []byte {
@@ -196,8 +203,7 @@ func appendReportRow(b []byte, r report.Row) []byte {
 	b = keyNullable(b, in1, "program", r.Program, false)
 	b = keyNullable(b, in1, "status", r.Status, false)
 	b = keyString(b, in1, "verdict", string(r.Verdict), false)
-	b = jsonKey(b, in1, "signals", false)
-	b = jsonList(b, r.Signals, in2, in1, func(b []byte, x signals.Signal) []byte { return appendSignal(b, x, in3, in2) })
+	b = keySignals(b, in1, in2, in3, r.Signals)
 	b = keyDate(b, in1, "start", r.Start, false)
 	b = keyDate(b, in1, "end", r.End, false)
 	b = keyDate(b, in1, "closed", r.Closed, false)
@@ -252,8 +258,7 @@ func appendAttention(b []byte, a report.Attention) []byte {
 	b = keyString(b, in1, "plan", a.Plan, false)
 	b = keyNullable(b, in1, "program", a.Program, false)
 	b = keyString(b, in1, "verdict", string(a.Verdict), false)
-	b = jsonKey(b, in1, "signals", false)
-	b = jsonList(b, a.Signals, in2, in1, func(b []byte, x signals.Signal) []byte { return appendSignal(b, x, in3, in2) })
+	b = keySignals(b, in1, in2, in3, a.Signals)
 	b = jsonKey(b, in1, "problems", false)
 	b = jsonList(b, a.Problems, in2, in1, func(b []byte, x diag.Problem) []byte { return appendProblem(b, x, in3, in2) })
 	b = append(b, "\n    }"...)
