@@ -69,14 +69,22 @@ func Source(r *repo.Repo, name string) (text []byte, file string, err error) {
 	if err != nil {
 		return nil, "", fmt.Errorf("no built-in template %s", name)
 	}
-	return data, "templates/" + name + " (built-in)", nil
+	return data, builtinFile(name), nil
 }
+
+// builtinFile is how errors name a built-in template.
+func builtinFile(name string) string { return "templates/" + name + " (built-in)" }
 
 // Execute fills the named template with data.
 func Execute(r *repo.Repo, name string, data any) ([]byte, error) {
 	src, file, err := Source(r, name)
 	if err != nil {
 		return nil, err
+	}
+	if file == builtinFile(name) {
+		if out, ok, err := executeNative(name, file, data); ok {
+			return out, err
+		}
 	}
 	return ExecuteText(file, src, data)
 }
