@@ -215,6 +215,15 @@ func (p *fastParser) mapping(indent int) (*yaml.Node, bool) {
 		for v < len(t) && t[v] == ' ' {
 			v++
 		}
+		comment := ""
+		if v < len(t) && t[v] == '#' {
+			// "key:  # comment" with nothing after the key: the comment
+			// is the key's line comment (yaml.v3 keeps trailing spaces).
+			if comment = t[v:]; comment[len(comment)-1] == ' ' {
+				return nil, false
+			}
+			v = len(t)
+		}
 		p.cur++
 		var val *yaml.Node
 		if v < len(t) {
@@ -222,10 +231,16 @@ func (p *fastParser) mapping(indent int) (*yaml.Node, bool) {
 			if val, ok = p.scalar(t[v:], l.no, indent+v+1); !ok {
 				return nil, false
 			}
+		} else if p.cur == len(p.lines) || p.lines[p.cur].indent < indent ||
+			p.lines[p.cur].indent == indent && p.lines[p.cur].text[indent] != '-' {
+			// Nothing under the key (a list may start at its indent):
+			// null, placed just after the colon as yaml.v3 places it.
+			keyNode.LineComment = comment
+			val = p.node(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: l.no, Column: indent + k + 2})
 		} else {
 			// The value is the block indented under the key.
-			if p.cur == len(p.lines) || p.lines[p.cur].indent <= indent {
-				return nil, false // null: leave it to yaml.v3
+			if comment != "" || p.lines[p.cur].indent == indent {
+				return nil, false
 			}
 			var ok bool
 			next := p.lines[p.cur]
