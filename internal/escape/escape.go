@@ -332,9 +332,33 @@ func MarkdownCode(s string) string {
 // that a template writes inside a line: line breaks and runs of white space
 // become one space, and unsafe characters are written as escapes (Text).
 func Line(s string) string {
+	if lineAlready(s) {
+		return s
+	}
+	return lineSlow(s)
+}
+
+// lineSlow is Line without the shortcut.
+func lineSlow(s string) string {
 	return Text(strings.Join(strings.FieldsFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || r == 0x2028 || r == 0x2029
 	}), " "))
+}
+
+// lineAlready reports whether Line gives s back as it is: printable ASCII,
+// words one space apart, no space at either end, and no "##[".
+func lineAlready(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			if i == 0 || i == len(s)-1 || s[i-1] == ' ' {
+				return false
+			}
+		case c < 0x21 || c >= 0x7f:
+			return false
+		}
+	}
+	return !strings.Contains(s, "##[")
 }
 
 var lineBreaksAndTabs = strings.NewReplacer("\n", "", "\t", "")

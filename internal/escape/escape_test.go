@@ -172,3 +172,29 @@ func TestJSONCleanNoCopy(t *testing.T) {
 		t.Errorf("JSON of clean text allocates %v times a call, want 0", n)
 	}
 }
+
+// Line's shortcut gives back only what the full path would give back.
+func TestLineAlready(t *testing.T) {
+	for s, want := range map[string]bool{
+		"": true, "Ship 0": true, "a b c": true, "a*b [x](y)": true,
+		" a": false, "a ": false, "a  b": false, "a\tb": false, "a\nb": false, "é": false, "a##[b": false, "\x7f": false,
+	} {
+		if got := lineAlready(s); got != want {
+			t.Errorf("lineAlready(%q) = %v, want %v", s, got, want)
+		}
+		if got := Line(s); got != lineSlow(s) {
+			t.Errorf("Line(%q) = %q, want %q", s, got, lineSlow(s))
+		}
+	}
+}
+
+func FuzzLine(f *testing.F) {
+	for _, s := range []string{"", "Ship 0", " a", "a  b", "a\tb", "é", "a##[b", "x\u2028y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Line(s), lineSlow(s); got != want {
+			t.Fatalf("Line(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

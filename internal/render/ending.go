@@ -57,7 +57,7 @@ func (d *Data) SetEnding(unplanned bool, unreachable string) {
 		g.Questions = qs
 		all[i] = g
 	}
-	d.SetGoals(all)
+	d.adoptGoals(all)
 	d.Opener = d.opener()
 	d.ReflectionsDue = d.reflectionsDue()
 }
@@ -148,6 +148,37 @@ var htmlComment = regexp.MustCompile(`(?s)<!--.*?-->`)
 // withoutComments removes HTML comments (an unclosed one runs to the end),
 // turns CRLF into LF and trims the blank lines that are left over.
 func withoutComments(s string) string {
+	if cleanAlready(s) {
+		return s
+	}
+	return withoutCommentsSlow(s)
+}
+
+// cleanAlready reports whether withoutComments would give s back as it is:
+// no comment, no CRLF, no line ending in a space or tab, no blank line
+// first or last, no two blank lines together (a plan's Goals section of
+// thousands of goals is not split and joined again).
+func cleanAlready(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == '\n' || s[len(s)-1] == '\n' || s[len(s)-1] == ' ' || s[len(s)-1] == '\t' ||
+		strings.Contains(s, "<!--") || strings.Contains(s, "\r\n") {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if s[i] != '\n' {
+			continue
+		}
+		if c := s[i-1]; c == ' ' || c == '\t' || c == '\n' && i >= 2 && s[i-2] == '\n' {
+			return false
+		}
+	}
+	return true
+}
+
+// withoutCommentsSlow is withoutComments without the shortcut.
+func withoutCommentsSlow(s string) string {
 	s = htmlComment.ReplaceAllString(lf(s), "")
 	if i := strings.Index(s, "<!--"); i >= 0 {
 		s = s[:i]
@@ -193,9 +224,46 @@ func summary(notes string) string {
 
 var dropped = regexp.MustCompile(`(?i)^\(?\s*dropped\s*[:—–-]?\s*(.*?)\s*\)?\.?$`)
 
+// dropReasonFast is what dropReasonSlow gives for a reason of printable
+// ASCII (ok is false for any other): an optional "(", "dropped" in any
+// case, an optional ":" or "-" between spaces, then the reason, less a
+// closing ")" and "." and the spaces before them. FuzzDropReason checks it
+// against the expression.
+func dropReasonFast(reason string) (string, bool) {
+	for i := 0; i < len(reason); i++ {
+		if c := reason[i]; c < 0x20 || c >= 0x7f {
+			return "", false
+		}
+	}
+	s := reason
+	if strings.HasPrefix(s, "(") {
+		s = s[1:]
+	}
+	s = strings.TrimLeft(s, " ")
+	if len(s) < 7 || !strings.EqualFold(s[:7], "dropped") {
+		// No match: the reason less an opening "(" and a closing ")".
+		return strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(reason, "("), ")")), true
+	}
+	s = strings.TrimLeft(s[7:], " ")
+	if s != "" && (s[0] == ':' || s[0] == '-') {
+		s = strings.TrimLeft(s[1:], " ")
+	}
+	s = strings.TrimSuffix(s, ".")
+	s = strings.TrimSuffix(s, ")")
+	return strings.TrimRight(s, " "), true
+}
+
 // DropReason is the reason alone of a dropped goal's "(dropped: why)".
 func DropReason(reason string) string {
 	reason = strings.TrimSpace(reason)
+	if r, ok := dropReasonFast(reason); ok {
+		return r
+	}
+	return dropReasonSlow(reason)
+}
+
+// dropReasonSlow is DropReason of a trimmed reason, by the expression.
+func dropReasonSlow(reason string) string {
 	if m := dropped.FindStringSubmatch(reason); m != nil {
 		return m[1]
 	}

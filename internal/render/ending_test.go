@@ -253,3 +253,50 @@ func TestAskedFor(t *testing.T) {
 		t.Error("AskedFor does not match headings the way verify does")
 	}
 }
+
+// The shortcuts of DropReason and withoutComments give what the full paths
+// give.
+func TestShortcutsAgree(t *testing.T) {
+	for _, s := range dropSeeds {
+		if got, want := DropReason(s), dropReasonSlow(strings.TrimSpace(s)); got != want {
+			t.Errorf("DropReason(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for _, s := range commentSeeds {
+		if got, want := withoutComments(s), withoutCommentsSlow(s); got != want {
+			t.Errorf("withoutComments(%q) = %q, want %q", s, got, want)
+		}
+	}
+	if !cleanAlready("- [ ] a\n- [x] b\n\nText.") || cleanAlready("a\n\n\nb") {
+		t.Error("cleanAlready takes the wrong texts")
+	}
+}
+
+var dropSeeds = []string{"", "(dropped: no time)", "(Dropped - moved teams).", "dropped", "(dropped)", "dropped:",
+	"DROPPED :  x  ).", "droppedx", "(dropped — em dash)", "(no longer needed)", "(paused)", "( dropped ) )",
+	"dropped x..", "x )", "(dropped: a\tb)", "dropped: é)", "(dropped-)", "(  dropped  :  why  )  ."}
+
+var commentSeeds = []string{"", "a", "a\n", "\na", "a \nb", "a\t", "a\n\nb", "a\n\n\nb", "a<!-- c -->b", "a\r\nb",
+	"a\rb", "  a", "a\n  \nb", "- [ ] a\n  - 2026-01-01: x\n- [x] b", "<!--", "a\n \n\nb"}
+
+func FuzzDropReason(f *testing.F) {
+	for _, s := range dropSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := DropReason(s), dropReasonSlow(strings.TrimSpace(s)); got != want {
+			t.Fatalf("DropReason(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+func FuzzWithoutComments(f *testing.F) {
+	for _, s := range commentSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := withoutComments(s), withoutCommentsSlow(s); got != want {
+			t.Fatalf("withoutComments(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
