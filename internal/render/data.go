@@ -194,7 +194,7 @@ func NewData(pr *pair.Pair, j signals.Judgement, cfg config.Config, today, date 
 	for i, g := range p.Goals {
 		goals[i] = NewGoal(g)
 	}
-	d.SetGoals(goals)
+	d.Goals = goals // safe makes them safe and lists them by state
 	for _, m := range p.SortedMeetings() {
 		if !m.Date.After(today) {
 			d.Meetings = append(d.Meetings, NewMeeting(m))
@@ -261,6 +261,12 @@ func (d *Data) AddGoal(g Goal) {
 // list made at its size once: a plan of thousands of goals is not copied
 // at every growth.
 func (d *Data) SetGoals(gs []Goal) {
+	d.adoptGoals(append([]Goal(nil), gs...))
+}
+
+// adoptGoals is SetGoals for goals made for d alone: gs becomes Goals as
+// it is, numbered in place, and only the lists by state are made.
+func (d *Data) adoptGoals(gs []Goal) {
 	var met, dropped int
 	for _, g := range gs {
 		switch g.State {
@@ -270,7 +276,7 @@ func (d *Data) SetGoals(gs []Goal) {
 			dropped++
 		}
 	}
-	d.Goals, d.GoalsMet, d.GoalsOpen, d.GoalsDropped = make([]Goal, 0, len(gs)), nil, nil, nil
+	d.Goals, d.GoalsMet, d.GoalsOpen, d.GoalsDropped = gs[:0], nil, nil, nil
 	if met > 0 {
 		d.GoalsMet = make([]Goal, 0, met)
 	}

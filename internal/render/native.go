@@ -71,9 +71,17 @@ func (w *nativeWriter) s(s string) {
 	if w.err != nil {
 		return
 	}
-	if len(w.buf)+len(s) > w.max {
+	n := len(w.buf) + len(s)
+	if n > w.max {
 		w.err = errOutput
 		return
+	}
+	if n > cap(w.buf) {
+		// Double, not append's quarter for a large slice: a 1 MiB
+		// agenda is copied a few times, not dozens.
+		grown := make([]byte, len(w.buf), min(max(2*cap(w.buf), n), w.max))
+		copy(grown, w.buf)
+		w.buf = grown
 	}
 	w.buf = append(w.buf, s...)
 }

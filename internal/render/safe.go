@@ -33,7 +33,7 @@ func safe(d *Data) {
 	}
 	// The lists by state hold the same goals as Goals: each is made safe
 	// once, and the lists are made again from them.
-	d.SetGoals(goals(d.Goals))
+	d.adoptGoals(goals(d.Goals))
 	if d.Meetings != nil {
 		ms := make([]Meeting, len(d.Meetings))
 		for i, m := range d.Meetings {
