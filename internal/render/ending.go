@@ -77,12 +77,7 @@ func (d Data) Section(id string) (*questions.Section, error) {
 		}
 		return nil, fmt.Errorf("no agenda section %q: the sections are %s", id, strings.Join(ids, ", "))
 	}
-	for i := range d.Agenda {
-		if d.Agenda[i].ID == id {
-			return &d.Agenda[i], nil
-		}
-	}
-	return nil, nil
+	return d.section(id), nil
 }
 
 // AskedFor returns the agenda's questions whose answers belong in the

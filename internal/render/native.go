@@ -436,7 +436,7 @@ func agendaBefore(w *nativeWriter, d *Data, s *questions.Section) {
 				if w.err != nil {
 					return
 				}
-				t := Funcs["title"].(func(string) string)(e.Text)
+				t := upperFirst(e.Text)
 				if len(t) > w.max {
 					w.err = tooLong(w.max, len(t))
 					return

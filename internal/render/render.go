@@ -148,17 +148,11 @@ func plainYAML(s string) bool {
 
 // Funcs are the functions every template can call.
 var Funcs = template.FuncMap{
-	"yaml":  YAMLScalar,
-	"join":  strings.Join,
-	"lower": strings.ToLower,
-	"upper": strings.ToUpper,
-	"title": func(s string) string {
-		r, n := utf8.DecodeRuneInString(s)
-		if n == 0 {
-			return s
-		}
-		return string(unicode.ToUpper(r)) + s[n:]
-	},
+	"yaml":   YAMLScalar,
+	"join":   strings.Join,
+	"lower":  strings.ToLower,
+	"upper":  strings.ToUpper,
+	"title":  upperFirst,
 	"plural": plural,
 	"add":    func(a, b int) int { return a + b },
 	"base":   filepath.Base,
@@ -173,6 +167,15 @@ var Funcs = template.FuncMap{
 	"mdcell":    escape.MarkdownCell,
 	"mdlink":    escape.MarkdownLink,
 	"mdcode":    escape.MarkdownCode,
+}
+
+// upperFirst is the template function title: the first letter upper case.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // YAMLScalar quotes s as YAML needs it to read back as the same string.
