@@ -4,6 +4,7 @@
 package escape
 
 import (
+	"encoding/binary"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -285,7 +286,7 @@ func JSON(b []byte) []byte {
 	// The bytes are walked as they are: ranging over string(b) would copy
 	// the whole buffer (a pair's JSON) on every call.
 	clean := true
-	for i := 0; i < len(b) && clean; {
+	for i := asciiPrefix(b); i < len(b) && clean; {
 		if b[i] < 0x7f {
 			i++
 			continue
@@ -306,6 +307,23 @@ func JSON(b []byte) []byte {
 		out.WriteRune(r)
 	}
 	return []byte(out.String())
+}
+
+// asciiPrefix returns the length of b's longest prefix, in whole eight-byte
+// words, of bytes below 0x7f: JSON's scan starts after it. Adding one to
+// each byte sets its high bit only when it is 0x7f or above (a carry into a
+// byte comes only from a byte of 0xff before it), so a word without a high
+// bit in x or x+ones holds none.
+func asciiPrefix(b []byte) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		if (x|(x+ones))&highs != 0 {
+			break
+		}
+	}
+	return i
 }
 
 // MarkdownCode writes text as inline code, on one line, with a fence of

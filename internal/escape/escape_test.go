@@ -1,6 +1,7 @@
 package escape
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -197,4 +198,25 @@ func FuzzLine(f *testing.F) {
 			t.Fatalf("Line(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// asciiPrefix stops at the word that holds the first byte of 0x7f or above,
+// whatever the byte and wherever it is, and passes every word without one.
+func TestASCIIPrefix(t *testing.T) {
+	for v := 0; v < 256; v++ {
+		for pos := 0; pos < 27; pos++ {
+			b := bytes.Repeat([]byte{'~'}, 27)
+			b[pos] = byte(v)
+			want := 24 // the last three bytes are left to the byte loop
+			if v >= 0x7f {
+				want = min(pos/8*8, 24)
+			}
+			if got := asciiPrefix(b); got != want {
+				t.Fatalf("asciiPrefix with %#x at %d = %d, want %d", v, pos, got, want)
+			}
+		}
+	}
+	if got := JSON([]byte(`"0123456789` + "\x7f" + `"`)); string(got) != `"0123456789\u007f"` {
+		t.Errorf("DEL after a clean word: %s", got)
+	}
 }
