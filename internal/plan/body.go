@@ -14,15 +14,27 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// lineIndex maps body offsets to file lines.
+// lineIndex maps body offsets to file lines. It finds the body's line
+// breaks the first time it is asked, so the line reader, which counts its
+// lines as it goes (walker.line), never pays for it.
 type lineIndex struct {
-	newlines []int // offsets of '\n' in the body
+	body     []byte
 	first    int   // file line of the body's first line
+	newlines []int // offsets of '\n' in the body, once built
+	built    bool
 }
 
-func newLineIndex(body []byte, first int) lineIndex {
-	n := bytes.Count(body, []byte{'\n'})
-	nl := make([]int, 0, n)
+func newLineIndex(body []byte, first int) *lineIndex {
+	return &lineIndex{body: body, first: first}
+}
+
+func (x *lineIndex) build() {
+	if x.built {
+		return
+	}
+	x.built = true
+	body := x.body
+	nl := make([]int, 0, bytes.Count(body, []byte{'\n'}))
 	for i := 0; ; {
 		j := bytes.IndexByte(body[i:], '\n')
 		if j < 0 {
@@ -31,28 +43,22 @@ func newLineIndex(body []byte, first int) lineIndex {
 		nl = append(nl, i+j)
 		i += j + 1
 	}
-	return lineIndex{nl, first}
+	x.newlines = nl
 }
 
-func (x lineIndex) line(off int) int {
+func (x *lineIndex) line(off int) int {
+	x.build()
 	return x.first + sort.SearchInts(x.newlines, off)
 }
 
 // lineStart returns the offset where the line holding off begins.
-func (x lineIndex) lineStart(off int) int {
+func (x *lineIndex) lineStart(off int) int {
+	x.build()
 	i := sort.SearchInts(x.newlines, off)
 	if i == 0 {
 		return 0
 	}
 	return x.newlines[i-1] + 1
-}
-
-func (x lineIndex) nextLine(off int) int {
-	i := sort.SearchInts(x.newlines, off)
-	if i == len(x.newlines) {
-		return -1
-	}
-	return x.newlines[i] + 1
 }
 
 type walker struct {
@@ -61,8 +67,12 @@ type walker struct {
 	body  []byte
 	str   string // body as one string: titles and notes are slices of it
 	off   int    // offset of body in the file
-	lines lineIndex
+	lines *lineIndex
 	today dates.Date
+
+	// The line the line reader is on: it starts at body offset atOff and
+	// is file line atLine (atOff is -1 when no line is known).
+	atOff, atLine int
 
 	section string   // "goals", "meetings", or ""
 	cur     *Meeting // the meeting being read: nil, or &meet
@@ -127,7 +137,7 @@ func (p *Plan) body(src []byte, doc frontmatter.Doc, l *diag.List, opt Options) 
 // and its line index.
 type bodyText struct {
 	str   string
-	lines lineIndex
+	lines *lineIndex
 }
 
 func newBodyText(doc frontmatter.Doc) bodyText {
@@ -141,7 +151,7 @@ func newWalker(p *Plan, l *diag.List, doc frontmatter.Doc, today dates.Date, tex
 		p.Meetings = make([]Meeting, 0, n+1)
 	}
 	return &walker{p: p, l: l, body: doc.Body, str: text.str, off: doc.BodyStart,
-		lines: text.lines, today: today, goal: -1, open: -1}
+		lines: text.lines, today: today, goal: -1, open: -1, atOff: -1}
 }
 
 func (w *walker) closeMeeting(end int) {
@@ -193,7 +203,7 @@ func (w *walker) heading(level int, title string, start int) {
 			}
 			return
 		}
-		sec := Section{Heading: title, Line: w.lines.line(start), Start: w.off + start}
+		sec := Section{Heading: title, Line: w.line(start), Start: w.off + start}
 		p.Sections = append(p.Sections, sec)
 		w.open = len(p.Sections) - 1
 		// The goals and meetings sections get a copy of their own (on the
@@ -263,11 +273,21 @@ func (w *walker) start(n ast.Node) int {
 	return -1
 }
 
+// lineAfter returns the body offset of the line after the one holding off,
+// or the body's end.
 func (w *walker) lineAfter(off int) int {
-	if n := w.lines.nextLine(off); n >= 0 {
-		return n
+	if i := bytes.IndexByte(w.body[off:], '\n'); i >= 0 {
+		return off + i + 1
 	}
 	return len(w.body)
+}
+
+// line returns the file line of body offset off.
+func (w *walker) line(off int) int {
+	if off == w.atOff {
+		return w.atLine
+	}
+	return w.lines.line(off)
 }
 
 // text returns a leaf block's raw text, lines joined by a space.
@@ -357,7 +377,7 @@ func (w *walker) notes(list ast.Node) {
 }
 
 func (w *walker) meeting(txt string, start int) *Meeting {
-	line := w.lines.line(start)
+	line := w.line(start)
 	h, err := ParseHeading(txt)
 	if err != nil {
 		w.l.Warnf(line, "meeting heading %q %v; it is not counted", clip(txt), err)

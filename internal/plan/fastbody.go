@@ -41,6 +41,7 @@ func fastBody(p *Plan, l *diag.List, doc frontmatter.Doc, today dates.Date, text
 	prev := closed
 	inList := false // the last top-level block is a list
 	inHTML := false
+	line := doc.BodyLine - 1 // the file line of ln
 	for pos := 0; pos < len(body); {
 		start := pos
 		end := bytes.IndexByte(body[pos:], '\n')
@@ -50,6 +51,8 @@ func fastBody(p *Plan, l *diag.List, doc frontmatter.Doc, today dates.Date, text
 		} else {
 			ln, pos = body[pos:pos+end], pos+end+1
 		}
+		line++
+		w.atOff, w.atLine = start, line
 		if inHTML {
 			if bytes.Contains(ln, []byte("-->")) {
 				inHTML = false
@@ -73,7 +76,7 @@ func fastBody(p *Plan, l *diag.List, doc frontmatter.Doc, today dates.Date, text
 				return false
 			}
 			if w.section == "goals" {
-				w.item(strings.TrimSpace(w.str[start+2:start+len(ln)]), w.lines.first+w.lineCount(start))
+				w.item(strings.TrimSpace(w.str[start+2:start+len(ln)]), line)
 			}
 			prev, inList = item, true
 		case ln[0] == ' ':
@@ -84,7 +87,7 @@ func fastBody(p *Plan, l *diag.List, doc frontmatter.Doc, today dates.Date, text
 				return false
 			}
 			if w.section == "goals" {
-				w.note(strings.TrimSpace(w.str[start+4:start+len(ln)]), w.lines.first+w.lineCount(start))
+				w.note(strings.TrimSpace(w.str[start+4:start+len(ln)]), line)
 			}
 			prev = nested
 		case bytes.HasPrefix(ln, []byte("<!--")):
@@ -106,11 +109,6 @@ func fastBody(p *Plan, l *diag.List, doc frontmatter.Doc, today dates.Date, text
 	}
 	w.finish()
 	return true
-}
-
-// lineCount is the number of lines before body offset off.
-func (w *walker) lineCount(off int) int {
-	return w.lines.line(off) - w.lines.first
 }
 
 func safeStart(s []byte) bool { return markdown.PlainStart(s) }

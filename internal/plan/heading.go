@@ -40,7 +40,46 @@ func ParseHeading(s string) (Heading, error) {
 		h.Title = t
 		return h, nil
 	}
+	if h, ok := plainMarked(h, rest); ok {
+		return h, nil
+	}
 	return readRest(h, rest), nil
+}
+
+// plainMarked reads the common heading of a few plain ASCII words with a
+// status phrase among them ("no-show mentee", "Sync cancelled by mentor"):
+// no separator, no word of only dashes, at most 16 words. It gives what
+// readRest gives for such a heading, from words kept on the stack; ok is
+// false for anything else.
+func plainMarked(h Heading, rest string) (Heading, bool) {
+	var buf [16]string
+	n := 0
+	for i := 0; i < len(rest); {
+		if rest[i] == ' ' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(rest) && rest[j] != ' ' {
+			c := rest[j]
+			if c < 0x21 || c >= 0x7f || strings.IndexByte(separators, c) >= 0 {
+				return h, false
+			}
+			j++
+		}
+		if n == len(buf) || dashes(rest[i:j]) {
+			return h, false
+		}
+		buf[n] = rest[i:j]
+		n++
+		i = j
+	}
+	title := readPart(&h, buf[:n])
+	h.Title = strings.Join(title, " ")
+	if h.Kind != Held {
+		h.Unproductive = false
+	}
+	return h, true
 }
 
 // readRest reads the words after a heading's date.
@@ -60,40 +99,8 @@ func readRest(h Heading, rest string) Heading {
 		parts = append(parts, words)
 	}
 	for _, words := range parts {
-		// Markers at the start of the part.
-		for len(words) > 0 {
-			n, m := marker(words)
-			if n == 0 {
-				break
-			}
-			h.apply(m)
-			words = words[n:]
-		}
-		// Markers at the end of the part.
-		for len(words) > 0 {
-			found := false
-			for k := min(3, len(words)); k >= 1; k-- {
-				if n, m := marker(words[len(words)-k:]); n == k {
-					h.apply(m)
-					words = words[:len(words)-k]
-					found = true
-					break
-				}
-			}
-			if !found {
-				break
-			}
-		}
-		// A dash left at either end of a part is punctuation between the
-		// title and a marker ("Sync - cancelled", "cancelled -"), not title.
-		for len(words) > 0 && dashes(words[0]) {
-			words = words[1:]
-		}
-		for len(words) > 0 && dashes(words[len(words)-1]) {
-			words = words[:len(words)-1]
-		}
-		if len(words) > 0 {
-			title = append(title, strings.Join(words, " "))
+		if t := readPart(&h, words); len(t) > 0 {
+			title = append(title, strings.Join(t, " "))
 		}
 	}
 	h.Title = strings.Join(title, " — ")
@@ -101,6 +108,44 @@ func readRest(h Heading, rest string) Heading {
 		h.Unproductive = false
 	}
 	return h
+}
+
+// readPart applies the status phrases at the start and at the end of one
+// part's words to h, and returns the words left, the part's title.
+func readPart(h *Heading, words []string) []string {
+	// Markers at the start of the part.
+	for len(words) > 0 {
+		n, m := marker(words)
+		if n == 0 {
+			break
+		}
+		h.apply(m)
+		words = words[n:]
+	}
+	// Markers at the end of the part.
+	for len(words) > 0 {
+		found := false
+		for k := min(3, len(words)); k >= 1; k-- {
+			if n, m := marker(words[len(words)-k:]); n == k {
+				h.apply(m)
+				words = words[:len(words)-k]
+				found = true
+				break
+			}
+		}
+		if !found {
+			break
+		}
+	}
+	// A dash left at either end of a part is punctuation between the
+	// title and a marker ("Sync - cancelled", "cancelled -"), not title.
+	for len(words) > 0 && dashes(words[0]) {
+		words = words[1:]
+	}
+	for len(words) > 0 && dashes(words[len(words)-1]) {
+		words = words[:len(words)-1]
+	}
+	return words
 }
 
 // plainTitle reads the common heading that is only a title: ASCII words
@@ -138,10 +183,32 @@ func plainTitle(rest string) (string, bool) {
 }
 
 // dashes reports whether a word is only hyphens.
-func dashes(w string) bool { return strings.Trim(w, "-") == "" }
+func dashes(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] != '-' {
+			return false
+		}
+	}
+	return true
+}
 
 // markerWord reports whether a word could begin a status phrase.
 func markerWord(w string) bool {
+	// Every marker word starts with c, n or u, after any "." or "!": most
+	// words of a title are turned away by their first letter.
+	i := 0
+	for i < len(w) && (w[i] == '.' || w[i] == '!') {
+		i++
+	}
+	if i < len(w) {
+		switch w[i] | 0x20 {
+		case 'c', 'n', 'u':
+		default:
+			if w[i] < 0x80 {
+				return false
+			}
+		}
+	}
 	w = strings.Trim(w, ".!")
 	for _, m := range [...]string{"cancelled", "canceled", "no-show", "noshow", "no", "unproductive"} {
 		if strings.EqualFold(w, m) {

@@ -18,6 +18,8 @@ func FuzzHeading(f *testing.F) {
 		"2026-10-01 Sync - cancelled by mentor", "2026-10-01: Sync, unproductive", "2026-10-01 (cancelled) talk",
 		"2026-10-01 Talk rehearsal unproductive.", "2026-10-01 no", "2026-10-01 No idea", "2026-02-30 x", "not a date",
 		"2026-01-20Kickoff", "2026-01-20", "2026-01-20   spaced   words  ", "2026-01-20 Ünïcode", "2026-01-20 a\tb",
+		"2026-05-02 no-show mentee", "2026-06-27 cancelled by mentor", "2026-06-27 Design  review cancelled!",
+		"2026-06-27 -- cancelled", "2026-06-27 a b c d e f g h i j k l m n o p q cancelled", "2026-06-27 CANCELLED. Unproductive",
 	} {
 		f.Add(s)
 	}
@@ -34,6 +36,13 @@ func FuzzHeading(f *testing.F) {
 				t.Fatalf("%q: shortcut reads %+v, general reading %+v", s, h, general)
 			}
 		}
+		// So does the shortcut for plain words with a status phrase.
+		if marked, ok := plainMarked(Heading{Date: h.Date, Kind: Held}, rest); ok {
+			general := readRest(Heading{Date: h.Date, Kind: Held}, rest)
+			if !reflect.DeepEqual(general, marked) {
+				t.Fatalf("%q: marked shortcut reads %+v, general reading %+v", s, marked, general)
+			}
+		}
 		// Format then ParseHeading gives the same heading back. 0001-01-01
 		// is the zero Date, which means "no date" and formats as "".
 		if h.Date.IsZero() {
@@ -48,4 +57,25 @@ func FuzzHeading(f *testing.F) {
 			t.Fatalf("%q reads as %+v, formats as %q, which reads back as %+v", s, h, text, back)
 		}
 	})
+}
+
+// The headings a pair writes most take the marked shortcut, which reads
+// them as the general reading does.
+func TestPlainMarkedTakesCommonHeadings(t *testing.T) {
+	for _, rest := range []string{" no-show mentee", " cancelled by mentor", " Sync cancelled", " cancelled unproductive",
+		" Design review unproductive", " no show by mentee", " noshow", " Canceled."} {
+		got, ok := plainMarked(Heading{Kind: Held}, rest)
+		if !ok {
+			t.Errorf("%q does not take the shortcut", rest)
+			continue
+		}
+		if want := readRest(Heading{Kind: Held}, rest); !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: shortcut %+v, general %+v", rest, got, want)
+		}
+	}
+	for _, rest := range []string{" Sync — cancelled", " a - cancelled", " (cancelled)", " Été cancelled", " a\tcancelled"} {
+		if _, ok := plainMarked(Heading{Kind: Held}, rest); ok {
+			t.Errorf("%q takes the shortcut, which only reads plain ASCII words", rest)
+		}
+	}
 }

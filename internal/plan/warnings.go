@@ -28,6 +28,10 @@ type Misnamed struct {
 // section a near miss of each is told to be.
 var readSections = map[string]string{"goals": "Goals", "meetings": "Meetings", "meeting log": "Meetings"}
 
+// readNames are readSections' keys, in a fixed order, for the loops every
+// heading goes through.
+var readNames = [...]string{"goals", "meetings", "meeting log"}
+
 // nearMiss tells whether a level-2 heading that mentor does not read looks
 // like one it does: within two edits of Goals, Meetings or Meeting log
 // (case-insensitive), or starting with Goal or Meeting. Every plan's
@@ -37,7 +41,7 @@ func nearMiss(title string) (want string, ok bool) {
 	if strings.Contains(t, "  ") || strings.ContainsAny(t, "\t") {
 		t = strings.Join(strings.Fields(t), " ")
 	}
-	for name := range readSections {
+	for _, name := range readNames {
 		if strings.EqualFold(t, name) {
 			return "", false
 		}
@@ -50,7 +54,7 @@ func nearMiss(title string) (want string, ok bool) {
 	case hasPrefixFold(t, "meeting"):
 		return "Meetings", true
 	}
-	for _, name := range [...]string{"goals", "meetings", "meeting log"} {
+	for _, name := range readNames {
 		if d := len(t) - len(name); d < -2 || d > 2 {
 			continue // more than two edits apart by length alone
 		}
@@ -119,7 +123,7 @@ func (w *walker) warnHeading(level int, title string, start int) {
 	if title != "" && title[0] >= '0' && title[0] <= '9' && !(level == 3 && w.section == "meetings") {
 		_, _, dated, _ = dates.Prefix(title)
 	}
-	line := w.lines.line(start)
+	line := w.line(start)
 	switch {
 	case level == 1:
 		w.misnamed = ""
