@@ -106,12 +106,40 @@ func (j *reportJSON) addBytes(s *Spool, b []byte) error {
 	return err
 }
 
-// Row writes one row of "pairs" with appendReportRow: rows are the most
-// of the report, and encoding/json's reflection and indenting pass the
-// most of writing them.
+// Row keeps one row of "pairs" aside in its binary form (appendRowBin);
+// Finish writes it with appendReportRow: rows are the most of the report,
+// and encoding/json's reflection and indenting pass the most of writing
+// them.
 func (j *reportJSON) Row(r report.Row) error {
-	j.row = appendReportRow(j.row[:0], r)
-	return j.addBytes(&j.pairs, escape.JSON(j.row))
+	j.row = appendRowBin(j.row[:0], &r)
+	j.pairs.n++
+	_, err := j.pairs.Write(j.row)
+	return err
+}
+
+// rows writes the rows kept aside by Row as the items of "pairs".
+func (j *reportJSON) rows(bw *bufio.Writer) error {
+	r, err := j.pairs.Reader()
+	if err != nil {
+		return err
+	}
+	rr := newRowReader(r)
+	var row report.Row
+	for i := 0; i < j.pairs.n; i++ {
+		if err := rr.read(&row); err != nil {
+			return err
+		}
+		if i == 0 {
+			bw.WriteString("\n    ")
+		} else {
+			bw.WriteString(",\n    ")
+		}
+		j.row = appendReportRow(j.row[:0], row)
+		if _, err := bw.Write(escape.JSON(j.row)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Attention writes one item of "attention" with appendAttention, for the
@@ -142,7 +170,11 @@ func (j *reportJSON) Finish(rep *report.Report) error {
 			return err
 		}
 		bw.WriteByte('[')
-		if _, err := s.WriteTo(bw); err != nil {
+		if s == &j.pairs {
+			if err := j.rows(bw); err != nil {
+				return err
+			}
+		} else if _, err := s.WriteTo(bw); err != nil {
 			return err
 		}
 		_, err := bw.WriteString("\n  ]")
