@@ -1,7 +1,6 @@
 package output
 
 import (
-	"bufio"
 	"encoding/binary"
 	"fmt"
 	"io"
@@ -21,28 +20,28 @@ import (
 
 // appendRowBin appends r to b.
 func appendRowBin(b []byte, r *report.Row) []byte {
-	b = binString(b, r.ID)
-	b = binString(b, r.Plan)
-	b = binString(b, string(r.Program))
-	b = binString(b, string(r.Status))
-	b = binString(b, string(r.Verdict))
+	b = appendCell(b, r.ID)
+	b = appendCell(b, r.Plan)
+	b = appendCell(b, string(r.Program))
+	b = appendCell(b, string(r.Status))
+	b = appendCell(b, string(r.Verdict))
 	if r.Signals == nil {
 		b = binary.AppendUvarint(b, 0)
 	} else {
 		b = binary.AppendUvarint(b, uint64(len(r.Signals))+1)
 	}
 	for _, s := range r.Signals {
-		b = binString(b, s.ID)
-		b = binString(b, s.Message)
+		b = appendCell(b, s.ID)
+		b = appendCell(b, s.Message)
 		b = binary.AppendVarint(b, int64(s.Line))
-		b = binString(b, s.Fix)
+		b = appendCell(b, s.Fix)
 	}
 	b = binDate(b, r.Start)
 	b = binDate(b, r.End)
 	b = binDate(b, r.Closed)
-	b = binString(b, string(r.Reason))
-	b = binString(b, string(r.Transition))
-	b = binString(b, string(r.ContactChannel))
+	b = appendCell(b, string(r.Reason))
+	b = appendCell(b, string(r.Transition))
+	b = appendCell(b, string(r.ContactChannel))
 	for _, n := range [...]int{r.GoalsTotal, r.GoalsMet, r.GoalsOpen, r.GoalsDropped,
 		r.Outcomes.Total, r.Outcomes.Met, r.Outcomes.Partial, r.Outcomes.NotMet, r.Outcomes.Dropped,
 		r.Held, r.Unproductive,
@@ -59,11 +58,6 @@ func appendRowBin(b []byte, r *report.Row) []byte {
 		}
 	}
 	return append(b, flags)
-}
-
-func binString(b []byte, s string) []byte {
-	b = binary.AppendUvarint(b, uint64(len(s)))
-	return append(b, s...)
 }
 
 // binDate writes 0 for an unset date, else 1 and its seconds since 1970.
@@ -83,20 +77,14 @@ func binIntPtr(b []byte, n *int) []byte {
 	return binary.AppendVarint(b, int64(*n))
 }
 
-// rowReader reads back rows written with appendRowBin.
+// rowReader reads back rows written with appendRowBin: cells (strings,
+// as appendCell writes them) and numbers. Its first error sticks.
 type rowReader struct {
-	r   *bufio.Reader
-	buf []byte
+	cellReader
 	err error
 }
 
-func newRowReader(r io.Reader) *rowReader {
-	br, ok := r.(*bufio.Reader)
-	if !ok {
-		br = bufio.NewReader(r)
-	}
-	return &rowReader{r: br}
-}
+func newRowReader(r io.Reader) *rowReader { return &rowReader{cellReader: *newCellReader(r)} }
 
 // read fills r with the next row.
 func (d *rowReader) read(r *report.Row) error {
@@ -148,58 +136,30 @@ func (d *rowReader) fail(err error) {
 	}
 }
 
-func (d *rowReader) byte() byte {
+// next reads with read unless an error came before.
+func next[T any](d *rowReader, read func() (T, error)) T {
+	var v T
 	if d.err != nil {
-		return 0
+		return v
 	}
-	c, err := d.r.ReadByte()
+	v, err := read()
 	if err != nil {
 		d.fail(err)
 	}
-	return c
+	return v
 }
 
+func (d *rowReader) byte() byte { return next(d, d.r.ReadByte) }
+
 func (d *rowReader) uint() uint64 {
-	if d.err != nil {
-		return 0
-	}
-	n, err := binary.ReadUvarint(d.r)
-	if err != nil {
-		d.fail(err)
-	}
-	return n
+	return next(d, func() (uint64, error) { return binary.ReadUvarint(d.r) })
 }
 
 func (d *rowReader) int() int {
-	if d.err != nil {
-		return 0
-	}
-	n, err := binary.ReadVarint(d.r)
-	if err != nil {
-		d.fail(err)
-	}
-	return int(n)
+	return int(next(d, func() (int64, error) { return binary.ReadVarint(d.r) }))
 }
 
-func (d *rowReader) str() string {
-	n := d.uint()
-	if d.err != nil || n == 0 {
-		return ""
-	}
-	if uint64(cap(d.buf)) < n {
-		if n > 1<<30 {
-			d.fail(io.ErrUnexpectedEOF)
-			return ""
-		}
-		d.buf = make([]byte, n)
-	}
-	d.buf = d.buf[:n]
-	if _, err := io.ReadFull(d.r, d.buf); err != nil {
-		d.fail(err)
-		return ""
-	}
-	return string(d.buf)
-}
+func (d *rowReader) str() string { return next(d, d.cell) }
 
 func (d *rowReader) date() dates.Date {
 	if d.byte() == 0 || d.err != nil {

@@ -185,18 +185,27 @@ func newCellReader(r io.Reader) *cellReader {
 // read fills cells with the next record's cells.
 func (c *cellReader) read(cells []string) error {
 	for i := range cells {
-		n, err := binary.ReadUvarint(c.r)
+		cell, err := c.cell()
 		if err != nil {
 			return fmt.Errorf("reading back the rows kept aside: %w", err)
 		}
-		if uint64(cap(c.buf)) < n {
-			c.buf = make([]byte, n)
-		}
-		c.buf = c.buf[:n]
-		if _, err := io.ReadFull(c.r, c.buf); err != nil {
-			return fmt.Errorf("reading back the rows kept aside: %w", err)
-		}
-		cells[i] = string(c.buf)
+		cells[i] = cell
 	}
 	return nil
+}
+
+// cell reads one cell written with appendCell.
+func (c *cellReader) cell() (string, error) {
+	n, err := binary.ReadUvarint(c.r)
+	if err != nil {
+		return "", err
+	}
+	if uint64(cap(c.buf)) < n {
+		c.buf = make([]byte, n)
+	}
+	c.buf = c.buf[:n]
+	if _, err := io.ReadFull(c.r, c.buf); err != nil {
+		return "", err
+	}
+	return string(c.buf), nil
 }
