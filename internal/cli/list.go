@@ -70,7 +70,7 @@ func listRun(opts *ListOptions) error {
 	for _, s := range opts.Status {
 		keep[s] = true
 	}
-	defer programmeMemory(f, len(refs))()
+	defer programmeMemory(f, len(refs)).restore()
 	var sink output.ListSink
 	for _, lf := range output.ListFormats {
 		if lf.Name == opts.Format {

@@ -139,7 +139,8 @@ func reportRun(opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
-	defer programmeMemory(f, len(pairs))()
+	mem := programmeMemory(f, len(pairs))
+	defer mem.restore()
 	var format *output.ReportFormat
 	for i := range output.ReportFormats {
 		if output.ReportFormats[i].Name == opts.Format {
@@ -173,6 +174,10 @@ func reportRun(opts *ReportOptions) error {
 		return err
 	}
 	rep := b.Finish(planLookup(r, pairs, today))
+	// The ids are not needed past the rematch links: their room goes to
+	// writing the report.
+	pairs = nil
+	mem.idsDone()
 	// The files that cannot be used are in the report; say so on stderr
 	// too, where a redirected report does not hide them.
 	if _, err := sink.problems.WriteTo(f.IO.ErrOut); err != nil {

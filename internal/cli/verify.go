@@ -100,7 +100,7 @@ func verifyRun(opts *VerifyOptions) error {
 	if err != nil {
 		return err
 	}
-	defer programmeMemory(f, len(pairs))()
+	defer programmeMemory(f, len(pairs)).restore()
 	vopt := verify.Options{Config: r.Config, Today: today, All: opts.All}
 	var vf output.VerifyFormat
 	for _, x := range output.VerifyFormats {
