@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -72,12 +73,14 @@ func (j *jsonItems) encode(v any) ([]byte, error) {
 
 // reportJSON is `report --format json`: the figures, then the attention
 // list, the files that cannot be used and the rows, each kept aside until
-// the figures are written, then the survey.
+// the figures are written, then the survey. The rows and the attention
+// list share a Spool (see appendRecord).
 type reportJSON struct {
-	w                         io.Writer
-	attention, invalid, pairs Spool
-	item                      *jsonItems
-	row                       []byte // one row's JSON, reused
+	w              io.Writer
+	invalid, pairs Spool
+	attention      int // items of the attention list in pairs
+	item           *jsonItems
+	row, bin       []byte // one item's JSON and binary form, reused
 }
 
 func newReportJSON(w io.Writer) ReportStream {
@@ -111,42 +114,71 @@ func (j *reportJSON) addBytes(s *Spool, b []byte) error {
 // and encoding/json's reflection and indenting pass the most of writing
 // them.
 func (j *reportJSON) Row(r report.Row) error {
-	j.row = appendRowBin(j.row[:0], &r)
+	j.bin = appendRowBin(j.bin[:0], &r)
 	j.pairs.n++
+	return j.record(recRow)
+}
+
+// Attention keeps one item of "attention" aside, next to the row it
+// follows, written with appendAttention at the end, for the reason Row
+// has its own writer.
+func (j *reportJSON) Attention(a report.Attention) error {
+	j.bin = appendAttentionBin(j.bin[:0], &a)
+	j.attention++
+	return j.record(recAttention)
+}
+
+// record keeps what j.bin holds as a record of the given kind.
+func (j *reportJSON) record(kind byte) error {
+	j.row = appendRecord(j.row[:0], kind, j.bin)
 	_, err := j.pairs.Write(j.row)
 	return err
 }
 
-// rows writes the rows kept aside by Row as the items of "pairs".
-func (j *reportJSON) rows(bw *bufio.Writer) error {
+// items writes the items of one kind kept aside by Row and Attention, the
+// rows as those of "pairs" and the others as those of "attention".
+func (j *reportJSON) items(bw *bufio.Writer, want byte) error {
 	r, err := j.pairs.Reader()
 	if err != nil {
 		return err
 	}
 	rr := newRowReader(r)
 	var row report.Row
-	for i := 0; i < j.pairs.n; i++ {
-		if err := rr.read(&row); err != nil {
-			return err
+	var a report.Attention
+	first := true
+	for {
+		kind, n, ok := rr.record()
+		if !ok {
+			return rr.err
 		}
-		if i == 0 {
+		if kind != want {
+			rr.skip(n)
+			continue
+		}
+		switch kind {
+		case recRow:
+			if err := rr.read(&row); err != nil {
+				return err
+			}
+			j.row = appendReportRow(j.row[:0], row)
+		case recAttention:
+			if err := rr.readAttention(&a); err != nil {
+				return err
+			}
+			j.row = appendAttention(j.row[:0], a)
+		default:
+			return fmt.Errorf("reading back the rows kept aside: a record of unknown kind %q", kind)
+		}
+		if first {
 			bw.WriteString("\n    ")
 		} else {
 			bw.WriteString(",\n    ")
 		}
-		j.row = appendReportRow(j.row[:0], row)
+		first = false
 		if _, err := bw.Write(escape.JSON(j.row)); err != nil {
 			return err
 		}
 	}
-	return nil
-}
-
-// Attention writes one item of "attention" with appendAttention, for the
-// reason Row has its own writer.
-func (j *reportJSON) Attention(a report.Attention) error {
-	j.row = appendAttention(j.row[:0], a)
-	return j.addBytes(&j.attention, escape.JSON(j.row))
 }
 func (j *reportJSON) Invalid(i report.Invalid) error { return j.add(&j.invalid, i) }
 
@@ -161,25 +193,23 @@ func (j *reportJSON) Finish(rep *report.Report) error {
 		}
 		return j.key(bw, &first, key, b)
 	}
-	list := func(key string, s *Spool) error {
+	list := func(key string, n int, write func() error) error {
 		if err := j.key(bw, &first, key, nil); err != nil {
 			return err
 		}
-		if s.n == 0 {
+		if n == 0 {
 			_, err := bw.WriteString("[]")
 			return err
 		}
 		bw.WriteByte('[')
-		if s == &j.pairs {
-			if err := j.rows(bw); err != nil {
-				return err
-			}
-		} else if _, err := s.WriteTo(bw); err != nil {
+		if err := write(); err != nil {
 			return err
 		}
 		_, err := bw.WriteString("\n  ]")
 		return err
 	}
+	kept := func(kind byte) func() error { return func() error { return j.items(bw, kind) } }
+	invalid := func() error { _, err := j.invalid.WriteTo(bw); return err }
 	bw.WriteString("{")
 	for _, err := range []error{
 		value("schema_version", SchemaVersion),
@@ -189,9 +219,9 @@ func (j *reportJSON) Finish(rep *report.Report) error {
 		value("pairs_dir", rep.PairsDir),
 		value("overall", rep.Overall),
 		value("programmes", rep.Programmes),
-		list("attention", &j.attention),
-		list("invalid", &j.invalid),
-		list("pairs", &j.pairs),
+		list("attention", j.attention, kept(recAttention)),
+		list("invalid", j.invalid.n, invalid),
+		list("pairs", j.pairs.n, kept(recRow)),
 		value("survey", rep.Survey),
 	} {
 		if err != nil {
@@ -215,7 +245,7 @@ func (j *reportJSON) key(bw *bufio.Writer, first *bool, key string, value []byte
 }
 
 func (j *reportJSON) Close() error {
-	return errors.Join(j.attention.Close(), j.invalid.Close(), j.pairs.Close())
+	return errors.Join(j.invalid.Close(), j.pairs.Close())
 }
 
 // reportCSV is `report --format csv`: the header, then one row per pair.
