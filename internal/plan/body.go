@@ -82,6 +82,11 @@ type walker struct {
 	open    int // index in p.Sections of the level-2 section being read, or -1
 
 	misnamed string // the section the current misnamed level-2 heading means, or ""
+
+	// allNotes holds the progress notes of every goal, each goal's a run
+	// of it (a goal's notes come before the next goal): one array for the
+	// plan rather than one that grows for each goal.
+	allNotes []Note
 }
 
 func (p *Plan) body(src []byte, doc frontmatter.Doc, l *diag.List, opt Options) {
@@ -150,8 +155,17 @@ func newWalker(p *Plan, l *diag.List, doc frontmatter.Doc, today dates.Date, tex
 	if n := bytes.Count(doc.Body, []byte("\n### ")); n > 0 && p.Meetings == nil {
 		p.Meetings = make([]Meeting, 0, n+1)
 	}
-	return &walker{p: p, l: l, body: doc.Body, str: text.str, off: doc.BodyStart,
+	w := &walker{p: p, l: l, body: doc.Body, str: text.str, off: doc.BodyStart,
 		lines: text.lines, today: today, goal: -1, open: -1, atOff: -1}
+	// Room for every nested "  - " item as a note, and for the usual few
+	// level-2 sections.
+	if n := bytes.Count(doc.Body, []byte("\n  - ")); n > 0 {
+		w.allNotes = make([]Note, 0, n)
+	}
+	if p.Sections == nil {
+		p.Sections = make([]Section, 0, 4)
+	}
+	return w
 }
 
 func (w *walker) closeMeeting(end int) {
@@ -360,7 +374,11 @@ func (w *walker) note(txt string, line int) {
 		n.Date, n.Text = d, rest
 	}
 	g := &w.p.Goals[w.goal]
-	g.Notes = append(g.Notes, n)
+	// g's notes are the last of w.allNotes; its slice ends at its length,
+	// so that what appends to it later copies rather than overwrites.
+	start := len(w.allNotes) - len(g.Notes)
+	w.allNotes = append(w.allNotes, n)
+	g.Notes = w.allNotes[start:len(w.allNotes):len(w.allNotes)]
 }
 
 // notes collects nested items, at any depth, as progress notes.

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -341,5 +342,33 @@ func TestPrevious(t *testing.T) {
 	p = Parse("plan.md", []byte(head+"previos: ada--bob\n---\n"+goals), Options{})
 	if len(p.Problems) != 1 || !strings.Contains(p.Problems[0].Message, `did you mean "previous"?`) {
 		t.Errorf("near miss: %v", p.Problems)
+	}
+}
+
+// The goals' notes share one array: appending to one goal's notes leaves
+// the next goal's as they were, on the line reader's path and goldmark's.
+func TestGoalNotesStayApart(t *testing.T) {
+	src := []byte("---\nmentor: A\nmentee: B\nstart: 2026-01-05\ncadence: monthly\nstatus: active\n---\n\n## Goals\n\n" +
+		"- [ ] One\n  - 2026-01-10: first\n  - 2026-01-20: second\n- [ ] Two\n  - 2026-02-01: third\n- [ ] Three\n")
+	quoted := append(append([]byte{}, src...), "\n> a quote, which the line reader leaves to goldmark\n"...)
+	for name, src := range map[string][]byte{"line reader": src, "goldmark": quoted} {
+		p := Parse("pairs/x/plan.md", src, Options{})
+		if !p.Valid() || len(p.Goals) != 3 {
+			t.Fatalf("%s: %v, %d goals", name, p.Problems, len(p.Goals))
+		}
+		texts := func(ns []Note) (out []string) {
+			for _, n := range ns {
+				out = append(out, n.Text)
+			}
+			return out
+		}
+		if got := texts(p.Goals[0].Notes); !slices.Equal(got, []string{"first", "second"}) {
+			t.Errorf("%s: goal 1 notes %q", name, got)
+		}
+		p.Goals[0].Notes = append(p.Goals[0].Notes, Note{Text: "added"})
+		p.Goals[2].Notes = append(p.Goals[2].Notes, Note{Text: "added"})
+		if got := texts(p.Goals[1].Notes); !slices.Equal(got, []string{"third"}) {
+			t.Errorf("%s: goal 2 notes after appending to goal 1: %q", name, got)
+		}
 	}
 }
