@@ -9,6 +9,7 @@ package closure
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -232,7 +233,6 @@ func (r *Record) frontMatter(doc frontmatter.Doc, l *diag.List) {
 		l.Errorf(ferr.Line, "%s", ferr.Msg)
 		return
 	}
-	seen := map[string]bool{}
 	for _, f := range fields {
 		// A signature left TODO is a signature not given yet: the
 		// sign-off rule says whose are missing, not the TODO rule.
@@ -241,7 +241,6 @@ func (r *Record) frontMatter(doc frontmatter.Doc, l *diag.List) {
 		}
 	}
 	for _, f := range fields {
-		seen[f.Key] = true
 		line := f.ValueLine(doc)
 		switch f.Key {
 		case "mentor", "mentee":
@@ -332,7 +331,7 @@ func (r *Record) frontMatter(doc frontmatter.Doc, l *diag.List) {
 		}
 	}
 	for _, k := range Required {
-		if !seen[k] {
+		if !slices.ContainsFunc(fields, func(f frontmatter.Field) bool { return f.Key == k }) {
 			l.Errorf(1, "%s is missing: add \"%s: %s\" to the front matter", k, k, example(k))
 		}
 	}
