@@ -176,7 +176,6 @@ func reportRun(opts *ReportOptions) error {
 	rep := b.Finish(planLookup(r, pairs, today))
 	// The ids are not needed past the rematch links: their room goes to
 	// writing the report.
-	pairs = nil
 	mem.idsDone()
 	// The files that cannot be used are in the report; say so on stderr
 	// too, where a redirected report does not hide them.
