@@ -86,16 +86,13 @@ func newReportJSON(w io.Writer) ReportStream {
 	return &reportJSON{w: w, item: newJSONItems("    ")}
 }
 
+// add encodes one item of a list kept aside (the files that cannot be
+// used) and adds it.
 func (j *reportJSON) add(s *Spool, v any) error {
 	b, err := j.item.encode(v)
 	if err != nil {
 		return err
 	}
-	return j.addBytes(s, b)
-}
-
-// addBytes adds one encoded item to a list kept aside.
-func (j *reportJSON) addBytes(s *Spool, b []byte) error {
 	sep := ",\n    "
 	if s.n == 0 {
 		sep = "\n    "
@@ -104,7 +101,7 @@ func (j *reportJSON) addBytes(s *Spool, b []byte) error {
 	if _, err := s.WriteString(sep); err != nil {
 		return err
 	}
-	_, err := s.Write(b)
+	_, err = s.Write(b)
 	return err
 }
 
